@@ -1,0 +1,219 @@
+// Calculate stage: runs every calculator on a loaded fund-period and gathers their findings.
+// Pure: the fund data in, figures (with workings) and findings out.
+import { Decimal, ZERO } from '../decimal.js';
+import type { FundPeriod } from '../load/schema.js';
+import { calculateAdvisoryFee, type AdvisoryFeeResult } from './advisory-fee.js';
+import { calculateExpenseCap, type ExpenseCapResult } from './expense-cap.js';
+import type { Finding } from './finding.js';
+import { daysInFiscalYear } from './fiscal-year.js';
+import { daysInclusive } from './period-days.js';
+import { calculateCoverage, type CoverageResult } from './preferred-coverage.js';
+import { tallyGroup, type GroupTally } from './proxy-tally.js';
+import { statedVsComputed } from './stated-checks.js';
+import { tieOuts, type TieOut } from './tie-outs.js';
+import { fmtMoney, fmtPct } from './workings-format.js';
+
+export interface ProposalTally {
+  meetingDate: string;
+  number: number;
+  title: string;
+  standard: string;
+  groups: GroupTally[];
+}
+
+export interface Figures {
+  days: number;
+  daysInYear: number;
+  daysInFiscalYear: number;
+  expenseCap?: ExpenseCapResult;
+  advisoryFee: AdvisoryFeeResult;
+  preferredCoverage?: CoverageResult;
+  proxy: ProposalTally[];
+  marketPremiumDiscount?: Decimal;
+  /** Annualised ratios to average daily net assets, as the financial highlights print them. */
+  ratios: {
+    expenses: Decimal;
+    expensesExcludingInterestFacilities: Decimal;
+    netInvestmentIncome: Decimal;
+    preferredDividends: Decimal;
+    netInvestmentIncomeAfterPreferred: Decimal;
+  };
+  tieOuts: TieOut[];
+  findings: Finding[];
+}
+
+export function computeFigures(fund: FundPeriod): Figures {
+  const days = daysInclusive(fund.period.start, fund.period.end);
+  const fiscalDays = daysInFiscalYear(fund.period.end, fund.fund.fiscal_year_end);
+  const limitation = fund.agreements.expense_limitation;
+  const daysInYear = limitation?.day_count === 'actual/actual' ? fiscalDays : 365;
+  const ops = fund.statements.operations;
+  const sal = fund.statements.assets_and_liabilities;
+  const adna = fund.period.average_daily_net_assets;
+  const findings: Finding[] = [];
+
+  const expenseLines: Record<string, Decimal | undefined> = { ...ops.expenses, expense_offset: ops.expenses.expense_offset?.abs() };
+  const expenseCap = limitation
+    ? calculateExpenseCap({
+        expenses: expenseLines,
+        totalExpenses: ops.expenses.total,
+        excludedKeys: limitation.excluded.map((e) => e.key),
+        limit: limitation.limit,
+        averageNetAssets: adna,
+        days,
+        daysInYear,
+        advisoryFee: ops.expenses.advisory_fees ?? ZERO,
+        periodEnd: fund.period.end,
+        recoupmentYears: limitation.recoupment_years,
+        priorWaivers: limitation.prior_waivers?.map((w) => ({ waivedOn: w.waived_on, amount: w.amount, capRate: w.cap_rate, recovered: w.recovered })),
+      })
+    : undefined;
+
+  const adv = fund.agreements.advisory;
+  const base = adv.average_base;
+  const advisoryFee = calculateAdvisoryFee({
+    schedule: adv.schedule.map((t) => ({ upTo: t.up_to, rate: t.rate })),
+    periodStart: fund.period.start,
+    periodEnd: fund.period.end,
+    days,
+    daysInYear,
+    booked: ops.expenses.advisory_fees ?? ZERO,
+    averageBase: base ? base.net_assets.plus(base.preferred_liquidation ?? ZERO).plus(base.retirement_leverage ?? ZERO).plus(base.other_leverage ?? ZERO) : undefined,
+    baseValues: adv.base_values,
+    baseUnit: base?.unit,
+    contractualWaiverRate: adv.contractual_waiver_rate,
+  });
+  if (!advisoryFee.agrees) {
+    findings.push({
+      severity: 'warning',
+      code: 'ADVISORY_FEE_MISMATCH',
+      message: `advisory fee booked ${fmtMoney(advisoryFee.booked)} differs from the contractual fee ${fmtMoney(advisoryFee.computed)} by more than ${fmtMoney(advisoryFee.tolerance, 2)}; the booked fee implies an average base of ${fmtMoney(advisoryFee.impliedBase)}`,
+      stated: advisoryFee.booked.toString(),
+      computed: advisoryFee.computed.toString(),
+      path: ['statements', 'operations', 'expenses', 'advisory_fees'],
+    });
+  }
+  if (adv.base_values?.length && advisoryFee.daysCovered !== days) {
+    findings.push({ severity: 'warning', code: 'FEE_BASE_GAPS', message: `the fee base values cover ${advisoryFee.daysCovered} of the period's ${days} days`, path: ['agreements', 'advisory', 'base_values'] });
+  }
+
+  const pref = fund.preferred_shares;
+  const preferredCoverage = pref
+    ? calculateCoverage({
+        totalAssets: sal.assets.total_assets,
+        totalLiabilities: sal.liabilities.total_liabilities,
+        seniorDebt: sal.liabilities.borrowings,
+        preferredLiquidation: pref.outstanding.times(pref.liquidation_preference_per_share),
+        preferredShares: pref.outstanding,
+        liquidationPerShare: pref.liquidation_preference_per_share,
+        covenants: pref.coverage_covenants,
+      })
+    : undefined;
+  if (preferredCoverage && !preferredCoverage.compliant) {
+    const failed = preferredCoverage.tests.filter((t) => !t.passes).map((t) => `${t.name}: ${fmtPct(t.actual, 0)} < ${fmtPct(t.minimum, 0)}`);
+    findings.push({
+      severity: 'warning',
+      code: 'COVERAGE_BELOW_MINIMUM',
+      message: `asset coverage fails ${failed.join('; ')}${preferredCoverage.commonDividendsBlocked ? '; common dividends are blocked' : ''}; restoring it needs ${fmtMoney(preferredCoverage.redemptionNeeded)} of preferred redeemed (${preferredCoverage.redemptionShares.toString()} shares)`,
+      computed: preferredCoverage.ratio.toString(),
+      path: ['preferred_shares', 'outstanding'],
+    });
+  }
+  if (expenseCap && !expenseCap.excess.isZero()) {
+    findings.push({
+      severity: 'info',
+      code: 'EXPENSE_CAP_WAIVER',
+      message: `covered expenses exceed the ${fmtPct(expenseCap.limit, 2)} cap: waiver ${fmtMoney(expenseCap.waiver)}, reimbursement ${fmtMoney(expenseCap.reimbursement)}`,
+      computed: expenseCap.excess.toString(),
+      path: ['agreements', 'expense_limitation', 'limit'],
+    });
+  }
+
+  const proxy: ProposalTally[] = [];
+  fund.proxy?.forEach((meeting, m) => {
+    const outstanding = {
+      common_and_preferred: meeting.shares_outstanding.common.plus(meeting.shares_outstanding.preferred ?? ZERO),
+      common: meeting.shares_outstanding.common,
+      preferred: meeting.shares_outstanding.preferred ?? ZERO,
+    };
+    meeting.proposals.forEach((proposal, p) => {
+      const groups = proposal.groups.map((g, gi) => {
+        const tally = tallyGroup(
+          {
+            group: g.group,
+            sharesOutstanding: outstanding[g.group],
+            quorum: meeting.quorum?.[g.group],
+            seats: g.seats,
+            nominees: g.nominees,
+            votes: g.votes && { for: g.votes.for, against: g.votes.against, abstain: g.votes.abstain, brokerNonVotes: g.votes.broker_non_votes },
+          },
+          proposal.standard,
+        );
+        const path = ['proxy', m, 'proposals', p, 'groups', gi];
+        const label = `proposal ${proposal.number} (${g.group.replaceAll('_', ' ')})`;
+        if (tally.overvoted) {
+          findings.push({
+            severity: 'error',
+            code: 'VOTES_OVER_OUTSTANDING',
+            message: `${label}: ${fmtMoney(tally.present)} votes recorded but only ${fmtMoney(tally.sharesOutstanding)} shares outstanding`,
+            stated: tally.present.toString(),
+            computed: tally.sharesOutstanding.toString(),
+            path: g.votes ? [...path, 'votes', 'for'] : [...path, 'nominees'],
+          });
+        } else if (!tally.quorumMet) {
+          findings.push({
+            severity: 'warning',
+            code: 'QUORUM_NOT_MET',
+            message: `${label}: ${fmtMoney(tally.present)} of ${fmtMoney(tally.sharesOutstanding)} shares present (${fmtPct(tally.presentFraction, 1)}), below the ${fmtPct(tally.quorumRequired, 0)} quorum`,
+            stated: tally.present.toString(),
+            computed: tally.quorumRequired.times(tally.sharesOutstanding).toString(),
+            path: [...path, 'group'],
+          });
+        }
+        return tally;
+      });
+      proxy.push({ meetingDate: meeting.date, number: proposal.number, title: proposal.title, standard: proposal.standard, groups });
+    });
+  });
+
+  const annualise = (amount: Decimal) => amount.dividedBy(adna).times(daysInYear).dividedBy(days);
+  const ratios = {
+    expenses: annualise(ops.expenses.total),
+    expensesExcludingInterestFacilities: annualise(ops.expenses.total.minus(ops.expenses.interest_facilities_and_maintenance_fees ?? ZERO)),
+    netInvestmentIncome: annualise(ops.net_investment_income),
+    preferredDividends: annualise((ops.preferred_distributions ?? ZERO).abs()),
+    netInvestmentIncomeAfterPreferred: annualise(ops.net_investment_income.minus((ops.preferred_distributions ?? ZERO).abs())),
+  };
+  const marketPremiumDiscount = sal.market_price_per_share
+    ? sal.market_price_per_share.minus(sal.nav_per_share).dividedBy(sal.nav_per_share)
+    : undefined;
+
+  const checks = tieOuts(fund);
+  for (const t of checks.filter((x) => !x.ok)) {
+    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d) : d.toString());
+    findings.push({
+      severity: t.severity,
+      code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',
+      message: `${t.label}: stated ${show(t.stated)}, computed ${show(t.computed)}${t.tolerance.isZero() ? '' : ` (tolerance ${t.tolerance.toString()})`}`,
+      stated: t.stated.toString(),
+      computed: t.computed.toString(),
+      path: t.path,
+    });
+  }
+  findings.push(...statedVsComputed(fund, { ratios, expenseCap, preferredCoverage, marketPremiumDiscount, days, fiscalDays, adna }));
+
+  return {
+    days,
+    daysInYear,
+    daysInFiscalYear: fiscalDays,
+    expenseCap,
+    advisoryFee,
+    preferredCoverage,
+    proxy,
+    marketPremiumDiscount,
+    ratios,
+    tieOuts: checks,
+    findings,
+  };
+}
+

@@ -1,0 +1,141 @@
+// Stated vs computed: figures the filing states that fundbook can re-perform. A difference is a
+// warning — fundbook reports it and never bends its own calculation to match.
+import { Decimal, ZERO, round } from '../decimal.js';
+import type { FundPeriod } from '../load/schema.js';
+import type { ExpenseCapResult } from './expense-cap.js';
+import type { Finding } from './finding.js';
+import type { CoverageResult } from './preferred-coverage.js';
+import { fmtMoney, fmtPct } from './workings-format.js';
+
+interface Computed {
+  ratios: {
+    expenses: Decimal;
+    expensesExcludingInterestFacilities: Decimal;
+    netInvestmentIncome: Decimal;
+    preferredDividends: Decimal;
+    netInvestmentIncomeAfterPreferred: Decimal;
+  };
+  expenseCap?: ExpenseCapResult;
+  preferredCoverage?: CoverageResult;
+  marketPremiumDiscount?: Decimal;
+  days: number;
+  fiscalDays: number;
+  adna: Decimal;
+}
+
+export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
+  const findings: Finding[] = [];
+  const hl = fund.financial_highlights;
+  const col = hl.columns[0]!.values;
+  const hlPath = ['financial_highlights', 'columns', 0, 'values'];
+
+  // Annualised ratios: printed to 0.01%, so compare at 4 decimal places of the fraction.
+  const ratioRows = [
+    ['expense_ratio', 'ratio of expenses', c.ratios.expenses],
+    ['expense_ratio_excluding_ifm', 'ratio of expenses excluding interest, facilities and maintenance fees', c.ratios.expensesExcludingInterestFacilities],
+    ['nii_ratio_before_preferred', 'ratio of net investment income before preferred share dividends', c.ratios.netInvestmentIncome],
+    ['preferred_dividend_ratio', 'ratio of preferred share dividends', c.ratios.preferredDividends],
+    ['nii_ratio_after_preferred', 'ratio of net investment income after preferred share dividends', c.ratios.netInvestmentIncomeAfterPreferred],
+  ] as const;
+  for (const [key, label, exact] of ratioRows) {
+    const stated = col[key];
+    if (!stated) continue;
+    const computed = round(exact, 4);
+    if (stated.equals(computed)) continue;
+    // Would annualising on the days of the fiscal year (actual/actual) give the stated figure?
+    const alt = round(exact.times(c.fiscalDays).dividedBy(365), 4);
+    let why = alt.equals(stated) ? `; annualising on the fiscal year's ${c.fiscalDays} days instead of 365 gives the stated figure` : '';
+    // The after-preferred ratio is sometimes printed as the difference of two rounded ratios.
+    if (key === 'nii_ratio_after_preferred' && col.nii_ratio_before_preferred && col.preferred_dividend_ratio
+      && col.nii_ratio_before_preferred.minus(col.preferred_dividend_ratio).equals(stated)) {
+      why += `; the stated figure is the stated ${fmtPct(col.nii_ratio_before_preferred)} less the stated ${fmtPct(col.preferred_dividend_ratio)}`;
+    }
+    findings.push({
+      severity: 'warning',
+      code: 'STATED_VS_COMPUTED',
+      message: `financial highlights ${label}: stated ${fmtPct(stated)}, computed ${fmtPct(computed)} (actual/365 on average daily net assets of ${fmtMoney(c.adna)})${why}`,
+      stated: stated.toString(),
+      computed: computed.toString(),
+      path: [...hlPath, key],
+    });
+  }
+
+  // A row whose printed label says "including" interest, facilities and maintenance fees but whose figure
+  // is the ratio without them.
+  const printed = hl.printed_labels?.expense_ratio_excluding_ifm;
+  const exIfm = col.expense_ratio_excluding_ifm;
+  if (printed && /\bincluding\b/i.test(printed) && exIfm && exIfm.equals(round(c.ratios.expensesExcludingInterestFacilities, 4))) {
+    findings.push({
+      severity: 'warning',
+      code: 'HIGHLIGHTS_LABEL',
+      message: `financial highlights label "${printed}" says "including", but its figure ${fmtPct(exIfm)} is the ratio excluding interest, facilities and maintenance fees (including them gives ${fmtPct(round(c.ratios.expenses, 4))})`,
+      stated: printed,
+      computed: 'excluding',
+      path: ['financial_highlights', 'printed_labels', 'expense_ratio_excluding_ifm'],
+    });
+  }
+
+  // Market premium/discount to NAV, as the performance page states it.
+  const perf = fund.performance;
+  if (perf?.market_discount && c.marketPremiumDiscount) {
+    const computed = round(c.marketPremiumDiscount, 4);
+    if (!computed.equals(perf.market_discount)) {
+      const sal = fund.statements.assets_and_liabilities;
+      findings.push({
+        severity: 'warning',
+        code: 'STATED_VS_COMPUTED',
+        message: `market price discount to NAV: stated ${fmtPct(perf.market_discount)}, but market price ${sal.market_price_per_share?.toString()} and NAV ${sal.nav_per_share.toString()} give ${fmtPct(computed)}`,
+        stated: perf.market_discount.toString(),
+        computed: computed.toString(),
+        path: ['performance', 'market_discount'],
+      });
+    }
+  }
+
+  // The performance page and the financial highlights state the same period's total returns.
+  perf?.rows.forEach((row, i) => {
+    const highlight = row.key === 'nav' ? col.total_return_nav : row.key === 'market' ? col.total_return_market : undefined;
+    if (highlight && !highlight.equals(row.value)) {
+      findings.push({
+        severity: 'warning',
+        code: 'STATED_INCONSISTENT',
+        message: `total return at ${row.key === 'nav' ? 'NAV' : 'market value'}: the performance summary states ${fmtPct(row.value)}, the financial highlights ${fmtPct(highlight)}`,
+        stated: row.value.toString(),
+        computed: highlight.toString(),
+        path: ['performance', 'rows', i, 'value'],
+      });
+    }
+  });
+
+  // Asset coverage per preferred share, printed in whole dollars.
+  if (c.preferredCoverage && col.asset_coverage_per_preferred_share) {
+    const computed = round(c.preferredCoverage.perShare, 0);
+    if (!computed.equals(col.asset_coverage_per_preferred_share)) {
+      findings.push({
+        severity: 'warning',
+        code: 'STATED_VS_COMPUTED',
+        message: `asset coverage per preferred share: stated ${fmtMoney(col.asset_coverage_per_preferred_share)}, computed ${fmtMoney(computed)}`,
+        stated: col.asset_coverage_per_preferred_share.toString(),
+        computed: computed.toString(),
+        path: [...hlPath, 'asset_coverage_per_preferred_share'],
+      });
+    }
+  }
+
+  // A waiver the cap requires must show in the statement of operations, and the reverse.
+  if (c.expenseCap) {
+    const booked = (fund.statements.operations.expenses.fees_waived_and_expenses_reimbursed ?? ZERO).abs();
+    const required = round(c.expenseCap.excess, 0);
+    if (!booked.equals(required)) {
+      findings.push({
+        severity: 'warning',
+        code: 'WAIVER_MISMATCH',
+        message: `expense limitation requires ${fmtMoney(required)} waived or reimbursed; the statement of operations shows ${fmtMoney(booked)}`,
+        stated: booked.toString(),
+        computed: required.toString(),
+        path: ['statements', 'operations', 'expenses', 'total'],
+      });
+    }
+  }
+  return findings;
+}

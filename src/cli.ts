@@ -1,0 +1,63 @@
+// The command line: it only wires the stages together (load -> calculate -> render -> diff).
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { checkFile } from './check.js';
+import { figuresJson } from './figures/figures-json.js';
+import { findInputs } from './load/find-inputs.js';
+import { formatProblem, loadFundFile } from './load/load-fund.js';
+import { computeFigures } from './calc/compute.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function main(argv: string[]): Promise<number> | number {
+  let exitCode = 0;
+  const program = new Command()
+    .name('fundbook')
+    .description('Shareholder reports, board-approval books and period diffs from one YAML file per fund and period.')
+    .version(pkg.version)
+    .option('--debug', 'show stack traces for internal errors')
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('validate and compute each fund-period file; print problems and findings')
+    .argument('<paths...>', 'fund-period YAML files or directories of them')
+    .option('--strict', 'warnings fail the check too')
+    .action((paths: string[], opts: { strict?: boolean }) => {
+      const files = findInputs(paths);
+      if (files.length === 0) {
+        console.error(`fundbook check: no fund-period files found in ${paths.join(' ')}`);
+        exitCode = 1;
+      }
+      for (const file of files) {
+        const result = checkFile(file);
+        for (const line of result.lines) console.log(line);
+        if (result.errors > 0 || (opts.strict && result.warnings > 0)) exitCode = 1;
+      }
+    });
+
+  program
+    .command('figures')
+    .description('print the computed figures of one fund-period as JSON')
+    .argument('<file>', 'a fund-period YAML file')
+    .action((file: string) => {
+      const loaded = loadFundFile(file);
+      if (!loaded.fund) {
+        for (const p of loaded.problems) console.error(formatProblem(p));
+        exitCode = 1;
+        return;
+      }
+      const figures = computeFigures(loaded.fund);
+      process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+    });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    const code = (err as { code?: string; exitCode?: number }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    if (code?.startsWith('commander.')) return 2;
+    throw err;
+  }
+  return exitCode;
+}

@@ -1,0 +1,409 @@
+// The fund-period file, as a zod schema. The schema *is* the type: `FundPeriod` below is what the
+// loader returns and what every calculator reads. Objects are strict: an unknown key is an error,
+// because a typo is how a wrong number reaches a board.
+import * as z from 'zod';
+import { amount, count, date, flag, marks, ordinal, percent, text } from './fields.js';
+
+const obj = z.strictObject;
+
+// ---- fund and period -------------------------------------------------------------------------
+
+const Fund = obj({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a fund id is lower-case letters, digits and dashes'),
+  name: text,
+  ticker: text.optional(),
+  exchange: text.optional(),
+  file_number: text.optional(),
+  legal_form: text.optional(),
+  address: text.optional(),
+  telephone: text.optional(),
+  fiscal_year_end: z.string().regex(/^\d{2}-\d{2}$/, 'write the fiscal year end as MM-DD'),
+  adviser: text,
+  administrator: text.optional(),
+  custodian: text.optional(),
+  transfer_agent: text.optional(),
+  synthetic: flag.optional(),
+});
+
+const Period = obj({
+  start: date,
+  end: date,
+  kind: z.enum(['semiannual', 'annual']),
+  label: text,
+  report_date: date,
+  average_daily_net_assets: amount,
+});
+
+// ---- statements --------------------------------------------------------------------------------
+
+const AssetsAndLiabilities = obj({
+  assets: obj({
+    investments_at_value: amount,
+    investments_at_cost: amount,
+    cash: amount.optional(),
+    receivable_interest: amount.optional(),
+    receivable_investments_sold: amount.optional(),
+    deferred_compensation_investment: amount.optional(),
+    other_assets: amount.optional(),
+    total_assets: amount,
+  }),
+  liabilities: obj({
+    borrowings: amount.optional(),
+    floating_rate_note_obligations: amount.optional(),
+    payable_investments_purchased: amount.optional(),
+    payable_common_dividends: amount.optional(),
+    payable_preferred_dividends: amount.optional(),
+    accrued_expenses: amount.optional(),
+    deferred_compensation_liability: amount.optional(),
+    total_liabilities: amount,
+  }),
+  preferred_shares: amount.optional(),
+  net_assets: amount,
+  net_assets_consist_of: obj({
+    paid_in_capital: amount,
+    undistributed_net_investment_income: amount,
+    undistributed_net_realized_gain_loss: amount,
+    unrealized_appreciation_depreciation: amount,
+  }),
+  common_shares_outstanding: count,
+  nav_per_share: amount,
+  market_price_per_share: amount.optional(),
+});
+
+/** The expense lines a fund may report. Their keys are what the expense-limitation agreement excludes. */
+export const EXPENSE_KEYS = [
+  'advisory_fees',
+  'administrative_services_fees',
+  'custodian_fees',
+  'interest_facilities_and_maintenance_fees',
+  'preferred_share_maintenance',
+  'professional_fees',
+  'reports_to_shareholders',
+  'transfer_agent_fees',
+  'trustees_and_officers_fees',
+  'taxes',
+  'dividend_expense_on_short_sales',
+  'extraordinary_expenses',
+  'other',
+] as const;
+export type ExpenseKey = (typeof EXPENSE_KEYS)[number];
+
+const expenseLines = Object.fromEntries(EXPENSE_KEYS.map((k) => [k, amount.optional()])) as Record<
+  ExpenseKey,
+  z.ZodOptional<typeof amount>
+>;
+
+const Operations = obj({
+  investment_income: obj({ interest: amount.optional(), dividends: amount.optional(), total: amount.optional() }),
+  expenses: obj({
+    ...expenseLines,
+    total: amount,
+    fees_waived_and_expenses_reimbursed: amount.optional(),
+    expense_offset: amount.optional(),
+    net: amount.optional(),
+  }),
+  net_investment_income: amount,
+  net_realized_gain_loss: amount,
+  change_in_unrealized_appreciation: amount,
+  net_realized_and_unrealized_gain_loss: amount,
+  net_increase_from_operations: amount,
+  preferred_distributions: amount.optional(),
+  net_increase_applicable_to_common: amount,
+});
+
+const ChangesColumn = obj({
+  label: text,
+  start: date,
+  end: date,
+  net_investment_income: amount,
+  net_realized_gain_loss: amount,
+  change_in_unrealized_appreciation: amount,
+  net_increase_from_operations: amount,
+  preferred_distributions: amount.optional(),
+  net_increase_applicable_to_common: amount,
+  distributions_from_net_investment_income: amount,
+  distributions_from_net_realized_gains: amount.optional(),
+  capital_share_transactions: amount.optional(),
+  net_increase_in_net_assets: amount,
+  net_assets_beginning: amount,
+  net_assets_end: amount,
+  undistributed_net_investment_income_end: amount.optional(),
+});
+
+const CashFlowLine = obj({ label: text, amount });
+
+const CashFlows = obj({
+  net_increase_applicable_to_common: amount,
+  adjustments: z.array(CashFlowLine),
+  net_cash_from_operating: amount,
+  financing: z.array(CashFlowLine),
+  net_cash_from_financing: amount,
+  net_change_in_cash: amount,
+  cash_beginning: amount,
+  cash_end: amount,
+  supplemental: z.array(CashFlowLine).optional(),
+});
+
+// ---- schedule of investments -------------------------------------------------------------------
+
+const Holding = obj({
+  id: text.optional(),
+  issuer: text,
+  issue: text,
+  enhancement: text.optional(),
+  rate: percent,
+  maturity: date,
+  principal_000: amount,
+  value: amount,
+  notes: marks,
+});
+
+const HoldingGroup = obj({
+  name: text,
+  percent_of_net_assets: percent,
+  subtotal: amount.optional(),
+  holdings: z.array(Holding).min(1, 'a group holds at least one investment'),
+});
+
+const AmountLine = obj({ amount, percent, description: text.optional(), notes: marks });
+
+const Schedule = obj({
+  category: text,
+  category_percent: percent,
+  groups: z.array(HoldingGroup),
+  total_investments: amount,
+  total_percent: percent,
+  cost: amount,
+  total_notes: marks,
+  floating_rate_notes: AmountLine.optional(),
+  borrowings: AmountLine.optional(),
+  preferred_shares: AmountLine.optional(),
+  other_assets_less_liabilities: AmountLine,
+  net_assets: AmountLine,
+  abbreviations: z.array(obj({ code: text, meaning: text })),
+  notes: z.array(obj({ mark: z.string().regex(/^[a-z]{1,2}$/), text })),
+  credit_enhancers: z.array(obj({ entity: text, percent })).optional(),
+  composition: obj({ title: text, rows: z.array(obj({ sector: text, percent })) }),
+});
+
+// ---- capital: preferred and common shares, dividends ----------------------------------------
+
+const PreferredSeries = obj({
+  series: text,
+  shares: count,
+  amount_000: amount,
+  rate: percent,
+  reset_date: date,
+  rate_low: percent,
+  rate_high: percent,
+});
+
+const PreferredShares = obj({
+  kind: text,
+  par_value: amount,
+  authorized: count,
+  outstanding: count,
+  liquidation_preference_per_share: amount,
+  series: z.array(PreferredSeries),
+  shares_retired: count,
+  outstanding_beginning: count,
+  subsequent_dividends: obj({ through: date, rate_low: percent, rate_high: percent, amount }).optional(),
+  /** Stricter asset-coverage minimums the fund's own documents set (the 1940 Act's 200% always applies). */
+  coverage_covenants: z.array(obj({ name: text, minimum: percent })).optional(),
+});
+
+const CommonShareColumn = obj({
+  label: text,
+  beginning: count,
+  issued_through_reinvestment: count.optional(),
+  repurchased: count.optional(),
+  ending: count,
+});
+
+const DividendDeclared = obj({ declared: date, per_share: amount, record: date, payable: date });
+
+// ---- financial highlights ----------------------------------------------------------------------
+
+export const HIGHLIGHT_ROWS = {
+  nav_beginning: amount,
+  net_investment_income: amount,
+  net_gains_losses: amount,
+  preferred_dividends_from_nii: amount,
+  total_from_operations: amount,
+  dividends_from_nii: amount,
+  distributions_from_gains: amount,
+  total_distributions: amount,
+  anti_dilutive_effect: amount,
+  nav_end: amount,
+  market_value_end: amount,
+  total_return_nav: percent,
+  total_return_market: percent,
+  net_assets_end_000: amount,
+  portfolio_turnover: percent,
+  expense_ratio: percent,
+  expense_ratio_excluding_ifm: percent,
+  nii_ratio_before_preferred: percent,
+  preferred_dividend_ratio: percent,
+  nii_ratio_after_preferred: percent,
+  ms_affiliate_contribution: percent,
+  preferred_outstanding_000: amount,
+  asset_coverage_per_preferred_share: amount,
+  asset_coverage_percent: percent,
+  liquidating_preference_per_preferred_share: amount,
+} as const;
+export type HighlightRow = keyof typeof HIGHLIGHT_ROWS;
+
+const rowKeys = Object.keys(HIGHLIGHT_ROWS) as [HighlightRow, ...HighlightRow[]];
+const HighlightValues = obj(
+  Object.fromEntries(Object.entries(HIGHLIGHT_ROWS).map(([k, v]) => [k, v.optional()])) as {
+    [K in HighlightRow]: z.ZodOptional<(typeof HIGHLIGHT_ROWS)[K]>;
+  },
+);
+
+const HighlightColumn = obj({
+  label: text,
+  group: text.optional(),
+  end: date,
+  values: HighlightValues,
+  marks: z.partialRecord(z.enum(rowKeys), z.array(z.string().regex(/^[a-z]$/))).optional(),
+});
+
+const FinancialHighlights = obj({
+  columns: z.array(HighlightColumn).min(1),
+  footnotes: z.array(obj({ mark: z.string().regex(/^[a-z]$/), text })),
+  /** What the filing printed as a row's label, where that differs from fundbook's label: kept as evidence. */
+  printed_labels: z.partialRecord(z.enum(rowKeys), text).optional(),
+});
+
+// ---- agreements --------------------------------------------------------------------------------
+
+const FeeTier = obj({ up_to: amount.optional(), rate: percent });
+
+const AdvisoryAgreement = obj({
+  adviser: text,
+  base: z.enum(['average_daily_net_assets', 'average_weekly_net_assets', 'managed_assets']),
+  base_description: text,
+  averaging: z.enum(['daily', 'weekly']),
+  schedule: z.array(FeeTier).min(1, 'a fee schedule has at least one rate'),
+  /** The period's average base, stated (or derived) as its components. */
+  average_base: obj({
+    net_assets: amount,
+    preferred_liquidation: amount.optional(),
+    retirement_leverage: amount.optional(),
+    other_leverage: amount.optional(),
+    unit: amount.optional(),
+  }).optional(),
+  /** Or the base itself, one value per day or week: each value holds until the next date. */
+  base_values: z.array(obj({ date, value: amount })).optional(),
+  contractual_waiver_rate: percent.optional(),
+  sub_advisory_share: percent.optional(),
+});
+
+const RecoupableWaiver = obj({ waived_on: date, amount, cap_rate: percent, recovered: amount.optional() });
+
+const ExpenseLimitation = obj({
+  limit: percent,
+  through: date,
+  excluded: z.array(
+    obj({ key: z.enum([...EXPENSE_KEYS, 'expense_offset']), description: text }),
+  ),
+  day_count: z.enum(['actual/365', 'actual/actual']).optional(),
+  recoupment_years: ordinal.optional(),
+  prior_waivers: z.array(RecoupableWaiver).optional(),
+});
+
+// ---- proxy -------------------------------------------------------------------------------------
+
+const VOTING_GROUPS = ['common_and_preferred', 'common', 'preferred'] as const;
+
+const Nominee = obj({ name: text, for: count, withheld: count, note: marks });
+
+const VoteTally = obj({ for: count, against: count, abstain: count.optional(), broker_non_votes: count.optional() });
+
+const ProposalGroup = obj({
+  group: z.enum(VOTING_GROUPS),
+  seats: ordinal.optional(),
+  nominees: z.array(Nominee).optional(),
+  votes: VoteTally.optional(),
+});
+
+const Proposal = obj({
+  number: ordinal,
+  title: text,
+  standard: z.enum(['plurality', 'majority_of_votes_cast', 'majority_of_outstanding_1940_act']),
+  groups: z.array(ProposalGroup).min(1),
+});
+
+const Meeting = obj({
+  date,
+  kind: text,
+  shares_outstanding: obj({ common: count, preferred: count.optional() }),
+  quorum: obj({ common_and_preferred: percent.optional(), common: percent.optional(), preferred: percent.optional() }).optional(),
+  proposals: z.array(Proposal).min(1),
+});
+
+// ---- notes and performance ---------------------------------------------------------------------
+
+const Performance = obj({
+  period_label: text,
+  rows: z.array(obj({ key: z.enum(['nav', 'market', 'index']), label: text, value: percent })),
+  market_discount: percent.optional(),
+});
+
+const NotesData = obj({
+  floating_rate_average: obj({ amount, rate: percent }).optional(),
+  fair_value_levels: z.array(obj({ label: text, level_1: amount, level_2: amount, level_3: amount, total: amount })).optional(),
+  capital_loss_carryforward: obj({
+    as_of: date,
+    rows: z.array(obj({ expires: date, amount })),
+    total: amount,
+  }).optional(),
+  purchases_and_sales: obj({ purchases: amount, sales: amount }).optional(),
+  tax_basis: obj({ appreciation: amount, depreciation: amount, net: amount, cost: amount }).optional(),
+});
+
+const MarkdownBlock = z.union([text, obj({ slot: text })]);
+
+const Narrative = obj({
+  letters: z.array(obj({ signer: text, signer_titles: z.array(text), salutation: text, body: text, closing: text })),
+  performance_text: obj({ intro: text, index_descriptions: text, source: text.optional() }),
+  portfolio_managers: obj({ intro: text, managers: z.array(obj({ name: text, text })) }).optional(),
+  dividend_reinvestment_plan: text,
+  notes: z.array(obj({ number: ordinal, title: text, body: z.array(MarkdownBlock) })),
+  board_approval: obj({ title: text, body: text }),
+  proxy_text: obj({ intro: text, proposal: text }),
+  back_matter: z.array(obj({ title: z.string(), body: text })),
+});
+
+// ---- the file ----------------------------------------------------------------------------------
+
+export const FundPeriodSchema = obj({
+  fundbook: z.literal('1', { error: 'fundbook: 1 is the only file format version' }),
+  fund: Fund,
+  period: Period,
+  statements: obj({
+    assets_and_liabilities: AssetsAndLiabilities,
+    operations: Operations,
+    changes_in_net_assets: z.array(ChangesColumn).min(1),
+    cash_flows: CashFlows.optional(),
+  }),
+  schedule_of_investments: Schedule,
+  preferred_shares: PreferredShares.optional(),
+  common_shares: z.array(CommonShareColumn).optional(),
+  dividends_declared: z.array(DividendDeclared).optional(),
+  financial_highlights: FinancialHighlights,
+  agreements: obj({ advisory: AdvisoryAgreement, expense_limitation: ExpenseLimitation.optional() }),
+  proxy: z.array(Meeting).optional(),
+  performance: Performance.optional(),
+  notes_data: NotesData.optional(),
+  narrative: Narrative,
+});
+
+export type FundPeriod = z.output<typeof FundPeriodSchema>;
+export type Holding = z.output<typeof Holding>;
+export type HoldingGroup = z.output<typeof HoldingGroup>;
+export type Meeting = z.output<typeof Meeting>;
+export type Proposal = z.output<typeof Proposal>;
+export type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
+export type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
+export type HighlightColumn = z.output<typeof HighlightColumn>;
