@@ -6,10 +6,11 @@ import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
+import { buildAll } from './build/build-all.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function main(argv: string[]): Promise<number> | number {
+export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('fundbook')
@@ -51,8 +52,23 @@ export function main(argv: string[]): Promise<number> | number {
       process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
     });
 
+  program
+    .command('build')
+    .description('build the PDFs, figures.json and manifest.json of each fund-period into --out')
+    .argument('<paths...>', 'fund-period YAML files or directories of them')
+    .option('--out <dir>', 'output directory', 'output')
+    .option('--only <document>', 'build only one document: report or board')
+    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board' }) => {
+      if (opts.only && !['report', 'board'].includes(opts.only)) {
+        console.error(`fundbook build: --only takes "report" or "board", not "${opts.only}"`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await buildAll(findInputs(paths), { outDir: opts.out, only: opts.only });
+    });
+
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;

@@ -66,6 +66,8 @@ const AssetsAndLiabilities = obj({
     unrealized_appreciation_depreciation: amount,
   }),
   common_shares_outstanding: count,
+  common_par_value: amount.optional(),
+  common_shares_authorized: text.optional(),
   nav_per_share: amount,
   market_price_per_share: amount.optional(),
 });
@@ -362,7 +364,24 @@ const NotesData = obj({
   tax_basis: obj({ appreciation: amount, depreciation: amount, net: amount, cost: amount }).optional(),
 });
 
-const MarkdownBlock = z.union([text, obj({ slot: text })]);
+/** Places in the notes where fundbook prints figures from the data and calculators. */
+export const NOTE_SLOTS = [
+  'advisory_fee',
+  'expense_limitation',
+  'fair_value_levels',
+  'floating_rate_average',
+  'capital_loss_carryforward',
+  'purchases_and_sales',
+  'tax_basis_appreciation',
+  'preferred_series',
+  'preferred_transactions',
+  'common_share_transactions',
+  'dividends_declared',
+  'financial_highlights',
+] as const;
+export type NoteSlot = (typeof NOTE_SLOTS)[number];
+
+const MarkdownBlock = z.union([text, obj({ slot: z.enum(NOTE_SLOTS) })], { error: 'expected Markdown text or { slot: NAME }' });
 
 const Narrative = obj({
   letters: z.array(obj({ signer: text, signer_titles: z.array(text), salutation: text, body: text, closing: text })),

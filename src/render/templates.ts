@@ -1,0 +1,62 @@
+// HTML stage: compile a document's Handlebars templates (its own and the shared partials) into a
+// function of the view model. Escaping stays on; narrative Markdown goes through markdown-it with raw
+// HTML and images off, so text from a data file can never become markup or a request.
+import Handlebars from 'handlebars';
+import MarkdownIt from 'markdown-it';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export type DocumentKind = 'shareholder-report' | 'board-approval' | 'period-diff';
+
+export interface CompiledDocument {
+  kind: DocumentKind;
+  render(view: object): string;
+  /** sha256 of every template file used, by path relative to templates/. */
+  templateHashes: Record<string, string>;
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable(['image']);
+
+/** A CSS string literal with every character outside a safe set hex-escaped. */
+export function cssString(value: string): string {
+  const escaped = Array.from(value)
+    .map((ch) => (/[A-Za-z0-9 .,]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`))
+    .join('');
+  return `"${escaped}"`;
+}
+
+function filesIn(dir: string, ext: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+export function compileDocument(kind: DocumentKind, templatesDir = TEMPLATES_DIR): CompiledDocument {
+  const hb = Handlebars.create();
+  const hashes: Record<string, string> = {};
+  const read = (path: string) => {
+    const text = readFileSync(path, 'utf8');
+    hashes[path.slice(templatesDir.length)] = createHash('sha256').update(text).digest('hex');
+    return text;
+  };
+  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(markdown.render(typeof text === 'string' ? text : '')));
+  hb.registerHelper('cssString', (text: unknown) => new hb.SafeString(cssString(String(text ?? ''))));
+  for (const dir of [join(templatesDir, 'shared', 'partials'), join(templatesDir, kind, 'partials')]) {
+    for (const file of filesIn(dir, '.hbs')) hb.registerPartial(basename(file, '.hbs'), read(file));
+  }
+  const css = [...filesIn(join(templatesDir, 'shared'), '.css'), ...filesIn(join(templatesDir, kind), '.css')].map(read).join('\n');
+  const mainFile = filesIn(join(templatesDir, kind), '.hbs')[0];
+  if (!mainFile) throw new Error(`no template in templates/${kind}/`);
+  const template = hb.compile(read(mainFile), { strict: false, noEscape: false });
+  return {
+    kind,
+    templateHashes: hashes,
+    render: (view: object) => template({ ...view, css }),
+  };
+}
