@@ -13,6 +13,10 @@ export interface Checked {
   lines: string[];
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function formatFinding(loaded: LoadedFund, f: Finding): string {
   const where = f.path ? loaded.locate(f.path) : { file: loaded.file, line: 1, col: 1 };
   const path = f.path ? ` ${formatPath(f.path)}:` : '';
@@ -26,7 +30,7 @@ export function checkFile(file: string): Checked {
   let warnings = loaded.problems.length - errors;
   const toFill = loaded.problems.filter((p) => p.kind === 'to-be-filled').length;
   if (!loaded.fund) {
-    const what = toFill > 0 ? `${toFill} to be filled, ${errors - toFill} other errors` : `${errors} errors`;
+    const what = toFill > 0 ? `${toFill} to be filled, ${plural(errors - toFill, 'other error')}` : plural(errors, 'error');
     lines.push(`${file}: not checked further (${what})`);
     return { loaded, errors, warnings, lines };
   }
@@ -37,6 +41,6 @@ export function checkFile(file: string): Checked {
     else if (f.severity === 'warning') warnings++;
   }
   const failed = figures.tieOuts.filter((t) => !t.ok).length;
-  lines.push(`${file}: ${figures.tieOuts.length} tie-outs checked, ${failed} failed; ${errors} errors, ${warnings} warnings`);
+  lines.push(`${file}: ${figures.tieOuts.length} tie-outs checked, ${failed} failed; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return { loaded, figures, errors, warnings, lines };
 }

@@ -171,14 +171,12 @@ describe('contractual waiver', () => {
     expect(r.impliedBase.equals(d('100000000'))).toBe(true); // booked = computed: the stated base
   });
 
-  // BUG: impliedBase adds back the waiver on the *stated* base (100,000,000 x 0.10% = 100,000) instead of
-  // solving fee(B) - B x waiver rate = booked. When booked differs from computed (the only case in which
-  // compute.ts reports the implied base), the reported base does not give the booked fee.
-  it.fails('implies the base that gives exactly the booked fee net of the waiver', () => {
+  // The implied base solves fee(B) - B x waiver rate = booked (a regression test: it once added back the
+  // waiver computed on the stated base).
+  it('implies the base that gives exactly the booked fee net of the waiver', () => {
     const r = waived('480000');
     expect(r.agrees).toBe(false); // 480,000 vs 400,000
     // B x (0.50% - 0.10%) = 480,000 -> B = 120,000,000 (check: 600,000 - 120,000 = 480,000).
-    // Actual: (480,000 + 100,000) / 0.005 = 116,000,000, whose net fee is 580,000 - 116,000 = 464,000.
     expect(r.impliedBase.equals(d('120000000'))).toBe(true);
   });
 });

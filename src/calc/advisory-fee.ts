@@ -137,7 +137,10 @@ export function calculateAdvisoryFee(input: AdvisoryFeeInput): AdvisoryFeeResult
   const tolerance = new Decimal('0.5').plus((input.baseUnit ?? ZERO).dividedBy(2).times(maxRate).times(yearFraction));
   const difference = input.booked.minus(computedExact.minus(contractualWaiver));
   const agrees = difference.abs().lessThanOrEqualTo(tolerance);
-  const impliedBase = baseForAnnualFee(schedule, input.booked.plus(contractualWaiver).dividedBy(yearFraction));
+  // The booked fee is net of any contractual waiver: invert the schedule with the waiver rate taken off.
+  const waiverRate = input.contractualWaiverRate ?? ZERO;
+  const netSchedule = schedule.map((t) => ({ upTo: t.upTo, rate: t.rate.minus(waiverRate) }));
+  const impliedBase = baseForAnnualFee(netSchedule, input.booked.dividedBy(yearFraction));
   if (!contractualWaiver.isZero()) workings.push(`Contractual waiver ${fmtMoney(contractualWaiver, 2)}.`);
   workings.push(
     `Booked ${fmtMoney(input.booked)}; computed ${fmtMoney(computed)}; difference ${fmtMoney(difference, 2)} (tolerance ${fmtMoney(tolerance, 2)}): ${agrees ? 'agrees' : 'DOES NOT AGREE'}.`,

@@ -152,13 +152,17 @@ export function computeFigures(fund: FundPeriod): Figures {
         const path = ['proxy', m, 'proposals', p, 'groups', gi];
         const label = `proposal ${proposal.number} (${g.group.replaceAll('_', ' ')})`;
         if (tally.overvoted) {
+          // Point at the nominee whose votes run over (for + withheld), or at the proposal's votes.
+          const worst = tally.nominees.reduce((best, n, i) => (n.cast.greaterThan(tally.nominees[best]!.cast) ? i : best), 0);
+          const nominee = tally.nominees[worst];
+          const what = nominee && !g.votes ? `${nominee.name}: ${fmtMoney(nominee.for)} for + ${fmtMoney(nominee.withheld)} withheld = ${fmtMoney(nominee.cast)} votes` : `${fmtMoney(tally.present)} votes`;
           findings.push({
             severity: 'error',
             code: 'VOTES_OVER_OUTSTANDING',
-            message: `${label}: ${fmtMoney(tally.present)} votes recorded but only ${fmtMoney(tally.sharesOutstanding)} shares outstanding`,
+            message: `${label}: ${what}, but only ${fmtMoney(tally.sharesOutstanding)} shares outstanding`,
             stated: tally.present.toString(),
             computed: tally.sharesOutstanding.toString(),
-            path: g.votes ? [...path, 'votes', 'for'] : [...path, 'nominees'],
+            path: g.votes ? [...path, 'votes', 'for'] : [...path, 'nominees', worst, 'for'],
           });
         } else if (!tally.quorumMet) {
           findings.push({
@@ -190,7 +194,7 @@ export function computeFigures(fund: FundPeriod): Figures {
 
   const checks = tieOuts(fund);
   for (const t of checks.filter((x) => !x.ok)) {
-    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d) : d.toString());
+    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d) : fmtMoney(d, Math.max(0, d.decimalPlaces())));
     findings.push({
       severity: t.severity,
       code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',

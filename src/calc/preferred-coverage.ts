@@ -88,7 +88,8 @@ export function calculateCoverage(input: CoverageInput): CoverageResult {
     bindingMinimum,
     headroom,
     headroomFraction: input.totalAssets.isZero() ? ZERO : headroom.dividedBy(input.totalAssets),
-    commonDividendsBlocked: ratio.lessThan(STOCK_MINIMUM),
+    // Section 18(a)(1)(B) and (a)(2)(B): no common dividend while debt is under 300% or preferred under 200%.
+    commonDividendsBlocked: ratio.lessThan(STOCK_MINIMUM) || (debtRatio !== undefined && debtRatio.lessThan(DEBT_MINIMUM)),
     redemptionNeeded,
     redemptionShares,
     workings,

@@ -214,11 +214,11 @@ describe('plurality', () => {
     expect(t.nominees.map((n) => `${n.name} ${n.outcome}`)).toEqual(['A elected', 'B not elected', 'C elected']);
   });
 
-  // BUG: with more seats than nominees, `ranked[seats - 1]` is undefined, so the cutoff is undefined and
-  // nobody is elected. Under plurality every nominee is within the top `seats` and should be elected.
-  it.fails('elects a sole nominee when there are more seats than nominees', () => {
+  // With more seats than nominees every nominee is within the top `seats` and is elected (a regression
+  // test: the cutoff was once read past the end of the ranking).
+  it('elects a sole nominee when there are more seats than nominees', () => {
     const t = tallyGroup({ group: 'common', sharesOutstanding: d('1000'), seats: 2, nominees: [{ name: 'A', for: d('600'), withheld: d('10') }] }, 'plurality');
-    // present 610 of 1,000 (61%): quorum met; A is one of at most 2 winners. Actual: 'not elected'.
+    // present 610 of 1,000 (61%): quorum met; A is one of at most 2 winners.
     expect(t.quorumMet).toBe(true);
     expect(t.nominees[0]!.outcome).toBe('elected');
   });

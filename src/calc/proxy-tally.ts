@@ -101,7 +101,7 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
   // Plurality: the top `seats` nominees by votes for are elected (uncontested: all of them).
   const seats = input.seats ?? nominees.length;
   const ranked = [...nominees].sort((a, b) => b.for.comparedTo(a.for));
-  const cutoff = ranked[seats - 1]?.for;
+  const cutoff = ranked[Math.min(seats, ranked.length) - 1]?.for;
   const nomineeTallies = nominees.map((n): NomineeTally => {
     const cast = n.for.plus(n.withheld);
     let elected: boolean;

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { FundPeriodSchema, type FundPeriod } from './schema.js';
+import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
 import { formatPath, makeLocator, nodeAt, type DataPath, type Location, type Locator } from './locate.js';
 
 export interface Problem {
@@ -44,6 +45,8 @@ function describeNode(doc: Document, path: DataPath): string {
 
 function messageFor(issue: z.core.$ZodIssue, doc: Document): string {
   const found = describeNode(doc, issue.path as DataPath);
+  const node = nodeAt(doc, issue.path as DataPath);
+  if (node && 'value' in node && node.value === '' && issue.code === 'custom') return 'has no value';
   switch (issue.code) {
     case 'invalid_type':
       if (found === 'missing') return 'is required';
@@ -52,6 +55,7 @@ function messageFor(issue: z.core.$ZodIssue, doc: Document): string {
       if (issue.expected === 'object') return `expected a mapping, found ${found}`;
       return issue.message;
     case 'invalid_value': {
+      if (!issue.message.startsWith('Invalid')) return issue.message;
       const options = (issue.values as unknown[]).map(String).join(', ');
       const given = nodeAt(doc, issue.path as DataPath);
       const value = given && 'value' in given ? JSON.stringify(String(given.value)) : 'this value';
@@ -60,6 +64,20 @@ function messageFor(issue: z.core.$ZodIssue, doc: Document): string {
     default:
       return issue.message;
   }
+}
+
+/** The offset of the last `open` bracket before `pos` that is not closed before it, or -1. */
+function unclosedOpener(source: string, pos: number, open: '[' | '{'): number {
+  const close = open === '[' ? ']' : '}';
+  let depth = 0;
+  for (let i = Math.min(pos, source.length) - 1; i >= 0; i--) {
+    if (source[i] === close) depth++;
+    else if (source[i] === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Parse and validate fund-period YAML text. Pure: no file access. */
@@ -71,12 +89,20 @@ export function loadFundText(source: string, file: string): LoadedFund {
   const problems: Problem[] = [];
   const at = (offset: number): Location => ({ file, ...lineCounter.linePos(offset) });
 
+  // After the first syntax error the parser's later complaints are mostly echoes of it (a tab throws
+  // off every line below it): report the first, and every duplicate key, which stands on its own.
+  let syntaxReported = false;
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const message =
-      err.code === 'DUPLICATE_KEY'
-        ? `duplicate key ${JSON.stringify(source.slice(err.pos[0], err.pos[1]).trim())}`
-        : err.message.split('\n')[0]!;
-    problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: '', message });
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = /^\s*("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source.slice(err.pos[0]))?.[1] ?? source.slice(err.pos[0], err.pos[1]);
+      problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: '', message: `duplicate key ${JSON.stringify(key.replace(/^["']|["']$/g, ''))}` });
+      continue;
+    }
+    if (syntaxReported) continue;
+    syntaxReported = true;
+    const message = err.message.split('\n')[0]!;
+    const opener = /^Flow (sequence|mapping)/.test(message) ? unclosedOpener(source, err.pos[0], message.includes('sequence') ? '[' : '{') : -1;
+    problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? opener : err.pos[0]), path: '', message });
   }
   if (doc.contents === null || (doc.contents as { value?: unknown }).value === '' && !isMap(doc.contents)) {
     problems.push({ severity: 'error', kind: 'invalid', location: at(0), path: '', message: 'the file is empty' });
@@ -142,11 +168,14 @@ export function loadFundFile(file: string): LoadedFund {
     return fail(`is ${(size / 1048576).toPrecision(3)} MB; fund files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
   const bytes = readFileSync(file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('is not UTF-8 text');
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const { line, col } = lineColOfByte(bytes, bad);
+    return {
+      ...fail(''),
+      problems: [{ severity: 'error', kind: 'invalid', location: { file, line, col }, path: '', message: `is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})` }],
+    };
   }
+  const text = new TextDecoder('utf-8').decode(bytes);
   return loadFundText(text.replace(/^\uFEFF/, ''), file);
 }

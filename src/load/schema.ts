@@ -397,7 +397,7 @@ const Narrative = obj({
 // ---- the file ----------------------------------------------------------------------------------
 
 export const FundPeriodSchema = obj({
-  fundbook: z.literal('1', { error: 'fundbook: 1 is the only file format version' }),
+  fundbook: z.literal('1', { error: (issue) => `${JSON.stringify(String(issue.input ?? ''))} is not a file format this fundbook reads (write fundbook: 1)` }),
   fund: Fund,
   period: Period,
   statements: obj({
