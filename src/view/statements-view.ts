@@ -53,12 +53,10 @@ export function assetsAndLiabilities(fund: FundPeriod): Table {
   const authorized = s.common_shares_authorized ? `with ${s.common_shares_authorized === 'unlimited' ? 'an unlimited number of' : s.common_shares_authorized} shares authorized` : '';
   t.heading(`Shares outstanding, ${par}${authorized}:`.replace(', :', ':'));
   t.row('Common shares outstanding', [cell(s.common_shares_outstanding, 'count')], 'line', 0, undefined, false);
-  t.row('Net asset value per common share', [cell(s.nav_per_share, 'perShare')], 'line', 0, undefined, true);
-  if (s.market_price_per_share) t.row('Market value per common share', [cell(s.market_price_per_share, 'perShare')], 'line', 0, undefined, false);
-  const table = t.build([{ label: '' }]);
   // The per-share lines each carry "$", as the filing prints them.
-  for (const r of table.rows) if (r.cells[0] && r.label.endsWith('per common share')) r.cells[0].dollar = true;
-  return table;
+  t.row('Net asset value per common share', [cell(s.nav_per_share, 'perShare')], 'line', 0, undefined, 'all');
+  if (s.market_price_per_share) t.row('Market value per common share', [cell(s.market_price_per_share, 'perShare')], 'line', 0, undefined, 'all');
+  return t.build([{ label: '' }]);
 }
 
 export const EXPENSE_LABELS: Record<string, string> = {
@@ -159,6 +157,8 @@ interface HighlightSpec {
   kind: Kind;
   labelMarks?: string;
   style?: 'subtotal' | 'total';
+  /** Every figure of the row carries "$" (end-of-period values, per-share amounts in dollars). */
+  dollar?: boolean;
 }
 
 /** Row labels of the financial highlights; the marks are the table's footnotes. */
@@ -173,11 +173,11 @@ const HIGHLIGHT_SPECS: (HighlightSpec | { heading: string })[] = [
   { key: 'distributions_from_gains', label: 'Distributions from net realized gains', kind: 'perShare' },
   { key: 'total_distributions', label: 'Total dividends and distributions paid to common shareholders', kind: 'perShare', style: 'subtotal' },
   { key: 'anti_dilutive_effect', label: 'Anti-dilutive effect of shares purchased', kind: 'perShare', labelMarks: '(a)' },
-  { key: 'nav_end', label: 'Net asset value, end of period', kind: 'perShare', style: 'total' },
-  { key: 'market_value_end', label: 'Market value, end of period', kind: 'perShare', style: 'total' },
+  { key: 'nav_end', label: 'Net asset value, end of period', kind: 'perShare', dollar: true },
+  { key: 'market_value_end', label: 'Market value, end of period', kind: 'perShare', dollar: true },
   { key: 'total_return_nav', label: 'Total return at net asset value', kind: 'percent', labelMarks: '(b)' },
   { key: 'total_return_market', label: 'Total return at market value', kind: 'percent', labelMarks: '(b)' },
-  { key: 'net_assets_end_000', label: 'Net assets applicable to common shares, end of period (000s omitted)', kind: 'money', style: 'total' },
+  { key: 'net_assets_end_000', label: 'Net assets applicable to common shares, end of period (000s omitted)', kind: 'money', dollar: true },
   { key: 'portfolio_turnover', label: 'Portfolio turnover rate', kind: 'percent', labelMarks: '(c)' },
   { heading: 'Ratios/supplemental data based on average net assets applicable to common shares:' },
   { key: 'expense_ratio', label: 'Ratio of expenses', kind: 'percent', labelMarks: '(d)' },
@@ -188,9 +188,9 @@ const HIGHLIGHT_SPECS: (HighlightSpec | { heading: string })[] = [
   { key: 'ms_affiliate_contribution', label: 'Rebate from Morgan Stanley affiliate', kind: 'percent' },
   { heading: 'Senior securities:' },
   { key: 'preferred_outstanding_000', label: 'Total amount of preferred shares outstanding (000s omitted)', kind: 'money' },
-  { key: 'asset_coverage_per_preferred_share', label: 'Asset coverage per preferred share', kind: 'money', labelMarks: '(k)' },
+  { key: 'asset_coverage_per_preferred_share', label: 'Asset coverage per preferred share', kind: 'money', labelMarks: '(k)', dollar: true },
   { key: 'asset_coverage_percent', label: 'Asset coverage', kind: 'percent', labelMarks: '(k)' },
-  { key: 'liquidating_preference_per_preferred_share', label: 'Liquidating preference per preferred share', kind: 'money' },
+  { key: 'liquidating_preference_per_preferred_share', label: 'Liquidating preference per preferred share', kind: 'money', dollar: true },
 ];
 
 export function financialHighlights(fund: FundPeriod): Table {
@@ -211,7 +211,7 @@ export function financialHighlights(fund: FundPeriod): Table {
       return formatted;
     });
     if (cells.every((c) => c === null)) continue;
-    const dollars = spec.kind !== 'percent' && spec.key !== 'preferred_outstanding_000';
+    const dollars = spec.dollar || spec.key === 'nav_beginning' ? 'all' : false;
     t.row(spec.label, cells, spec.style ?? 'line', 0, spec.labelMarks, dollars);
   }
   const groups: { label: string; span: number }[] = [];

@@ -59,14 +59,17 @@ export class TableBuilder {
     return this;
   }
 
-  /** Add a row; the first figure in each column, and every total, carries the "$". */
-  row(label: string, cells: (Cell | null)[], style: RowStyle = 'line', indent = 0, labelMarks?: string, dollars = true): this {
+  /**
+   * Add a row. With `dollars` true, the first figure in each column and every total carries the "$";
+   * with 'all', every figure of this row does; with false, none.
+   */
+  row(label: string, cells: (Cell | null)[], style: RowStyle = 'line', indent = 0, labelMarks?: string, dollars: boolean | 'all' = true): this {
     const withDollar = cells.map((c, i) => {
       if (!c) return null;
       const first = !this.seenFigure[i];
       this.seenFigure[i] = true;
       const moneyColumn = !this.dollarColumns || this.dollarColumns.includes(i);
-      return { ...c, dollar: dollars && moneyColumn && (first || style === 'total') };
+      return { ...c, dollar: dollars === 'all' || (dollars && moneyColumn && (first || style === 'total')) };
     });
     this.rows.push({ label, labelMarks, style, indent, cells: withDollar });
     return this;

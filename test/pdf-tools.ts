@@ -1,0 +1,42 @@
+// Helpers for tests that read real PDFs with poppler (pdftotext, pdfinfo) and qpdf, independent of
+// fundbook's own PDF reading.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export function pdfText(file: string, options: { layout?: boolean; page?: number } = {}): string {
+  const args = [...(options.layout ? ['-layout'] : []), ...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []), file, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+export interface Outline {
+  title: string;
+  page: number;
+  kids: Outline[];
+}
+
+export function pdfOutlines(file: string): Outline[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as {
+    outlines: { title: string; destpageposfrom1: number; kids: unknown[] }[];
+  };
+  const map = (o: { title: string; destpageposfrom1: number; kids: unknown[] }): Outline => ({
+    title: o.title,
+    page: o.destpageposfrom1,
+    kids: (o.kids as typeof json.outlines).map(map),
+  });
+  return json.outlines.map(map);
+}
+
+export function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export function fundbook(args: string[], cwd?: string) {
+  const r = spawnSync('node', [new URL('../bin/fundbook.js', import.meta.url).pathname, ...args], { encoding: 'utf8', cwd, timeout: 180_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,172 @@
+// The IQM shareholder report as a reviewer receives it: the real PDF that `fundbook build` prints,
+// read back with poppler and qpdf.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fundbook, pdfInfo, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+
+const IQM = 'data/iqm/2011-08-31.yaml';
+const SECTIONS = [
+  'Letters to Shareholders',
+  'Trust Performance',
+  'Dividend Reinvestment Plan',
+  'Schedule of Investments',
+  'Statement of Assets and Liabilities',
+  'Statement of Operations',
+  'Statement of Changes in Net Assets',
+  'Statement of Cash Flows',
+  'Notes to Financial Statements',
+  'Financial Highlights',
+  'Approval of Investment Advisory and Sub-Advisory Contracts',
+  'Proxy Results',
+];
+
+let out: string;
+let pdf: string;
+let text: string;
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'fundbook-report-'));
+  const run = fundbook(['build', IQM, '--out', out, '--only', 'report']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  pdf = join(out, 'iqm', '2011-08-31', 'shareholder-report.pdf');
+  text = pdfText(pdf);
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('the IQM shareholder report', () => {
+  it('is a tagged US Letter PDF with title, author and the filing date', () => {
+    const info = pdfInfo(pdf);
+    expect(info['Page size']).toBe('612 x 792 pts (letter)');
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe('Invesco Quality Municipal Securities — Semiannual Report to Shareholders — August 31, 2011');
+    expect(info.Author).toBe('Invesco Advisers, Inc.');
+    expect(info.CreationDate).toMatch(/Nov +7 00:00:00 2011/);
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(20);
+    expect(Number(info.Pages)).toBeLessThanOrEqual(32);
+  });
+
+  it('prints every section, in the filing order', () => {
+    let from = text.indexOf('Contents');
+    for (const title of SECTIONS) {
+      // After the contents list: the section's own heading.
+      const at = text.indexOf(title, from + 1);
+      expect(at, title).toBeGreaterThan(from);
+      from = at;
+    }
+  });
+
+  it('has a bookmark for every section, each pointing at the page whose text starts with its title', () => {
+    const top = pdfOutlines(pdf).map((o) => o.title);
+    for (const title of SECTIONS) expect(top).toContain(title);
+    for (const o of pdfOutlines(pdf).filter((x) => SECTIONS.includes(x.title))) {
+      expect(pdfText(pdf, { page: o.page }).trimStart().startsWith(o.title), o.title).toBe(true);
+    }
+    const notes = pdfOutlines(pdf).find((o) => o.title === 'Notes to Financial Statements')!;
+    expect(notes.kids.map((k) => k.title)).toContain('NOTE 2 Advisory Fees and Other Fees Paid to Affiliates');
+  });
+
+  it('lists real page numbers in the contents: each title is found on the page the contents gives', () => {
+    const cover = pdfText(pdf, { page: 1, layout: true });
+    for (const title of SECTIONS) {
+      const m = new RegExp(`${title.replace(/[()]/g, '\\$&')}\\s+(\\d+)\\s*$`, 'm').exec(cover);
+      expect(m, title).not.toBeNull();
+      const page = Number(m![1]);
+      expect(pdfText(pdf, { page }).trimStart().startsWith(title), `${title} on page ${page}`).toBe(true);
+    }
+  });
+
+  it.each([
+    '282,691,934', // total investments
+    '194,748,628', // net assets
+    '14.47', // NAV per share
+    '227,044', // asset coverage per preferred share
+    '11,285,035', // votes for David C. Arch
+    '0.27%', // advisory fee rate (Note 2)
+    '0.66%', // expense limitation (Note 2)
+    '735,719', // total expenses
+    '(2,977,286)', // net realized loss
+    '13,454,169', // common shares outstanding
+    '59,264,898', // dealer-trust collateral, note (m)
+    '14,892,903', // capital loss carryforward total (Note 6)
+  ])('prints %s', (figure) => {
+    expect(text).toContain(figure);
+  });
+
+  it('prints every state subtotal of the schedule of investments', () => {
+    const layout = pdfText(pdf, { layout: true });
+    for (const subtotal of ['1,880,511', '6,295,455', '49,298,351', '2,847,390', '30,347,758', '12,460,000', '7,035,316']) {
+      expect(layout).toMatch(new RegExp(`^\\s+${subtotal}\\s*$`, 'm'));
+    }
+    expect(layout).toMatch(/Alabama—0\.97%/);
+    expect(layout).toMatch(/Total investments\(l\)—145\.16%\s+282,691,934/);
+  });
+
+  it('says in Note 2 what the expense-cap calculator found: no waiver', () => {
+    expect(text.replace(/\s+/g, ' ')).toContain('to limit the Trust\'s expenses (excluding certain items discussed below) to 0.66%');
+    expect(text.replace(/\s+/g, ' ')).toContain('The Adviser did not waive fees and/or reimburse expenses during the period under this expense limitation.');
+  });
+
+  it('prints the market discount fundbook computes (-1.94%), not the filing\'s -2.00%', () => {
+    expect(text).toContain('Market Price Discount to NAV as of 8/31/11');
+    expect(text).toContain('-1.94%');
+    expect(text).not.toContain('-2.00%');
+  });
+
+  it('marks the preferred-only election with its footnote', () => {
+    expect(text).toMatch(/Frank S\. Bayley\s*\(P\)/);
+    expect(text).toContain('(P) Election of trustee by preferred shareholders only.');
+  });
+
+  it('puts negative amounts in parentheses and the fund name and page number in the footer', () => {
+    const page14 = pdfText(pdf, { page: 14, layout: true });
+    expect(page14).toMatch(/Invesco Quality Municipal Securities\s+Page 14/);
+    expect(text).toContain('(17,811,491)');
+    expect(text).not.toMatch(/-17,811,491/);
+  });
+
+  it('writes figures.json and a manifest with the hashes of input, templates and PDF', () => {
+    const dir = join(out, 'iqm', '2011-08-31');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.input.sha256).toBe(sha256File(IQM));
+    expect(manifest.documents['shareholder-report'].sha256).toBe(sha256File(pdf));
+    expect(manifest.figures.sha256).toBe(sha256File(join(dir, 'figures.json')));
+    expect(manifest.chromium).toMatch(/^(Headless)?Chrome\/\d+/);
+    expect(Object.keys(manifest.templates)).toContain('shareholder-report/report.hbs');
+    expect(manifest.templates['shared/print.css']).toBe(sha256File('templates/shared/print.css'));
+    expect(JSON.parse(readFileSync(join(dir, 'figures.json'), 'utf8')).preferredCoverage.perShare).toBe('227044');
+  });
+
+  it('is byte-identical when built again in another process, with a fresh browser and no previous build', () => {
+    const again = mkdtempSync(join(tmpdir(), 'fundbook-report-again-'));
+    try {
+      expect(fundbook(['build', IQM, '--out', again, '--only', 'report']).code).toBe(0);
+      expect(sha256File(join(again, 'iqm', '2011-08-31', 'shareholder-report.pdf'))).toBe(sha256File(pdf));
+      expect(readFileSync(join(again, 'iqm', '2011-08-31', 'manifest.json'), 'utf8')).toBe(readFileSync(join(out, 'iqm', '2011-08-31', 'manifest.json'), 'utf8'));
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the previous outputs untouched when a build fails', () => {
+    const snapshot = (dir: string) =>
+      readdirSync(dir, { recursive: true }).map(String).sort().map((f) => {
+        const path = join(dir, f);
+        return statSync(path).isFile() ? `${f} ${sha256File(path)} ${statSync(path).mtimeMs}` : f;
+      });
+    const before = snapshot(out);
+    const dir = mkdtempSync(join(tmpdir(), 'fundbook-broken-'));
+    try {
+      const file = join(dir, '2011-08-31.yaml');
+      writeFileSync(file, readFileSync(IQM, 'utf8').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
+      const run = fundbook(['build', file, '--out', out]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('statements.operations.expenses.advisory_fees: "37x455" is not an amount');
+      expect(snapshot(out)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
