@@ -11,7 +11,9 @@ import { finishPdf } from '../render/pdf-finish.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
-import { renderPaged } from './render-document.js';
+import { renderPaged, type PagedView } from './render-document.js';
+import { calculateBoardReview } from '../calc/board-review.js';
+import { boardView } from '../view/board-view.js';
 import { FUNDBOOK_VERSION } from './version.js';
 
 export interface BuildOptions {
@@ -89,16 +91,28 @@ export async function buildFund(browser: Browser, chromiumVersion: string, input
   const manifestDocuments: Record<string, object> = {};
   const templateHashes: Record<string, string> = {};
 
-  const wanted: DocumentKind[] = options.only === 'board' ? [] : ['shareholder-report'];
-  for (const kind of wanted) {
+  // Each document: its template and its view model (with the PDF's subject line).
+  const wanted: { kind: DocumentKind; view: PagedView & { documentTitle: string; author: string }; subject: string }[] = [];
+  if (options.only !== 'board') {
+    const view = reportView(fund, figures);
+    wanted.push({ kind: 'shareholder-report', view, subject: `${view.reportKind}, ${view.asOf}` });
+  }
+  if (options.only !== 'report' && fund.board_review) {
+    const board = calculateBoardReview(fund, fund.board_review, figures);
+    const view = boardView(fund, fund.board_review, figures, board, loaded.locate);
+    wanted.push({ kind: 'board-approval', view, subject: `Section 15(c) contract renewal, ${view.meeting}` });
+  } else if (options.only === 'board') {
+    const where = loaded.locate([]);
+    return { input, ok: false, fundId: fund.fund.id, periodEnd: fund.period.end, documents: [], problems: [`${where.file}:1:1 board_review: is required to build the board-approval book`], ms: performance.now() - started };
+  }
+  for (const { kind, view, subject } of wanted) {
     const doc = compiledDocument(kind);
     Object.assign(templateHashes, doc.templateHashes);
-    const view = reportView(fund, figures);
     const rendered = await renderPaged(browser, doc, view, { guess: previousPages(manifestPath, kind), timeoutMs: options.timeoutMs });
     const pdf = finishPdf(rendered.pdf, {
       title: view.documentTitle,
       author: view.author,
-      subject: `${view.reportKind}, ${view.asOf}`,
+      subject,
       date: fund.period.report_date,
       creator: `fundbook ${FUNDBOOK_VERSION}`,
       producer: `Skia/PDF (${chromiumVersion})`,

@@ -23,3 +23,11 @@ export function daysInFiscalYear(periodEnd: string, fiscalYearEnd: string): numb
   const previous = fiscalYearEndIn(Number(end.slice(0, 4)) - 1, fiscalYearEnd);
   return daysBetween(previous, end);
 }
+
+/** First day of the fiscal year that contains `periodEnd`. */
+export function fiscalYearStartFor(periodEnd: string, fiscalYearEnd: string): string {
+  const end = fiscalYearEndFor(periodEnd, fiscalYearEnd);
+  const previous = new Date(`${fiscalYearEndIn(Number(end.slice(0, 4)) - 1, fiscalYearEnd)}T00:00:00Z`);
+  previous.setUTCDate(previous.getUTCDate() + 1);
+  return previous.toISOString().slice(0, 10);
+}

@@ -394,6 +394,51 @@ const Narrative = obj({
   back_matter: z.array(obj({ title: z.string(), body: text })),
 });
 
+// ---- board review (section 15(c) contract renewal) ------------------------------------------
+
+const PerformancePeriod = obj({
+  years: ordinal,
+  fund_return: percent,
+  index_return: percent.optional(),
+  /** Either the fund's rank and the universe size ... */
+  rank: ordinal.optional(),
+  universe_size: ordinal.optional(),
+  /** ... or every return in the universe (the fund's included), from which fundbook ranks the fund. */
+  universe_returns: z.array(percent).optional(),
+});
+
+const BoardReview = obj({
+  meeting: obj({ start: date, end: date, agreement_effective: date, term_months: ordinal }),
+  trustees: z.array(obj({ name: text, independent: flag, chair: flag.optional() })).min(1),
+  expense_group: obj({
+    source: text,
+    as_of: date,
+    common_asset_level: amount,
+    synthetic: flag.optional(),
+    fund_contractual_fee: percent,
+    fund_total_expense_ratio: percent.optional(),
+    peers: z.array(obj({ name: text, contractual_fee: percent, total_expense_ratio: percent })).min(1),
+  }),
+  performance_universe: obj({
+    source: text,
+    as_of: date,
+    synthetic: flag.optional(),
+    index_name: text,
+    periods: z.array(PerformancePeriod).min(1),
+  }),
+  breakpoint_levels: z.array(amount).optional(),
+  profitability: obj({ revenue: amount, expenses: amount, note: text.optional() }).optional(),
+  services: text,
+  fall_out_benefits: text,
+  thresholds: obj({
+    fee_above_median_bps: amount.optional(),
+    worst_acceptable_quintile: ordinal.optional(),
+    cap_ending_within_months: ordinal.optional(),
+    coverage_headroom_minimum: percent.optional(),
+  }).optional(),
+  resolution: text.optional(),
+});
+
 // ---- the file ----------------------------------------------------------------------------------
 
 export const FundPeriodSchema = obj({
@@ -416,6 +461,7 @@ export const FundPeriodSchema = obj({
   performance: Performance.optional(),
   notes_data: NotesData.optional(),
   narrative: Narrative,
+  board_review: BoardReview.optional(),
 });
 
 export type FundPeriod = z.output<typeof FundPeriodSchema>;
@@ -426,3 +472,4 @@ export type Proposal = z.output<typeof Proposal>;
 export type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
 export type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
 export type HighlightColumn = z.output<typeof HighlightColumn>;
+export type BoardReview = z.output<typeof BoardReview>;

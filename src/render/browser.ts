@@ -3,6 +3,7 @@
 // network at start-up.
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
+import { pinnedFontEnvironment } from './fontconfig.js';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -22,5 +23,12 @@ export function chromiumPath(): string | undefined {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS, pipe: true });
+  const fonts = pinnedFontEnvironment();
+  return puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    pipe: true,
+    env: { ...process.env, ...fonts },
+  });
 }
