@@ -408,8 +408,8 @@ describe('rule coverage-minimum', () => {
     expect(f[0]!.code).toBe('COVERAGE_BELOW_MINIMUM');
     expect(f[0]!.severity).toBe('error');
     expect(f[0]!.path).toEqual(['preferred_shares', 'outstanding']);
-    expect(f[0]!.threshold).toBe('asset coverage at least 500%');
-    expect(f[0]!.message).toBe('asset coverage of the preferred shares is 454%, below 500%; common dividends are not blocked; restoring coverage needs $6,312,843 of preferred redeemed');
+    expect(f[0]!.threshold).toBe('Rating agency guideline (synthetic): at least 500%');
+    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring preferred coverage needs $6,312,843 of preferred redeemed');
     // Not a headroom warning as well, and the core checks' warning of the same code is not repeated.
     expect(byRule(board, 'coverage-headroom')).toEqual([]);
     expect(figures.findings.map((x) => x.code)).toContain('COVERAGE_BELOW_MINIMUM');
@@ -430,13 +430,12 @@ describe('rule coverage-minimum', () => {
     expect(byRule(reviewOf(TEXT).board, 'coverage-minimum')).toEqual([]);
   });
 
-  // BUG: when only the 300% senior-debt test fails, the board finding still says the *preferred*
-  // coverage is "below" the binding (preferred) minimum, though it is above it, and that $0 of preferred
-  // restores coverage. Example: coverage assets 249,748,628; debt 90,000,000 (249,748,628 / 90,000,000 =
+  // When only the 300% senior-debt test fails, the finding names that test (a regression test: it once
+  // said the preferred coverage was "below" the preferred minimum, though it was above it). Example: coverage assets 249,748,628; debt 90,000,000 (249,748,628 / 90,000,000 =
   // 277% < 300%, fails); preferred 10,000,000 (249,748,628 / 100,000,000 = 250% >= 200%, passes). The
   // message reads "asset coverage of the preferred shares is 250%, below 200%; ... needs $0 of preferred
   // redeemed". It should name the failed debt test (300%).
-  it.fails('names the failed test when only the 300% debt test fails (not "250%, below 200%")', () => {
+  it('names the failed test when only the 300% debt test fails (not "250%, below 200%")', () => {
     const { fund, figures } = reviewOf(TEXT);
     const debt = d('90000000');
     const preferredCoverage = calculateCoverage({

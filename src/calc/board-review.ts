@@ -197,12 +197,13 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   const cov = figures.preferredCoverage;
   if (cov) {
     if (!cov.compliant) {
+      const failed = cov.tests.filter((t) => !t.passes);
       findings.push({
         severity: 'error',
         code: 'COVERAGE_BELOW_MINIMUM',
         rule: 'coverage-minimum',
-        threshold: `asset coverage at least ${fmtPct(cov.bindingMinimum, 0)}`,
-        message: `asset coverage of the preferred shares is ${fmtPct(cov.ratio, 0)}, below ${fmtPct(cov.bindingMinimum, 0)}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked; restoring coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed`,
+        threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
+        message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
         path: ['preferred_shares', 'outstanding'],
       });
     } else if (cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
