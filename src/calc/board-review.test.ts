@@ -264,12 +264,10 @@ describe('rule performance-quintile', () => {
     expect(board.performance[0]!.quintile).toBe(1);
   });
 
-  it('a stated rank beyond the universe is refused by quintileOf (a throw, not a wrong quintile)', () => {
-    // The schema does not check rank <= universe_size: the file loads, and the review throws.
+  it('a stated rank beyond the universe is refused when the file is loaded, with its line', () => {
     const loaded = loadFundText(TEXT.replace('rank: 20, universe_size: 28', 'rank: 29, universe_size: 28'), 'x.yaml');
-    expect(loaded.problems).toEqual([]);
-    const fund = loaded.fund!;
-    expect(() => calculateBoardReview(fund, fund.board_review!, computeFigures(fund))).toThrow('rank 29 of 28 is not a rank in the group');
+    expect(loaded.fund).toBeUndefined();
+    expect(loaded.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['board_review.performance_universe.periods[1].rank: 29 is not a rank in a universe of 28']);
   });
 });
 

@@ -204,7 +204,7 @@ export function computeFigures(fund: FundPeriod): Figures {
       path: t.path,
     });
   }
-  findings.push(...statedVsComputed(fund, { ratios, expenseCap, preferredCoverage, marketPremiumDiscount, days, fiscalDays, adna }));
+  findings.push(...statedVsComputed(fund, { ratios, expenseCap, preferredCoverage, marketPremiumDiscount, days, daysInYear, fiscalDays, adna }));
 
   return {
     days,

@@ -19,6 +19,7 @@ interface Computed {
   preferredCoverage?: CoverageResult;
   marketPremiumDiscount?: Decimal;
   days: number;
+  daysInYear: number;
   fiscalDays: number;
   adna: Decimal;
 }
@@ -44,7 +45,7 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
     if (stated.equals(computed)) continue;
     // Would annualising on the days of the fiscal year (actual/actual) give the stated figure?
     const alt = round(exact.times(c.fiscalDays).dividedBy(365), 4);
-    let why = alt.equals(stated) ? `; annualising on the fiscal year's ${c.fiscalDays} days instead of 365 gives the stated figure` : '';
+    let why = c.daysInYear === 365 && alt.equals(stated) ? `; annualising on the fiscal year's ${c.fiscalDays} days instead of 365 gives the stated figure` : '';
     // The after-preferred ratio is sometimes printed as the difference of two rounded ratios.
     if (key === 'nii_ratio_after_preferred' && col.nii_ratio_before_preferred && col.preferred_dividend_ratio
       && col.nii_ratio_before_preferred.minus(col.preferred_dividend_ratio).equals(stated)) {
@@ -53,7 +54,7 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
     findings.push({
       severity: 'warning',
       code: 'STATED_VS_COMPUTED',
-      message: `financial highlights ${label}: stated ${fmtPct(stated)}, computed ${fmtPct(computed)} (actual/365 on average daily net assets of ${fmtMoney(c.adna)})${why}`,
+      message: `financial highlights ${label}: stated ${fmtPct(stated)}, computed ${fmtPct(computed)} (actual/${c.daysInYear} on average daily net assets of ${fmtMoney(c.adna)})${why}`,
       stated: stated.toString(),
       computed: computed.toString(),
       path: [...hlPath, key],
@@ -133,7 +134,7 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
         message: `expense limitation requires ${fmtMoney(required)} waived or reimbursed; the statement of operations shows ${fmtMoney(booked)}`,
         stated: booked.toString(),
         computed: required.toString(),
-        path: ['statements', 'operations', 'expenses', 'total'],
+        path: ['statements', 'operations', 'expenses', fund.statements.operations.expenses.fees_waived_and_expenses_reimbursed ? 'fees_waived_and_expenses_reimbursed' : 'total'],
       });
     }
   }

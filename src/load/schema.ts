@@ -17,7 +17,7 @@ const Fund = obj({
   legal_form: text.optional(),
   address: text.optional(),
   telephone: text.optional(),
-  fiscal_year_end: z.string().regex(/^\d{2}-\d{2}$/, 'write the fiscal year end as MM-DD'),
+  fiscal_year_end: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the fiscal year end as MM-DD').refine((md) => !['02-29', '02-30', '02-31', '04-31', '06-31', '09-31', '11-31'].includes(md), 'is not a day every year has (write 02-28 for the end of February)'),
   adviser: text,
   administrator: text.optional(),
   custodian: text.optional(),
@@ -32,6 +32,9 @@ const Period = obj({
   label: text,
   report_date: date,
   average_daily_net_assets: amount,
+}).superRefine((p, ctx) => {
+  if (p.end < p.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `${p.end} is before the period's start, ${p.start}` });
+  if (!p.average_daily_net_assets.greaterThan(0)) ctx.addIssue({ code: 'custom', path: ['average_daily_net_assets'], message: 'must be more than zero' });
 });
 
 // ---- statements --------------------------------------------------------------------------------
@@ -405,6 +408,19 @@ const PerformancePeriod = obj({
   universe_size: ordinal.optional(),
   /** ... or every return in the universe (the fund's included), from which fundbook ranks the fund. */
   universe_returns: z.array(percent).optional(),
+}).superRefine((p, ctx) => {
+  if (p.universe_returns) {
+    if (p.rank !== undefined || p.universe_size !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rank'], message: 'give either rank and universe_size or universe_returns, not both' });
+    }
+    if (!p.universe_returns.some((r) => r.equals(p.fund_return))) {
+      ctx.addIssue({ code: 'custom', path: ['universe_returns'], message: "must include the fund's own return" });
+    }
+  } else if (p.rank === undefined || p.universe_size === undefined) {
+    ctx.addIssue({ code: 'custom', path: [p.rank === undefined ? 'rank' : 'universe_size'], message: 'is required (or give universe_returns)' });
+  } else if (p.rank < 1 || p.rank > p.universe_size) {
+    ctx.addIssue({ code: 'custom', path: ['rank'], message: `${p.rank} is not a rank in a universe of ${p.universe_size}` });
+  }
 });
 
 const BoardReview = obj({
