@@ -6,7 +6,7 @@ import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
-import { buildAll } from './build/build-all.js';
+import { buildAll, runDiff } from './build/build-all.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -58,13 +58,25 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<paths...>', 'fund-period YAML files or directories of them')
     .option('--out <dir>', 'output directory', 'output')
     .option('--only <document>', 'build only one document: report or board')
-    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board' }) => {
+    .option('--previous <file>', "the previous period's YAML: also write the period diff (default: the file beside the input whose period ends last before it)")
+    .option('--no-diff', 'do not write a period diff even when a previous period is found')
+    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean }) => {
       if (opts.only && !['report', 'board'].includes(opts.only)) {
         console.error(`fundbook build: --only takes "report" or "board", not "${opts.only}"`);
         exitCode = 2;
         return;
       }
-      exitCode = await buildAll(findInputs(paths), { outDir: opts.out, only: opts.only });
+      exitCode = await buildAll(findInputs(paths), { outDir: opts.out, only: opts.only, previous: opts.previous, diff: opts.diff });
+    });
+
+  program
+    .command('diff')
+    .description('compare two periods of one fund: variances, findings, holdings, blackline (period-diff.pdf and .json)')
+    .argument('<previous>', "the earlier period's YAML file")
+    .argument('<current>', "the later period's YAML file")
+    .option('--out <dir>', 'output directory (default: output/<fund-id>/<period-end>)')
+    .action(async (previous: string, current: string, opts: { out?: string }) => {
+      exitCode = await runDiff(previous, current, opts.out);
     });
 
   try {

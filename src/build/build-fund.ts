@@ -46,6 +46,7 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 
 /** Templates compiled once per process and shared by every build. */
 const compiled = new Map<DocumentKind, CompiledDocument>();
+
 export function compiledDocument(kind: DocumentKind): CompiledDocument {
   let doc = compiled.get(kind);
   if (!doc) compiled.set(kind, (doc = compileDocument(kind)));

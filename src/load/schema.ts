@@ -455,6 +455,19 @@ const BoardReview = obj({
   resolution: text.optional(),
 });
 
+// ---- period-over-period review (flux analysis) ------------------------------------------------
+
+const Flux = obj({
+  /** A figure is flagged when it moves by at least this fraction ... */
+  threshold: percent.optional(),
+  /** ... and by at least this amount (money; default 0.5% of net assets). */
+  materiality: amount.optional(),
+  /** Ratios are flagged when they move by at least this many basis points. */
+  ratio_threshold_bps: amount.optional(),
+  /** Explanations for this period's moves, by figure key (as `fundbook diff` names them). */
+  explanations: z.array(obj({ figure: text, text })).optional(),
+});
+
 // ---- the file ----------------------------------------------------------------------------------
 
 export const FundPeriodSchema = obj({
@@ -478,6 +491,7 @@ export const FundPeriodSchema = obj({
   notes_data: NotesData.optional(),
   narrative: Narrative,
   board_review: BoardReview.optional(),
+  flux: Flux.optional(),
 });
 
 export type FundPeriod = z.output<typeof FundPeriodSchema>;
