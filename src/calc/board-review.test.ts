@@ -458,10 +458,10 @@ describe('rule coverage-minimum', () => {
 describe('defaults', () => {
   it('without a thresholds section the defaults apply (0 bps, 3rd quintile, 12 months, 10%)', () => {
     const start = TEXT.indexOf('  thresholds:\n');
-    const end = TEXT.indexOf('\nnarrative:');
+    const end = TEXT.indexOf('\n\n', start);
     expect(start).toBeGreaterThan(0);
     const block = TEXT.slice(start, end + 1);
-    expect(block).toBe('  thresholds:\n    fee_above_median_bps: 0\n    worst_acceptable_quintile: 3\n    cap_ending_within_months: 12\n    coverage_headroom_minimum: 25%\n\n');
+    expect(block).toBe('  thresholds:\n    fee_above_median_bps: 0\n    worst_acceptable_quintile: 3\n    cap_ending_within_months: 12\n    coverage_headroom_minimum: 25%\n');
     const { board } = mutated([block, '\n']);
     expect(board.thresholds.feeAboveMedianBps.equals(DEFAULT_THRESHOLDS.feeAboveMedianBps)).toBe(true);
     expect(board.thresholds).toEqual(DEFAULT_THRESHOLDS);
