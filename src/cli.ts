@@ -1,6 +1,8 @@
 // The command line: it only wires the stages together (load -> calculate -> render -> diff).
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { rollForward, RollForwardError } from './rollforward/roll-forward.js';
 import { checkFile } from './check.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
@@ -77,6 +79,28 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <dir>', 'output directory (default: output/<fund-id>/<period-end>)')
     .action(async (previous: string, current: string, opts: { out?: string }) => {
       exitCode = await runDiff(previous, current, opts.out);
+    });
+
+  program
+    .command('roll-forward')
+    .description("start the next period's file from this one: carried terms, comparatives moved, figures TO BE FILLED")
+    .argument('<file>', "this period's YAML file")
+    .requiredOption('--to <period-end>', "the next period's end date, YYYY-MM-DD")
+    .option('--out <file>', 'where to write it (default: <period-end>.yaml beside the input); never overwritten')
+    .action((file: string, opts: { to: string; out?: string }) => {
+      const target = opts.out ?? join(dirname(file), `${opts.to}.yaml`);
+      try {
+        const text = rollForward(readFileSync(file, 'utf8'), file, opts.to);
+        writeFileSync(target, text, { flag: 'wx' });
+        console.log(`wrote ${target}; run \`fundbook check ${target}\` to list the figures to be filled`);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') console.error(`fundbook roll-forward: ${target} exists; it is never overwritten`);
+        else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${file}: no such file`);
+        else if (err instanceof RollForwardError) console.error(`fundbook roll-forward: ${err.message}`);
+        else throw err;
+        exitCode = 1;
+      }
     });
 
   try {

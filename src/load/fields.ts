@@ -1,7 +1,7 @@
 // Zod field types for the scalars of a fund file: the schema is the type, and each field's output
 // type is what the calculators receive (Decimal for money, counts and rates; ISO strings for dates).
 import * as z from 'zod';
-import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from './scalars.js';
+import { PLACEHOLDER, parseAmount, parseCount, parseDate, parsePercent, type Parsed } from './scalars.js';
 
 function fromText<T>(parse: (text: string) => Parsed<T>) {
   return z.string({ error: 'expected a single value' }).transform((text, ctx) => {
@@ -16,7 +16,7 @@ export const amount = fromText(parseAmount);
 export const count = fromText(parseCount);
 export const percent = fromText(parsePercent);
 export const date = fromText(parseDate);
-export const text = z.string({ error: 'expected text' }).min(1, 'must not be empty');
+export const text = z.string({ error: 'expected text' }).min(1, 'must not be empty').refine((s) => s.trim() !== PLACEHOLDER, 'to be filled');
 export const flag = z.enum(['true', 'false'], { error: 'expected true or false' }).transform((s) => s === 'true');
 /** Footnote marks such as [a, d]. */
 export const marks = z.array(z.string().regex(/^[a-z]{1,2}$|^[A-Z]$|^\d$/, 'a footnote mark is a letter')).optional();
