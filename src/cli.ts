@@ -9,6 +9,7 @@ import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll, runDiff } from './build/build-all.js';
+import { parseShard } from './build/shard.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -62,13 +63,39 @@ export async function main(argv: string[]): Promise<number> {
     .option('--only <document>', 'build only one document: report or board')
     .option('--previous <file>', "the previous period's YAML: also write the period diff (default: the file beside the input whose period ends last before it)")
     .option('--no-diff', 'do not write a period diff even when a previous period is found')
-    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean }) => {
+    .option('--concurrency <n>', 'documents in flight at once (default: the number of cores)')
+    .option('--shard <i/n>', 'build shard i of n (a stable, balanced subset of the funds)')
+    .option('--timeout <seconds>', 'per-document print timeout', '120')
+    .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
+    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean }) => {
+      const shard = opts.shard ? parseShard(opts.shard) : undefined;
+      if (typeof shard === 'string') {
+        console.error(`fundbook build: ${shard}`);
+        exitCode = 2;
+        return;
+      }
+      const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
+      const timeout = Number(opts.timeout);
+      if ((concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) || !(timeout > 0)) {
+        console.error('fundbook build: --concurrency takes a whole number from 1, --timeout a number of seconds');
+        exitCode = 2;
+        return;
+      }
       if (opts.only && !['report', 'board'].includes(opts.only)) {
         console.error(`fundbook build: --only takes "report" or "board", not "${opts.only}"`);
         exitCode = 2;
         return;
       }
-      exitCode = await buildAll(findInputs(paths), { outDir: opts.out, only: opts.only, previous: opts.previous, diff: opts.diff });
+      exitCode = await buildAll(findInputs(paths), {
+        outDir: opts.out,
+        only: opts.only,
+        previous: opts.previous,
+        diff: opts.diff,
+        concurrency,
+        shard,
+        timeoutMs: timeout * 1000,
+        progress: opts.progress === false ? false : undefined,
+      });
     });
 
   program

@@ -3,16 +3,28 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** Temporary files being written right now: a signal handler removes them before the process exits. */
+const pending = new Set<string>();
+let counter = 0;
+
 export function writeAtomically(path: string, data: Uint8Array | string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = join(dirname(path), `.fundbook-${process.pid}-${++counter}.tmp`);
+  pending.add(temp);
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;
+  } finally {
+    pending.delete(temp);
   }
+}
+
+export function removePendingTemps(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
 }
 
 /** Write several files, only after every one of them has been produced. */

@@ -1,35 +1,70 @@
-// `fundbook build`: every input through the pipeline with one shared browser, one line per fund.
-import { buildFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+// `fundbook build` over a fund complex: validate every input first (a fund with errors is reported and
+// skipped), then render the rest with one shared Chromium and `concurrency` documents in flight. A
+// browser crash relaunches Chromium and retries the documents in flight once; Ctrl-C ends Chromium and
+// removes any half-written temporary file; a progress bar on a terminal, one line per fund otherwise,
+// and a summary table at the end.
+import cliProgress from 'cli-progress';
+import { availableParallelism } from 'node:os';
+import { computeFigures } from '../calc/compute.js';
+import { formatProblem, loadFundFile } from '../load/load-fund.js';
+import { removePendingTemps } from './atomic-write.js';
 import { buildDiff, findPreviousPeriod } from './build-diff.js';
-import { launchBrowser } from '../render/browser.js';
-import type { Browser } from 'puppeteer';
+import { buildFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { BrowserPool } from './browser-pool.js';
+import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {
   /** The previous period to diff against (one input only); otherwise found beside each input. */
   previous?: string;
   diff?: boolean;
+  concurrency?: number;
+  shard?: Shard;
+  /** Show a progress bar (default: when stderr is a terminal). */
+  progress?: boolean;
 }
 
-/** Run `work` with one browser, closed however it ends (Ctrl-C included). */
-async function withBrowser<T>(work: (browser: Browser, version: string) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser();
-  const stop = () => {
-    void browser.close().finally(() => process.exit(130));
+interface JobResult {
+  input: string;
+  outcome?: BuildOutcome;
+  error?: string;
+  retried: boolean;
+  diff?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Run `work` with a pool, ending Chromium however the run ends (Ctrl-C included). */
+async function withPool<T>(work: (pool: BrowserPool) => Promise<T>): Promise<T> {
+  const pool = new BrowserPool();
+  const stop = (signal: NodeJS.Signals) => {
+    pool.killAll();
+    removePendingTemps();
+    console.error(`\nfundbook: stopped by ${signal}; no output was left half-written`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    return await work(browser, await browser.version());
+    return await work(pool);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await browser.close();
+    await pool.close();
   }
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function runDiff(previous: string, current: string, outDir?: string, log = (line: string) => console.log(line)): Promise<number> {
-  return withBrowser(async (browser, version) => {
-    const outcome = await buildDiff(browser, version, previous, current, outDir);
+  return withPool(async (pool) => {
+    const { browser } = await pool.acquire();
+    const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
     for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
     if (!outcome.ok) {
       for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
@@ -46,8 +81,34 @@ export async function runDiff(previous: string, current: string, outDir?: string
   });
 }
 
-export async function buildAll(inputs: readonly string[], options: BuildAllOptions, log = (line: string) => console.log(line)): Promise<number> {
-  if (inputs.length === 0) {
+/** Validation pass: every input loaded and computed once; errors reported, valid inputs returned. */
+function validate(inputs: readonly string[], log: (line: string) => void): { valid: string[]; invalid: string[] } {
+  const valid: string[] = [];
+  const invalid: string[] = [];
+  for (const input of inputs) {
+    const loaded = loadFundFile(input);
+    const errors = loaded.problems.filter((p) => p.severity === 'error').map(formatProblem);
+    if (loaded.fund) {
+      const figures = computeFigures(loaded.fund);
+      for (const f of figures.findings.filter((x) => x.severity === 'error')) {
+        const where = f.path ? loaded.locate(f.path) : { file: input, line: 1, col: 1 };
+        errors.push(`${where.file}:${where.line}:${where.col} ${f.code}: ${f.message}`);
+      }
+    }
+    if (errors.length > 0) {
+      invalid.push(input);
+      log(`SKIPPED ${input}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
+      for (const e of errors) log(`  ${e}`);
+    } else {
+      valid.push(input);
+    }
+  }
+  return { valid, invalid };
+}
+
+export async function buildAll(allInputs: readonly string[], options: BuildAllOptions, log = (line: string) => console.log(line)): Promise<number> {
+  const inputs = options.shard ? shardInputs(allInputs, options.shard) : [...allInputs];
+  if (allInputs.length === 0) {
     console.error('fundbook build: no fund-period files given');
     return 1;
   }
@@ -55,30 +116,93 @@ export async function buildAll(inputs: readonly string[], options: BuildAllOptio
     console.error('fundbook build: --previous goes with a single input file');
     return 2;
   }
-  return withBrowser(async (browser, version) => {
-    let ok = true;
-    for (const input of inputs) {
-      const outcome: BuildOutcome = await buildFund(browser, version, input, options);
-      if (!outcome.ok) {
-        ok = false;
-        log(`FAILED ${input}:`);
-        for (const p of outcome.problems) log(`  ${p}`);
-        continue;
-      }
-      for (const d of outcome.documents) log(`built ${outcome.outDir}/${d.file} (${d.pages} pages, ${Math.ceil(d.bytes / 1024)} KB, ${d.prints} prints)`);
-      log(`built ${outcome.outDir}/figures.json, manifest.json in ${(outcome.ms / 1000).toPrecision(3)} s`);
-      const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
-      if (previous) {
-        const diff = await buildDiff(browser, version, previous, input, outcome.outDir);
-        for (const w of diff.warnings) log(`  warning: ${w}`);
-        if (diff.ok) log(`built ${outcome.outDir}/period-diff.pdf, period-diff.json against ${previous}`);
-        else {
-          ok = false;
-          log(`FAILED period diff of ${input} against ${previous}:`);
-          for (const p of diff.problems) log(`  ${p}`);
+  if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
+  const { valid, invalid } = validate(inputs, log);
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const showBar = options.progress ?? Boolean(process.stderr.isTTY);
+  const started = performance.now();
+
+  const results = await withPool(async (pool) => {
+    const bar = showBar
+      ? new cliProgress.SingleBar(
+          { format: ' {bar} {value}/{total} funds | {fund} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+    bar?.start(valid.length, 0, { fund: '' });
+    const out: JobResult[] = new Array(valid.length);
+    let next = 0;
+
+    const runOne = async (input: string): Promise<JobResult> => {
+      for (let attempt = 0; ; attempt++) {
+        const { browser, generation } = await pool.acquire();
+        try {
+          const outcome = await withTimeout(buildFund(browser, pool.version, input, { ...options, timeoutMs }), timeoutMs * 4, `building ${input}`);
+          let diff: string | undefined;
+          const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+          if (outcome.ok && previous) {
+            const d = await withTimeout(buildDiff(browser, pool.version, previous, input, outcome.outDir), timeoutMs * 2, `the period diff of ${input}`);
+            diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}`;
+            if (!d.ok) outcome.ok = false;
+          }
+          return { input, outcome, retried: attempt > 0, diff };
+        } catch (err) {
+          // A document in flight when Chromium died is retried once on the relaunched browser.
+          if (attempt === 0 && pool.crashed(generation)) continue;
+          return { input, error: err instanceof Error ? err.message : String(err), retried: attempt > 0 };
         }
       }
-    }
-    return ok ? 0 : 1;
+    };
+
+    const worker = async () => {
+      while (next < valid.length) {
+        const i = next++;
+        const input = valid[i]!;
+        bar?.update({ fund: input });
+        const r = await runOne(input);
+        out[i] = r;
+        bar?.increment(1, { fund: input });
+        if (!bar) logResult(r, log);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
+    bar?.stop();
+    return out;
   });
+
+  const seconds = (performance.now() - started) / 1000;
+  log('');
+  log(summaryTable(results, invalid));
+  const failed = results.filter((r) => !r.outcome?.ok).length;
+  log(`${results.length - failed} built, ${failed} failed, ${invalid.length} skipped with errors, in ${seconds.toPrecision(3)} s at concurrency ${concurrency}`);
+  return failed + invalid.length === 0 ? 0 : 1;
+}
+
+function logResult(r: JobResult, log: (line: string) => void): void {
+  if (r.outcome?.ok) {
+    for (const d of r.outcome.documents) log(`built ${r.outcome.outDir}/${d.file} (${d.pages} pages, ${Math.ceil(d.bytes / 1024)} KB, ${d.prints} prints${r.retried ? ', retried after a browser crash' : ''})`);
+    if (r.diff) log(`built ${r.outcome.outDir}/${r.diff}`);
+  } else {
+    log(`FAILED ${r.input}:`);
+    for (const p of r.outcome?.problems ?? [r.error ?? 'unknown error']) log(`  ${p}`);
+    if (r.diff) log(`  ${r.diff}`);
+  }
+}
+
+function summaryTable(results: JobResult[], invalid: string[]): string {
+  const rows = [
+    ['fund', 'period', 'status', 'documents', 'pages', 'seconds'],
+    ...results.map((r) => [
+      r.outcome?.fundId ?? r.input,
+      r.outcome?.periodEnd ?? '',
+      r.outcome?.ok ? (r.retried ? 'built (retried)' : 'built') : 'FAILED',
+      String(r.outcome?.documents.length ?? 0) + (r.diff && r.outcome?.ok ? '+diff' : ''),
+      String(r.outcome?.documents.reduce((n, d) => n + d.pages, 0) ?? 0),
+      r.outcome ? (r.outcome.ms / 1000).toPrecision(3) : '',
+    ]),
+    ...invalid.map((f) => [f, '', 'SKIPPED (errors)', '0', '0', '']),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }

@@ -1,0 +1,66 @@
+// One Chromium shared by every document of a run, relaunched when it crashes or is killed. Jobs take the
+// browser with its generation; a job that fails because the browser died retries once on the next one.
+// Chromium runs in its own process group, so ending the group leaves no process behind.
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../render/browser.js';
+
+export class BrowserPool {
+  private browser?: Browser;
+  private launching?: Promise<Browser>;
+  private generation = 0;
+  private readonly pids = new Set<number>();
+  version = '';
+
+  /** The live browser and its generation, launching one if none is running. */
+  async acquire(): Promise<{ browser: Browser; generation: number }> {
+    if (this.browser?.connected) return { browser: this.browser, generation: this.generation };
+    this.launching ??= this.launch();
+    const browser = await this.launching;
+    return { browser, generation: this.generation };
+  }
+
+  private async launch(): Promise<Browser> {
+    try {
+      const browser = await launchBrowser();
+      const pid = browser.process()?.pid;
+      if (pid) this.pids.add(pid);
+      this.version = await browser.version();
+      this.generation++;
+      browser.once('disconnected', () => {
+        if (this.browser === browser) this.browser = undefined;
+        if (pid) this.killGroup(pid);
+      });
+      this.browser = browser;
+      return browser;
+    } finally {
+      this.launching = undefined;
+    }
+  }
+
+  /** Whether `generation`'s browser has died since a job took it. */
+  crashed(generation: number): boolean {
+    return generation !== this.generation || !this.browser?.connected;
+  }
+
+  private killGroup(pid: number): void {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    this.pids.delete(pid);
+  }
+
+  /** Close the browser; then end every process group this pool started, in case any survived. */
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    await browser?.close().catch(() => undefined);
+    for (const pid of [...this.pids]) this.killGroup(pid);
+  }
+
+  /** For signal handlers: end everything now, synchronously. */
+  killAll(): void {
+    for (const pid of [...this.pids]) this.killGroup(pid);
+  }
+}
