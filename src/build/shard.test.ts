@@ -7,7 +7,8 @@ const files = (funds: string[], periods = ['2023-06-30', '2023-12-31']) => funds
 describe('shardInputs', () => {
   it('deals sorted funds round-robin and keeps every period of a fund together', () => {
     const all = files(['c', 'a', 'b', 'd', 'e']);
-    expect(shardInputs(all, { index: 1, count: 2 })).toEqual(['data/a/2023-06-30.yaml', 'data/a/2023-12-31.yaml', 'data/c/2023-06-30.yaml', 'data/c/2023-12-31.yaml', 'data/e/2023-06-30.yaml', 'data/e/2023-12-31.yaml']);
+    // Sorted funds a b c d e: shard 1 takes a, c, e; inputs keep their order.
+    expect(shardInputs(all, { index: 1, count: 2 })).toEqual(['data/c/2023-06-30.yaml', 'data/c/2023-12-31.yaml', 'data/a/2023-06-30.yaml', 'data/a/2023-12-31.yaml', 'data/e/2023-06-30.yaml', 'data/e/2023-12-31.yaml']);
     expect(shardInputs(all, { index: 2, count: 2 })).toEqual(['data/b/2023-06-30.yaml', 'data/b/2023-12-31.yaml', 'data/d/2023-06-30.yaml', 'data/d/2023-12-31.yaml']);
   });
 
