@@ -128,6 +128,8 @@ export async function buildFund(browser: Browser, chromiumVersion: string, input
       bytes: outcome.bytes,
       pages: outcome.pages,
       sections: view.sections.map((s, i) => ({ title: s.title, page: rendered.pages[i] })),
+      // Every request the page tried to make; all were refused (fundbook's documents are self-contained).
+      requestsBlocked: [...new Set(rendered.blocked)].sort(),
     };
   }
 
