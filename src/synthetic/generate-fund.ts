@@ -4,10 +4,10 @@
 // quorum). Pure: options in, YAML text and a plain-JSON record out.
 import { Decimal, round } from '../decimal.js';
 import { boardReview, boardSetup, type Trustee } from './board.js';
-import { iso, lastDayOfMonth, longDate, reportPeriods, yearLabel, yearSpan, type ReportPeriod } from './calendar.js';
+import { addDays, iso, lastDayOfMonth, longDate, reportPeriods, yearLabel, yearSpan } from './calendar.js';
 import { annualFee, preferredCoverage, ratio, type Tier } from './formulas.js';
 import { Ledger, naTargets, netAssetsOf, snapshot, type FundProfile, type FundState, type PeriodResult, type Snapshot } from './ledger.js';
-import { bpFraction, dec, divRound, fmtCount, fmtDecimal, fmtMoney, fmtPercent, moveBp, roundMoney, sumMoney, type Money } from './money.js';
+import { bpFraction, dec, divRound, fmtCount, fmtDecimal, fmtMoney, fmtPercent, roundMoney, sumMoney, type Money } from './money.js';
 import { FIRST_NAMES, FUND_WORDS, INDEX_NAMES, INITIALS, JURISDICTIONS, LAST_NAMES, PREFERRED_KINDS } from './names.js';
 import { LETTER_SECTION, LETTER_SLOT_COUNT, LETTER_VERSIONS, narrative } from './narrative.js';
 import { HoldingFactory, type Holding } from './portfolio.js';
@@ -138,6 +138,7 @@ export function generateFund(options: GenerateFundOptions): GeneratedFund {
   const managers = [person(idRng, people), person(idRng, people), ...(idRng.chance(1, 2) ? [person(idRng, people)] : [])];
   const ticker = name.split(' ').filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('').slice(0, 3) + idRng.pick(['', 'X', 'M', 'Q']);
   const indexName = idRng.pick(INDEX_NAMES);
+  const fileNumber = `811-${idRng.int(20_000, 29_999)}`;
 
   // ---- the portfolio at the start ------------------------------------------------------------
   const pRng = root.fork('profile');
@@ -278,7 +279,7 @@ export function generateFund(options: GenerateFundOptions): GeneratedFund {
   const preferredKind = preferred ? seriesRng.pick(PREFERRED_KINDS) : undefined;
 
   const context = {
-    options, name, adviser, ticker, trustees, president, managers, indexName, profile, firstYear,
+    options, name, adviser, ticker, fileNumber, trustees, president, managers, indexName, profile, firstYear,
     history, results, capThrough, failedQuorumPeriod, preferredNominee, meetingMonthDay, setup, preferredKind, seriesShares, seed,
   };
 
@@ -433,6 +434,7 @@ interface Context {
   name: string;
   adviser: string;
   ticker: string;
+  fileNumber: string;
   trustees: Trustee[];
   president: string;
   managers: string[];
@@ -506,11 +508,16 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
     };
     const commonFails = fails && !p.preferred;
     const togetherPresent = present(outstanding, commonFails);
+    const nomineePresent = (i: number) => {
+      const n = togetherPresent - BigInt(i === 0 ? 0 : vRng.int(0, 5000));
+      return n > 0n ? n : togetherPresent;
+    };
     const groups: YamlValue[] = [{
       group: together,
       seats: String(nominees.length),
-      nominees: nominees.map((t, i) => ({ name: t.name, ...vote(i === 0 ? togetherPresent : togetherPresent - BigInt(vRng.int(0, 5000)) > 0n ? togetherPresent - BigInt(vRng.int(0, 5000)) : togetherPresent) })),
+      nominees: nominees.map((t, i) => ({ name: t.name, ...vote(nomineePresent(i)) })),
     }];
+    if (commonFails && togetherPresent * 2n >= outstanding) throw new Error('the planted quorum failure would not fail');
     if (p.preferred) {
       const prefPresent = present(p.prefShares, fails);
       groups.push({ group: 'preferred', seats: '1', nominees: [{ name: ctx.preferredNominee, ...vote(prefPresent), note: { $flow: ['P'] } }] });
@@ -542,6 +549,9 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
     services: `Its affiliates provide back-office support, fixed income trading, internal audit, legal and compliance services to the ${ctx.name}.`,
   });
 
+  // The capital loss carryforward at the last fiscal year end, when realized losses exceed gains.
+  const fiscalYearEnd = period.kind === 'annual' ? end : r.begin;
+  const carryforward = fiscalYearEnd.undistributedRealized < 0n ? -fiscalYearEnd.undistributedRealized : 0n;
   const indexReturn = current.returnNav.plus(dec(bRng.int(-150, 150)).dividedBy(10_000));
   const niiFacts = narrative({
     fundName: ctx.name,
@@ -565,14 +575,11 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
     meeting,
     lastMeetingLong: period.kind === 'annual' ? longDate(meetingDate) : undefined,
     board: board.facts,
-    hasCarryforward: false,
-    lastFiscalYearEndLong: '',
-    dividendMonths: [],
+    hasCarryforward: carryforward > 0n,
+    lastFiscalYearEndLong: longDate(fiscalYearEnd.date),
   });
 
   // Notes data.
-  const fiscalYearEnd = period.kind === 'annual' ? end : r.begin;
-  const carryforward = fiscalYearEnd.undistributedRealized < 0n ? -fiscalYearEnd.undistributedRealized : 0n;
   const appreciation = sumMoney(end.holdings.map((h) => (h.value > h.cost ? h.value - h.cost : 0n)));
   const depreciation = sumMoney(end.holdings.map((h) => (h.value < h.cost ? h.value - h.cost : 0n)));
   const ifm = r.expenses.lines.interest_facilities_and_maintenance_fees ?? 0n;
@@ -591,12 +598,6 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
     purchases_and_sales: { purchases: fmtMoney(r.purchases), sales: fmtMoney(r.proceeds) },
     tax_basis: { appreciation: fmtMoney(appreciation), depreciation: fmtMoney(depreciation), net: fmtMoney(appreciation + depreciation), cost: fmtMoney(end.cost) },
   };
-  if (carryforward > 0n) {
-    // The note text names the carryforward only when the data has one.
-    const notes = niiFacts.notes as YamlMap[];
-    const tax = notes.find((n) => n.title === 'Tax Information')!;
-    (tax.body as YamlValue[]).push({ $block: `The Trust had a capital loss carryforward as of ${longDate(fiscalYearEnd.date)}, which expires as follows:\n` }, { slot: 'capital_loss_carryforward' });
-  }
 
   // Preferred shares.
   const preferredSection: YamlMap | undefined = p.preferred
@@ -613,7 +614,7 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
             shares: fmtCount(n),
             amount_000: fmtMoney((n * p.liquidationPerShare) / 1000n),
             rate: fmtPercent(dec(rate).dividedBy(100_000), 3),
-            reset_date: iso(year, period.end.slice(5, 7) === '06' ? 7 : 1, 1).replace(/^(\d{4})-01/, (_, y) => `${Number(y) + 1}-01`).replace(/01$/, String(seriesRng.int(2, 9)).padStart(2, '0')),
+            reset_date: addDays(period.end, seriesRng.int(2, 9)),
             rate_low: fmtPercent(dec(rate - seriesRng.int(300, 900)).dividedBy(100_000), 3),
             rate_high: fmtPercent(dec(rate + seriesRng.int(100, 600)).dividedBy(100_000), 3),
           };
@@ -630,9 +631,11 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
     issued_through_reinvestment: issued > 0n ? fmtCount(issued) : undefined,
     ending: fmtCount(endShares),
   });
+  // Before the first period no shares were issued (the invented year).
+  const openingShares = ctx.results[0]!.begin.shares;
   const prevCommon = prevResult
     ? commonColumn(prevResult.period.label, prevResult.begin.shares, prevResult.reinvestedShares, prevResult.end.shares)
-    : commonColumn(yearLabel(year - 1), ctx.history.previousYear.label === yearLabel(year - 1) ? ctx.results[0]!.begin.shares : 0n, 0n, ctx.results[0]!.begin.shares);
+    : commonColumn(yearLabel(year - 1), openingShares, 0n, openingShares);
 
   // Dividends declared after the period.
   const [ey, em] = period.end.split('-').map(Number) as [number, number];
@@ -692,7 +695,7 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
       name: ctx.name,
       ticker: ctx.ticker,
       exchange: 'NYSE',
-      file_number: `811-9${String(Number(BigInt.asUintN(16, BigInt(ctx.name.length * 7919 + ctx.options.fundId.length * 104729)) % 10000n)).padStart(4, '0')}`,
+      file_number: ctx.fileNumber,
       legal_form: 'Delaware statutory trust',
       address: '1 Example Plaza, Suite 100, Anytown, USA 00000',
       telephone: '(800) 555-0100',
@@ -748,5 +751,3 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
   };
   return { yaml, record };
 }
-
-export { moveBp };

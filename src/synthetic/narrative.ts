@@ -73,7 +73,6 @@ export interface NarrativeFacts {
   board: BoardFacts;
   hasCarryforward: boolean;
   lastFiscalYearEndLong: string;
-  dividendMonths: readonly string[];
 }
 
 export interface BoardFacts {
@@ -243,7 +242,7 @@ export function narrative(f: NarrativeFacts): YamlMap {
       '### Plan benefits',
       '- **Add to your account:** You may increase the amount of shares in your Trust easily and automatically with the Plan.\n- **Low transaction costs:** Shares are bought in blocks and the brokerage commission is shared among all participants.\n- **Convenience:** The plan agent sends you a detailed account statement showing your Distributions, dates of investment, shares acquired and price per share.',
       '### How the Plan works',
-      `If you participate in the Plan, whenever the Trust declares a Distribution it will be invested in additional shares of the Trust, bought on the open market when the shares trade at a discount to NAV${f.preferred ? '' : ''} and issued by the Trust at the greater of NAV or 95% of the market price when they trade at a premium.`,
+      `If you participate in the Plan, whenever the Trust declares a Distribution it will be invested in additional shares of the Trust, bought on the open market when the shares trade at a discount to NAV and issued by the Trust at the greater of NAV or 95% of the market price when they trade at a premium.`,
       '### How to withdraw from the Plan',
       'You may withdraw from the Plan at any time by notifying the plan agent. Whole shares will be held in your name and any fractional share will be sold.',
     ].join('\n\n') + '\n'),
@@ -257,6 +256,3 @@ export function narrative(f: NarrativeFacts): YamlMap {
     ],
   };
 }
-
-/** Dividend months as printed in the plan text (unused today; kept for the notes). */
-export const DIVIDEND_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,7 +1,7 @@
 // Holdings of a synthetic municipal fund: how one is made (a unique issuer + issue + rate + maturity,
 // with a stable id), and how a set of them is grouped into the schedule of investments. Amounts are
 // whole dollars (bigint); principal is in thousands.
-import { addDays, iso } from './calendar.js';
+import { iso } from './calendar.js';
 import { divRound, moveBp, type Money } from './money.js';
 import { COUPONS_BP, INSURERS, ISSUER_PATTERNS, SERIES_LETTERS, type Jurisdiction, type Sector } from './names.js';
 import type { Rng } from './prng.js';
@@ -144,6 +144,3 @@ export function groupByState(holdings: readonly Holding[]): ScheduleGroup[] {
       return { name, holdings: sorted, total: sorted.reduce((s, h) => s + h.value, 0n) };
     });
 }
-
-/** The first interest date after `periodEnd` a holding might reset on (for variable-rate notes). */
-export const nextReset = (periodEnd: string, offset: number): string => addDays(periodEnd, offset);
