@@ -275,7 +275,7 @@ export class Ledger {
 
     // 1. Sales: a few holdings (never one that underlies a dealer trust), at about their value.
     const sellable = s.holdings.filter((h) => !h.dealerTrust);
-    const removeCount = Math.max(1, Math.round((s.holdings.length * rng.int(200, 600)) / 10_000));
+    const removeCount = Math.max(1, Math.round((s.holdings.length * rng.int(400, 1000)) / 10_000));
     const sold = new Set(rng.sample(sellable, removeCount).map((h) => h.id));
     let proceeds = 0n;
     let realized = 0n;
@@ -349,7 +349,7 @@ export class Ledger {
     const kept = s.holdings.filter((h) => !sold.has(h.id));
     const averagePosition = tiBegin / BigInt(s.holdings.length);
     let newCount = Number(divRound(purchases, averagePosition > 0n ? averagePosition : 1n));
-    newCount = Math.max(1, Math.min(newCount, sold.size + 4));
+    newCount = Math.max(1, sold.size - 1, Math.min(newCount, sold.size + 4));
     const costs = split(rng, purchases, Array.from({ length: newCount }, () => rng.int(50, 150)));
     const bought = costs.map((cost) => {
       const h = this.factory.make({ cost });

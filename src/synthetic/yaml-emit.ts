@@ -15,7 +15,7 @@ const isFlow = (v: unknown): v is YamlFlow => typeof v === 'object' && v !== nul
 
 // Plain when it cannot be read as anything but this text: letters, digits, spaces and a few marks, not
 // starting with an indicator (a leading minus only before a digit), no ": " and no " #".
-const PLAIN = /^(?:[A-Za-z0-9(]|-(?=\d))[A-Za-z0-9 ,.()%$/&'+-]*$/;
+const PLAIN = /^(?:[A-Za-z0-9(]|-(?=\d))[A-Za-z0-9_ ,.()%$/&'+-]*$/;
 
 export function scalar(text: string): string {
   if (text === '') return '""';

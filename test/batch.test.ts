@@ -1,0 +1,156 @@
+// A fund complex in one run: validation first, a browser crash mid-batch, Ctrl-C, sharding through the CLI.
+// The funds are copies of IQM under other ids; the crash and the interrupt are real (SIGKILL to Chromium,
+// SIGINT to fundbook), and the process table is checked afterwards.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fundbook, pdfInfo } from './pdf-tools.js';
+
+const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
+const IQM = readFileSync('data/iqm/2011-08-31.yaml', 'utf8');
+let root: string;
+
+/** A complex of `n` copies of IQM as funds fund-01 ... fund-nn, plus optionally a broken one. */
+function complex(dir: string, n: number, broken = false): void {
+  for (let i = 1; i <= n; i++) {
+    const id = `fund-${String(i).padStart(2, '0')}`;
+    mkdirSync(join(dir, id), { recursive: true });
+    writeFileSync(join(dir, id, '2011-08-31.yaml'), IQM.replace('  id: iqm\n', `  id: ${id}\n`));
+  }
+  if (broken) {
+    mkdirSync(join(dir, 'broken'), { recursive: true });
+    writeFileSync(join(dir, 'broken', '2011-08-31.yaml'), IQM.replace('  id: iqm\n', '  id: broken\n').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
+  }
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).sort();
+}
+
+/** Process-group ids of Chromium processes whose parent is `pid`. */
+function chromiumGroups(pid: number): number[] {
+  try {
+    const out = execFileSync('ps', ['-o', 'pid=,pgid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
+    return out.split('\n').filter((l) => /chrom/.test(l)).map((l) => Number(l.trim().split(/\s+/)[1]));
+  } catch {
+    return [];
+  }
+}
+
+/** Whether any process of the group still runs (zombies, dead and waiting for init to reap them, do not count). */
+function alive(pgid: number): boolean {
+  try {
+    const states = execFileSync('ps', ['-o', 'stat=', '-g', String(pgid)], { encoding: 'utf8' });
+    return states.split('\n').some((s) => s.trim() !== '' && !s.trim().startsWith('Z'));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the group is gone within `ms` (SIGKILL is delivered at once, but the kernel needs a moment). */
+async function gone(pgid: number, ms = 3000): Promise<boolean> {
+  for (const start = Date.now(); Date.now() - start < ms; await new Promise((r) => setTimeout(r, 100))) {
+    if (!alive(pgid)) return true;
+  }
+  return !alive(pgid);
+}
+
+/** Run fundbook build, calling `onLine` for each stdout line; resolves with the exit code and output. */
+function build(args: string[], onLine: (line: string, pid: number) => void = () => undefined): Promise<{ code: number | null; signal: string | null; stdout: string; groups: Set<number> }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', [BIN, 'build', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const groups = new Set<number>();
+    const poll = setInterval(() => chromiumGroups(child.pid!).forEach((g) => groups.add(g)), 50);
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line) onLine(line, child.pid!);
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      resolve({ code, signal, stdout, groups });
+    });
+  });
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'fundbook-batch-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('fundbook build over a fund complex', () => {
+  it('validates first: a broken fund is reported and skipped, the others build, and the exit code is 1', async () => {
+    const data = join(root, 'validate');
+    complex(data, 2, true);
+    const r = await build([data, '--out', join(root, 'validate-out'), '--only', 'report', '--no-progress', '--concurrency', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^SKIPPED .*broken\/2011-08-31\.yaml: 1 error$/m);
+    expect(r.stdout).toMatch(/statements\.operations\.expenses\.advisory_fees: "37x455" is not an amount/);
+    expect(r.stdout).toMatch(/^2 built, 0 failed, 1 skipped with errors, in [\d.]+ s at concurrency 2$/m);
+    expect(r.stdout).toMatch(/^fund-01 +2011-08-31 +built /m);
+    for (const id of ['fund-01', 'fund-02']) expect(pdfInfo(join(root, 'validate-out', id, '2011-08-31', 'shareholder-report.pdf')).Pages).toMatch(/^\d+$/);
+    expect(files(join(root, 'validate-out')).some((f) => f.startsWith('broken'))).toBe(false);
+  }, 120_000);
+
+  it('survives Chromium being killed mid-batch: relaunches, retries the documents in flight, writes every PDF whole, leaves no process behind', async () => {
+    const data = join(root, 'crash');
+    const out = join(root, 'crash-out');
+    complex(data, 6);
+    let killed = false;
+    const r = await build([data, '--out', out, '--only', 'report', '--no-progress', '--concurrency', '2'], (line, pid) => {
+      if (!killed && line.startsWith('built ')) {
+        killed = true;
+        const [group] = chromiumGroups(pid);
+        if (group) process.kill(-group, 'SIGKILL');
+      }
+    });
+    expect(killed).toBe(true);
+    expect(r.code).toBe(0);
+    expect(r.groups.size).toBeGreaterThanOrEqual(2); // a second Chromium was launched
+    expect(r.stdout).toMatch(/retried/);
+    for (let i = 1; i <= 6; i++) {
+      const pdf = join(out, `fund-0${i}`, '2011-08-31', 'shareholder-report.pdf');
+      expect(Number(pdfInfo(pdf).Pages)).toBeGreaterThan(20);
+    }
+    expect(files(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
+  }, 180_000);
+
+  it('stops cleanly on Ctrl-C: exit 130, no half-written file, no Chromium left', async () => {
+    const data = join(root, 'interrupt');
+    const out = join(root, 'interrupt-out');
+    complex(data, 6);
+    let sent = false;
+    const r = await build([data, '--out', out, '--only', 'report', '--no-progress', '--concurrency', '2'], (line, pid) => {
+      if (!sent && line.startsWith('built ')) {
+        sent = true;
+        process.kill(pid, 'SIGINT');
+      }
+    });
+    expect(sent).toBe(true);
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain('fundbook: stopped by SIGINT; no output was left half-written');
+    const written = files(out);
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of written.filter((x) => x.endsWith('.pdf'))) expect(Number(pdfInfo(join(out, f)).Pages)).toBeGreaterThan(20);
+    expect(r.groups.size).toBeGreaterThanOrEqual(1);
+    for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
+  }, 120_000);
+
+  it('--shard i/n through the CLI: the shards build disjoint sets whose union is the complex', () => {
+    const data = join(root, 'shard');
+    complex(data, 5);
+    const built: string[][] = [];
+    for (const i of [1, 2, 3]) {
+      const out = join(root, `shard-out-${i}`);
+      const r = fundbook(['build', data, '--out', out, '--shard', `${i}/3`, '--only', 'report', '--no-progress']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^shard ${i}/3: \\d of 5 fund-period files$`, 'm'));
+      built.push(readdirSync(out).sort());
+    }
+    expect(built).toEqual([['fund-01', 'fund-04'], ['fund-02', 'fund-05'], ['fund-03']]);
+  }, 180_000);
+});
