@@ -69,7 +69,8 @@ export function main(argv: string[]): number {
     }
     const record = {
       generator: 'src/synthetic/gen-complex.ts',
-      regenerate: `node dist/synthetic/gen-complex.js --funds 1 --periods ${periods} --seed ${seed} --out ${values.out} --id ${values.id}${firstYear === 2023 ? '' : ` --first-year ${firstYear}`}`,
+      // The output directory is left out, so that regenerating elsewhere reproduces this record too.
+      regenerate: `node dist/synthetic/gen-complex.js --funds 1 --periods ${periods} --seed ${seed} --id ${values.id}${firstYear === 2023 ? '' : ` --first-year ${firstYear}`} --out <directory holding ${values.id}/>`,
       args: { funds: 1, periods, seed, id: values.id, firstYear },
       ...generated.record,
     };
