@@ -70,7 +70,7 @@ try {
   row('IQM data stage (load, compute, view model, HTML), median', ms(median(data)));
   row('IQM bare Chromium page.pdf() of the same HTML, median', ms(median(bare)));
   row('IQM fundbook build, previous build present (1 print), median', ms(median(warm)));
-  row('IQM fundbook build, first build (2 prints for contents pages), median', ms(median(cold)));
+  row('IQM fundbook build, first build (untagged layout probe + final print), median', ms(median(cold)));
   row('  ratio: build with previous build / bare print', `${(median(warm) / median(bare)).toPrecision(3)}x`);
   row('  ratio: first build / bare print', `${(median(cold) / median(bare)).toPrecision(3)}x`);
   row('IQM shareholder report size (tagged, bookmarks)', `${Math.round(pdf.length / 1024)} KB`);

@@ -3,11 +3,11 @@
 // the previous build's page numbers are still right).
 import type { Browser } from 'puppeteer';
 import type { CompiledDocument } from '../render/templates.js';
-import { sectionPages } from '../render/page-map.js';
+import { destinationPages, sectionPages } from '../render/page-map.js';
 import { printPdf } from '../render/print.js';
 
 export interface PagedView {
-  sections: { title: string; page?: number }[];
+  sections: { id: string; title: string; page?: number }[];
 }
 
 export interface RenderedDocument {
@@ -26,19 +26,30 @@ export async function renderPaged(
   view: PagedView,
   options: { guess?: readonly (number | undefined)[]; timeoutMs?: number } = {},
 ): Promise<RenderedDocument> {
-  let pages: (number | undefined)[] = view.sections.map((_, i) => options.guess?.[i]);
+  const withPages = (pages: readonly (number | undefined)[]) => compiled.render({ ...view, sections: view.sections.map((s, i) => ({ ...s, page: pages[i] })) });
   const blocked: string[] = [];
-  for (let prints = 1; ; prints++) {
-    const withPages = { ...view, sections: view.sections.map((s, i) => ({ ...s, page: pages[i] })) };
-    const html = compiled.render(withPages);
+  let prints = 0;
+  let pages: (number | undefined)[];
+  const guess = options.guess?.length === view.sections.length && options.guess.every((p) => p !== undefined) ? [...options.guess] : undefined;
+  if (guess) {
+    pages = guess;
+  } else {
+    // No page numbers to try: a cheaper untagged print shows where each section lands, through the
+    // named destinations of the contents' links.
+    const probe = await printPdf(browser, withPages([]), options.timeoutMs, false);
+    prints++;
+    blocked.push(...probe.blocked);
+    pages = destinationPages(probe.pdf, view.sections.map((s) => s.id));
+  }
+  for (;;) {
+    const html = withPages(pages);
     const printed = await printPdf(browser, html, options.timeoutMs);
+    prints++;
     blocked.push(...printed.blocked);
+    // The final print's own bookmarks confirm the numbers it carries.
     const found = sectionPages(printed.pdf, view.sections.map((s) => s.title));
-    const settled = found.every((p, i) => p === pages[i]);
-    if (settled || prints >= MAX_PRINTS) {
-      if (!settled) throw new Error(`contents page numbers did not settle after ${prints} prints`);
-      return { pdf: printed.pdf, html, pages: found, prints, blocked };
-    }
+    if (found.every((p, i) => p === pages[i])) return { pdf: printed.pdf, html, pages: found, prints, blocked };
+    if (prints >= MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${prints} prints`);
     pages = found;
   }
 }

@@ -9,7 +9,11 @@ export interface PrintResult {
   blocked: string[];
 }
 
-export async function printPdf(browser: Browser, html: string, timeoutMs = 60_000): Promise<PrintResult> {
+/**
+ * Print `html`. `tagged` (the default) gives the final PDF: tagged, with bookmarks. Untagged is the cheaper
+ * layout probe fundbook prints first to learn where sections land (see build/render-document.ts).
+ */
+export async function printPdf(browser: Browser, html: string, timeoutMs = 60_000, tagged = true): Promise<PrintResult> {
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
@@ -24,8 +28,8 @@ export async function printPdf(browser: Browser, html: string, timeoutMs = 60_00
       format: 'Letter',
       printBackground: true,
       preferCSSPageSize: true,
-      tagged: true,
-      outline: true,
+      tagged,
+      outline: tagged,
       timeout: timeoutMs,
     });
     return { pdf, blocked };
