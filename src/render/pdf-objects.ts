@@ -2,24 +2,47 @@
 // dictionaries. Enough to find the outline and the page tree, and to edit the Info dictionary and
 // trailer in place; not a general PDF parser.
 
-const latin1 = new TextDecoder('latin1');
-
+/** A PDF's bytes as a string of one character per byte (latin1), so offsets are byte offsets. */
 export function pdfText(pdf: Uint8Array): string {
-  return latin1.decode(pdf);
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
 }
 
 export function pdfBytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
-  return out;
+  return Buffer.from(text, 'latin1');
 }
 
-/** Object number -> the text between `N 0 obj` and `endobj` (dictionary objects only are useful). */
-export function objectBodies(text: string): Map<number, string> {
-  const bodies = new Map<number, string>();
-  const re = /(?:^|\n)(\d+) 0 obj\n(<<[\s\S]*?>>)\s*(?:\nendobj|\nstream)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) bodies.set(Number(m[1]), m[2]!);
-  return bodies;
+export interface ObjectTable {
+  get(objectNumber: number): string | undefined;
+}
+
+/**
+ * Object number -> its dictionary text, read lazily through the cross-reference table (so a lookup does
+ * not scan the whole file). Objects that are not dictionaries give undefined.
+ */
+export function objectBodies(text: string): ObjectTable {
+  const xrefAt = text.lastIndexOf('\nxref\n') + 1;
+  const table = text.slice(xrefAt, text.indexOf('trailer', xrefAt));
+  const offsets = new Map<number, number>();
+  const sections = /(\d+) (\d+)\r?\n((?:\d{10} \d{5} [nf][ \r]?\n?)+)/g;
+  for (let m = sections.exec(table); m; m = sections.exec(table)) {
+    let n = Number(m[1]);
+    for (const e of m[3]!.matchAll(/(\d{10}) \d{5} ([nf])/g)) {
+      if (e[2] === 'n') offsets.set(n, Number(e[1]));
+      n++;
+    }
+  }
+  return {
+    get(objectNumber: number) {
+      const at = offsets.get(objectNumber);
+      if (at === undefined) return undefined;
+      const header = `${objectNumber} 0 obj\n`;
+      if (!text.startsWith(header, at)) return undefined;
+      const start = at + header.length;
+      const end = text.indexOf('endobj', start);
+      const body = /^(<<[\s\S]*?>>)\s*(?:stream\b|$)/.exec(text.slice(start, end === -1 ? undefined : end));
+      return body?.[1];
+    },
+  };
 }
 
 /** Decode a PDF string token: (literal) with escapes, or <FEFF...> UTF-16BE hex. */
@@ -70,7 +93,7 @@ export function dictRef(body: string, key: string): number | undefined {
 }
 
 /** Page object numbers in document order, from the page tree. */
-export function pageOrder(bodies: Map<number, string>, rootRef: number): number[] {
+export function pageOrder(bodies: ObjectTable, rootRef: number): number[] {
   const catalog = bodies.get(rootRef) ?? '';
   const pagesRef = dictRef(catalog, 'Pages');
   const out: number[] = [];
