@@ -147,8 +147,9 @@ export function generateFund(options: GenerateFundOptions): GeneratedFund {
   const factory = new HoldingFactory(root.fork('holdings'), states, firstYear);
   const averagePrincipal = pRng.int(6, 30) * 100;
   const holdings: Holding[] = Array.from({ length: options.holdings }, () => {
-    const principal = Math.max(5, Math.round((averagePrincipal * pRng.int(20, 250)) / 100 / 5) * 5);
-    return factory.make({ principal000: BigInt(principal) });
+    // In thousands, in $5,000 lots: the average times 20% to 250%.
+    const principal = divRound(BigInt(averagePrincipal * pRng.int(20, 250)), 500n) * 5n;
+    return factory.make({ principal000: principal > 5n ? principal : 5n });
   });
   const ti = sumMoney(holdings.map((h) => h.value));
 

@@ -64,16 +64,8 @@ export class Rng {
   int(lo: number, hi: number): number {
     if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo) throw new Error(`bad range ${lo}..${hi}`);
     const range = hi - lo + 1;
-    if (range > 0x20_0000) throw new Error(`range ${range} too large for int(); use big()`);
+    if (range > 0x20_0000) throw new Error(`range ${range} too large for int()`);
     return lo + Math.floor((this.u32() * range) / U32);
-  }
-
-  /** A bigint in [lo, hi], both included, from two 32-bit draws. */
-  big(lo: bigint, hi: bigint): bigint {
-    if (hi < lo) throw new Error(`bad range ${lo}..${hi}`);
-    const range = hi - lo + 1n;
-    const draw = (BigInt(this.u32()) << 32n) | BigInt(this.u32());
-    return lo + (draw % range);
   }
 
   /** True with probability num/den. */
