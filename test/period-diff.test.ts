@@ -128,3 +128,29 @@ describe('blackline of one section', () => {
     expect(s.blocks[2]).toEqual({ kind: 'inserted', text: 'Four.' });
   });
 });
+
+describe('fundbook diff on the synthetic fund, against the generator\'s own record', () => {
+  const record = JSON.parse(readFileSync('data/synthetic-muni/generator-record.json', 'utf8')) as {
+    transitions: { from: string; to: string; added: string[]; removed: string[]; revalued: string[]; changedParagraph: { section: string; index: number } }[];
+  };
+
+  it.each(record.transitions.map((t) => [t.from, t.to, t] as const))('%s -> %s lists exactly the holdings the generator added, removed and revalued, and blacklines its changed paragraph', (from, to, t) => {
+    const out = join(dir, `synthetic-${to}`);
+    const r = fundbook(['diff', `data/synthetic-muni/${from}.yaml`, `data/synthetic-muni/${to}.yaml`, '--out', out]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
+    const ids = (list: { id?: string; current?: { id?: string } }[]) => list.map((h) => h.id ?? h.current?.id).sort();
+    expect(ids(d.holdings.added)).toEqual([...t.added].sort());
+    expect(ids(d.holdings.removed)).toEqual([...t.removed].sort());
+    expect(ids(d.holdings.changed)).toEqual([...t.revalued].sort());
+    expect(d.holdings.changed.every((c: { changed: string[] }) => c.changed.join() === 'value')).toBe(true);
+    // The letter's paragraphs are [salutation, ...body, closing]: body paragraph i is block position i + 1.
+    expect(t.changedParagraph.section).toBe('narrative.letters[0].body');
+    const letter = d.blackline.find((s: { key: string }) => s.key === 'letters[0]');
+    expect(letter.blocks).toEqual([
+      { kind: 'unchanged', count: t.changedParagraph.index + 1 },
+      expect.objectContaining({ kind: 'changed' }),
+      expect.objectContaining({ kind: 'unchanged' }),
+    ]);
+  });
+});
