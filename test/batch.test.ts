@@ -154,3 +154,22 @@ describe('fundbook build over a fund complex', () => {
     expect(built).toEqual([['fund-01', 'fund-04'], ['fund-02', 'fund-05'], ['fund-03']]);
   }, 180_000);
 });
+
+describe('a generated fund complex (npm run gen:complex), built end to end', () => {
+  it('builds 5 synthetic funds over 2 periods: reports, board books and period diffs, all valid', async () => {
+    const data = join(root, 'complex');
+    const out = join(root, 'complex-out');
+    execFileSync('node', ['dist/synthetic/gen-complex.js', '--funds', '5', '--periods', '2', '--seed', '11', '--max-holdings', '80', '--out', data]);
+    const r = await build([data, '--out', out, '--no-progress', '--concurrency', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^10 built, 0 failed, 0 skipped with errors/m);
+    const pdfs = files(out).filter((f) => f.endsWith('.pdf'));
+    // 10 reports + 10 board books + 5 period diffs.
+    expect(pdfs.filter((f) => f.endsWith('shareholder-report.pdf'))).toHaveLength(10);
+    expect(pdfs.filter((f) => f.endsWith('board-approval.pdf'))).toHaveLength(10);
+    expect(pdfs.filter((f) => f.endsWith('period-diff.pdf'))).toHaveLength(5);
+    for (const f of pdfs) expect(Number(pdfInfo(join(out, f)).Pages), f).toBeGreaterThan(0);
+    const manifest = JSON.parse(readFileSync(join(out, files(out).find((f) => f.endsWith('manifest.json'))!), 'utf8'));
+    expect(manifest.documents['shareholder-report'].requestsBlocked).toEqual([]);
+  }, 180_000);
+});
