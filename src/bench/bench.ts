@@ -1,19 +1,30 @@
 // `npm run bench`: fundbook's costs measured side by side in one run (the machine is shared and noisy,
-// so only ratios taken in the same run mean much). Prints a table; see docs/performance.md.
-import { mkdtempSync, rmSync } from 'node:fs';
+// so only ratios taken in the same run mean much). Prints a table; results go to docs/performance.md.
+//   BENCH_ROUNDS=7 (single-fund rounds)   BENCH_COMPLEX=20 (funds per throughput run)   BENCH_BIG=100
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildFund } from '../build/build-fund.js';
+import { buildAll } from '../build/build-all.js';
+import { diffJson } from '../build/build-diff.js';
+import { buildFund, compiledDocument } from '../build/build-fund.js';
+import { renderPaged } from '../build/render-document.js';
 import { computeFigures } from '../calc/compute.js';
+import { diffPeriods } from '../diff/period-diff.js';
+import { findInputs } from '../load/find-inputs.js';
 import { loadFundFile } from '../load/load-fund.js';
 import { launchBrowser } from '../render/browser.js';
 import { printPdf } from '../render/print.js';
-import { compileDocument } from '../render/templates.js';
+import { diffView } from '../view/diff-view.js';
 import { reportView } from '../view/report-view.js';
-import { renderPaged } from '../build/render-document.js';
+import { samplePeak } from './memory.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
+const IQM_PREVIOUS = 'data/iqm/2011-02-28.yaml';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const COMPLEX = Number(process.env.BENCH_COMPLEX ?? 20);
+const BIG = Number(process.env.BENCH_BIG ?? 100);
+const quiet = () => undefined;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,54 +38,125 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
-const rows: [string, string][] = [];
-const row = (what: string, value: string) => {
-  rows.push([what, value]);
-  console.log(`${what.padEnd(64)} ${value}`);
-};
+const ms = (v: number) => `${Math.trunc(v)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toPrecision(3)}x`;
+const row = (what: string, value: string) => console.log(`${what.padEnd(78)} ${value}`);
 
+/** Print `htmls` with one fresh browser and `inFlight` pages at once; documents per second. */
+async function barePrint(htmls: string[], inFlight: number): Promise<number> {
+  const browser = await launchBrowser();
+  try {
+    const start = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: inFlight }, async () => {
+      while (next < htmls.length) await printPdf(browser, htmls[next++]!);
+    }));
+    return htmls.length / ((performance.now() - start) / 1000);
+  } finally {
+    await browser.close();
+  }
+}
+
+function generate(funds: number, dir: string): string[] {
+  execFileSync('node', ['dist/synthetic/gen-complex.js', '--funds', String(funds), '--periods', '1', '--seed', '42', '--out', dir]);
+  return findInputs([dir]);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'fundbook-bench-'));
 const browser = await launchBrowser();
-const out = mkdtempSync(join(tmpdir(), 'fundbook-bench-'));
 try {
   const version = await browser.version();
-  console.log(`fundbook bench: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${version}, node ${process.version}, ${ROUNDS} rounds\n`);
+  console.log(`fundbook bench: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${version}, node ${process.version}\n`);
 
-  // The final HTML of the IQM report, contents page numbers filled in, as `fundbook build` prints it.
+  // ---- one fund: the IQM shareholder report ----------------------------------------------------
   const loaded = loadFundFile(IQM);
-  const fund = loaded.fund!;
-  const figures = computeFigures(fund);
-  const doc = compileDocument('shareholder-report');
-  const { html, pdf } = await renderPaged(browser, doc, reportView(fund, figures));
-
-  // Data stage alone: load + compute + view model + HTML.
+  const figures = computeFigures(loaded.fund!);
+  const doc = compiledDocument('shareholder-report');
+  const { html, pdf } = await renderPaged(browser, doc, reportView(loaded.fund!, figures));
   const data: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const start = performance.now();
     const l = loadFundFile(IQM);
-    const f = computeFigures(l.fund!);
-    doc.render(reportView(l.fund!, f));
+    doc.render(reportView(l.fund!, computeFigures(l.fund!)));
     data.push(performance.now() - start);
   }
-
-  // Interleave the measurements so drift on a shared machine hits each alike.
   const bare: number[] = [];
   const warm: number[] = [];
   const cold: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     bare.push((await time(() => printPdf(browser, html)))[0]);
-    warm.push((await time(() => buildFund(browser, version, IQM, { outDir: join(out, 'warm'), only: 'report' })))[0]);
-    rmSync(join(out, 'cold'), { recursive: true, force: true });
-    cold.push((await time(() => buildFund(browser, version, IQM, { outDir: join(out, 'cold'), only: 'report' })))[0]);
+    warm.push((await time(() => buildFund(browser, version, IQM, { outDir: join(work, 'warm'), only: 'report' })))[0]);
+    rmSync(join(work, 'cold'), { recursive: true, force: true });
+    cold.push((await time(() => buildFund(browser, version, IQM, { outDir: join(work, 'cold'), only: 'report' })))[0]);
   }
-  const ms = (v: number) => `${Math.trunc(v)} ms`;
-  row('IQM data stage (load, compute, view model, HTML), median', ms(median(data)));
-  row('IQM bare Chromium page.pdf() of the same HTML, median', ms(median(bare)));
-  row('IQM fundbook build, previous build present (1 print), median', ms(median(warm)));
-  row('IQM fundbook build, first build (untagged layout probe + final print), median', ms(median(cold)));
-  row('  ratio: build with previous build / bare print', `${(median(warm) / median(bare)).toPrecision(3)}x`);
-  row('  ratio: first build / bare print', `${(median(cold) / median(bare)).toPrecision(3)}x`);
-  row('IQM shareholder report size (tagged, bookmarks)', `${Math.round(pdf.length / 1024)} KB`);
-} finally {
+  console.log(`One fund: IQM shareholder report, ${ROUNDS} rounds, medians`);
+  row('data stage (load, compute, view model, HTML)', ms(median(data)));
+  row('bare Chromium page.pdf() of the same HTML (tagged, bookmarks)', ms(median(bare)));
+  row('fundbook build, previous build present (one print)', `${ms(median(warm))}  ${ratio(median(warm), median(bare))} of bare`);
+  row('fundbook build, first build (untagged layout probe + final print)', `${ms(median(cold))}  ${ratio(median(cold), median(bare))} of bare`);
+
+  // ---- the period diff's data part --------------------------------------------------------------
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const prev = loadFundFile(IQM_PREVIOUS);
+  const curr = loadFundFile(IQM);
+  const d = diffPeriods({ fund: prev.fund!, figures: computeFigures(prev.fund!), file: IQM_PREVIOUS }, { fund: curr.fund!, figures: computeFigures(curr.fund!), file: IQM });
+  diffView(d);
+  diffJson(d);
+  const used = process.cpuUsage(cpu);
+  console.log('\nPeriod diff, IQM 2011-02-28 -> 2011-08-31');
+  row('data part (load both, compute, compare, view model, JSON): CPU time', ms((used.user + used.system) / 1000));
+  row('  wall time', ms(performance.now() - started));
+
+  // ---- a fund complex: throughput ---------------------------------------------------------------
+  const complex = generate(COMPLEX, join(work, 'complex'));
+  const htmls: string[] = [];
+  for (const input of complex) {
+    const l = loadFundFile(input);
+    htmls.push((await renderPaged(browser, doc, reportView(l.fund!, computeFigures(l.fund!)))).html);
+  }
   await browser.close();
-  rmSync(out, { recursive: true, force: true });
+  console.log(`\nA ${complex.length}-fund synthetic complex, shareholder reports only (documents/second; a fresh browser per run)`);
+  const bare1 = await barePrint(htmls, 1);
+  const bare2 = await barePrint(htmls, 2);
+  row('bare Chromium, 1 page in flight', `${bare1.toPrecision(3)} docs/s`);
+  row('bare Chromium, 2 pages in flight', `${bare2.toPrecision(3)} docs/s  (${ratio(bare2, bare1)} of 1)`);
+  const rates: Record<number, number> = {};
+  for (const c of [1, 2, 4]) {
+    const out = join(work, `complex-out-${c}`);
+    const [t] = await time(() => buildAll(complex, { outDir: out, only: 'report', diff: false, concurrency: c, progress: false }, quiet));
+    rates[c] = complex.length / (t / 1000);
+    row(`fundbook build, first build, concurrency ${c}`, `${rates[c]!.toPrecision(3)} docs/s  (${ratio(rates[c]!, rates[1]!)} of concurrency 1)`);
+  }
+  const [tw] = await time(() => buildAll(complex, { outDir: join(work, 'complex-out-2'), only: 'report', diff: false, concurrency: 2, progress: false }, quiet));
+  const warm2 = complex.length / (tw / 1000);
+  row('fundbook build, previous build present, concurrency 2', `${warm2.toPrecision(3)} docs/s`);
+  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight (first build)', ratio(rates[2]!, bare2));
+  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight (previous build present)', ratio(warm2, bare2));
+
+  // ---- memory over a big batch --------------------------------------------------------------------
+  console.log(`\nPeak PSS (node + Chromium) over batches of 10 and ${BIG} funds, concurrency 2`);
+  const big = generate(BIG, join(work, 'big'));
+  const peaks: Record<number, ReturnType<ReturnType<typeof samplePeak>>> = {};
+  for (const n of [10, BIG]) {
+    const stop = samplePeak();
+    await buildAll(big.slice(0, n), { outDir: join(work, `big-out-${n}`), only: 'report', diff: false, concurrency: 2, progress: false }, quiet);
+    peaks[n] = stop();
+    row(`${n} funds: peak PSS node / Chromium / together`, `${Math.round(peaks[n]!.self)} / ${Math.round(peaks[n]!.children)} / ${Math.round(peaks[n]!.total)} MB`);
+  }
+  row(`  ratio: ${BIG} funds / 10 funds`, ratio(peaks[BIG]!.total, peaks[10]!.total));
+
+  // ---- sizes ------------------------------------------------------------------------------------
+  const size = (f: string) => `${Math.round(statSync(f).size / 1024)} KB`;
+  const sizes = readdirSync(join(work, `big-out-${BIG}`), { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(work, 'big-out-100', f)).size);
+  console.log('\nPDF sizes');
+  row('IQM shareholder report (tagged, bookmarks)', `${Math.round(pdf.length / 1024)} KB`);
+  const both = join(work, 'iqm-all');
+  await buildAll([IQM], { outDir: both, progress: false }, quiet);
+  row('IQM board-approval book', size(join(both, 'iqm', '2011-08-31', 'board-approval.pdf')));
+  row('IQM period diff', size(join(both, 'iqm', '2011-08-31', 'period-diff.pdf')));
+  if (sizes.length) row(`synthetic reports (${sizes.length}): median / largest`, `${Math.round(median(sizes) / 1024)} / ${Math.round(Math.max(...sizes) / 1024)} KB`);
+} finally {
+  await browser.close().catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
 }

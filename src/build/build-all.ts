@@ -117,13 +117,19 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     return 2;
   }
   if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
-  const { valid, invalid } = validate(inputs, log);
+  let invalid: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
 
   const results = await withPool(async (pool) => {
+    // Chromium starts up while every input is validated.
+    const warming = pool.acquire().catch(() => undefined);
+    const validated = validate(inputs, log);
+    invalid = validated.invalid;
+    const valid = validated.valid;
+    if (valid.length > 0) await warming;
     const bar = showBar
       ? new cliProgress.SingleBar(
           { format: ' {bar} {value}/{total} funds | {fund} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
