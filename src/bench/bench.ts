@@ -24,6 +24,7 @@ const IQM_PREVIOUS = 'data/iqm/2011-02-28.yaml';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const COMPLEX = Number(process.env.BENCH_COMPLEX ?? 20);
 const BIG = Number(process.env.BENCH_BIG ?? 100);
+const COMPLEX_ROUNDS = Number(process.env.BENCH_COMPLEX_ROUNDS ?? 3);
 const quiet = () => undefined;
 
 function median(values: number[]): number {
@@ -116,23 +117,29 @@ try {
     htmls.push((await renderPaged(browser, doc, reportView(l.fund!, computeFigures(l.fund!)))).html);
   }
   await browser.close();
-  console.log(`\nA ${complex.length}-fund synthetic complex, shareholder reports only (documents/second; a fresh browser per run)`);
-  const bare1 = await barePrint(htmls, 1);
-  const bare2 = await barePrint(htmls, 2);
-  row('bare Chromium, 1 page in flight', `${bare1.toPrecision(3)} docs/s`);
-  row('bare Chromium, 2 pages in flight', `${bare2.toPrecision(3)} docs/s  (${ratio(bare2, bare1)} of 1)`);
-  const rates: Record<number, number> = {};
-  for (const c of [1, 2, 4]) {
-    const out = join(work, `complex-out-${c}`);
+  console.log(`\nA ${complex.length}-fund synthetic complex, shareholder reports only (documents/second, a fresh browser per run;`);
+  console.log(`runs interleaved, ${COMPLEX_ROUNDS} rounds, medians)`);
+  const runs: Record<string, number[]> = {};
+  const add = (key: string, rate: number) => (runs[key] ??= []).push(rate);
+  const fundbookRate = async (c: number, warmRun: boolean, round: number) => {
+    const out = join(work, `complex-out-${c}-${round}`);
+    if (!warmRun) rmSync(out, { recursive: true, force: true });
     const [t] = await time(() => buildAll(complex, { outDir: out, only: 'report', diff: false, concurrency: c, progress: false }, quiet));
-    rates[c] = complex.length / (t / 1000);
-    row(`fundbook build, first build, concurrency ${c}`, `${rates[c]!.toPrecision(3)} docs/s  (${ratio(rates[c]!, rates[1]!)} of concurrency 1)`);
+    return complex.length / (t / 1000);
+  };
+  for (let round = 0; round < COMPLEX_ROUNDS; round++) {
+    add('bare1', await barePrint(htmls, 1));
+    add('bare2', await barePrint(htmls, 2));
+    for (const c of [1, 2, 4]) add(`cold${c}`, await fundbookRate(c, false, round));
+    add('warm2', await fundbookRate(2, true, round));
   }
-  const [tw] = await time(() => buildAll(complex, { outDir: join(work, 'complex-out-2'), only: 'report', diff: false, concurrency: 2, progress: false }, quiet));
-  const warm2 = complex.length / (tw / 1000);
-  row('fundbook build, previous build present, concurrency 2', `${warm2.toPrecision(3)} docs/s`);
-  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight (first build)', ratio(rates[2]!, bare2));
-  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight (previous build present)', ratio(warm2, bare2));
+  const m = (key: string) => median(runs[key]!);
+  row('bare Chromium, 1 page in flight', `${m('bare1').toPrecision(3)} docs/s`);
+  row('bare Chromium, 2 pages in flight', `${m('bare2').toPrecision(3)} docs/s  (${ratio(m('bare2'), m('bare1'))} of 1)`);
+  for (const c of [1, 2, 4]) row(`fundbook build, first build, concurrency ${c}`, `${m(`cold${c}`).toPrecision(3)} docs/s  (${ratio(m(`cold${c}`), m('cold1'))} of concurrency 1)`);
+  row('fundbook build, previous build present, concurrency 2', `${m('warm2').toPrecision(3)} docs/s`);
+  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight (first build)', ratio(m('cold2'), m('bare2')));
+  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight (previous build present)', ratio(m('warm2'), m('bare2')));
 
   // ---- memory over a big batch --------------------------------------------------------------------
   console.log(`\nPeak PSS (node + Chromium) over batches of 10 and ${BIG} funds, concurrency 2`);
