@@ -6,6 +6,7 @@
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { computeFigures } from '../calc/compute.js';
+import { formatFinding } from '../check.js';
 import { formatProblem, loadFundFile } from '../load/load-fund.js';
 import { removePendingTemps } from './atomic-write.js';
 import { buildDiff, findPreviousPeriod } from './build-diff.js';
@@ -90,10 +91,7 @@ function validate(inputs: readonly string[], log: (line: string) => void): { val
     const errors = loaded.problems.filter((p) => p.severity === 'error').map(formatProblem);
     if (loaded.fund) {
       const figures = computeFigures(loaded.fund);
-      for (const f of figures.findings.filter((x) => x.severity === 'error')) {
-        const where = f.path ? loaded.locate(f.path) : { file: input, line: 1, col: 1 };
-        errors.push(`${where.file}:${where.line}:${where.col} ${f.code}: ${f.message}`);
-      }
+      for (const f of figures.findings.filter((x) => x.severity === 'error')) errors.push(formatFinding(loaded, f));
     }
     if (errors.length > 0) {
       invalid.push(input);

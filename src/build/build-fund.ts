@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { computeFigures } from '../calc/compute.js';
+import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
 import { formatProblem, loadFundFile } from '../load/load-fund.js';
 import { finishPdf } from '../render/pdf-finish.js';
@@ -77,10 +78,7 @@ export async function buildFund(browser: Browser, chromiumVersion: string, input
   const figures = computeFigures(fund);
   const errors = figures.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    const problems = errors.map((f) => {
-      const where = f.path ? loaded.locate(f.path) : { file: input, line: 1, col: 1 };
-      return `${where.file}:${where.line}:${where.col} ${f.code}: ${f.message}`;
-    });
+    const problems = errors.map((f) => formatFinding(loaded, f));
     return { input, ok: false, fundId: fund.fund.id, periodEnd: fund.period.end, documents: [], problems, ms: performance.now() - started };
   }
 
