@@ -53,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       const figures = computeFigures(loaded.fund);
       process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      // The figures are printed either way; an error finding (a statement that does not foot) fails the command.
+      if (figures.findings.some((f) => f.severity === 'error')) exitCode = 1;
     });
 
   program

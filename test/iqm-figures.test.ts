@@ -78,3 +78,22 @@ describe('fundbook check data/iqm/2011-08-31.yaml', () => {
     expect(fundbook('check', '--strict', IQM).code).toBe(1);
   });
 });
+
+describe('fundbook figures on data that does not tie out', () => {
+  it('still prints the figures, with the error finding, and exits 1', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'fundbook-figures-'));
+    try {
+      const file = join(dir, '2011-08-31.yaml');
+      writeFileSync(file, readFileSync(IQM, 'utf8').replace('      total: 735,719', '      total: 735,720'));
+      const run = fundbook('figures', file);
+      expect(run.code).toBe(1);
+      const json = JSON.parse(run.stdout);
+      expect(json.findings.find((f: { code: string }) => f.code === 'TIE_OUT').message).toBe('Total expenses foot: stated 735,720, computed 735,719');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
