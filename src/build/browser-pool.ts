@@ -51,8 +51,9 @@ export class BrowserPool {
     this.pids.delete(pid);
   }
 
-  /** Close the browser; then end every process group this pool started, in case any survived. */
+  /** Close the browser (one still starting up included); then end every process group this pool started. */
   async close(): Promise<void> {
+    if (this.launching) await this.launching.catch(() => undefined);
     const browser = this.browser;
     this.browser = undefined;
     await browser?.close().catch(() => undefined);

@@ -83,7 +83,7 @@ export async function runDiff(previous: string, current: string, outDir?: string
 }
 
 /** Validation pass: every input loaded and computed once; errors reported, valid inputs returned. */
-function validate(inputs: readonly string[], log: (line: string) => void): { valid: string[]; invalid: string[] } {
+function validate(inputs: readonly string[], log: (line: string) => void, onValid: () => void = () => undefined): { valid: string[]; invalid: string[] } {
   const valid: string[] = [];
   const invalid: string[] = [];
   for (const input of inputs) {
@@ -99,6 +99,7 @@ function validate(inputs: readonly string[], log: (line: string) => void): { val
       for (const e of errors) log(`  ${e}`);
     } else {
       valid.push(input);
+      onValid();
     }
   }
   return { valid, invalid };
@@ -122,9 +123,11 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   const started = performance.now();
 
   const results = await withPool(async (pool) => {
-    // Chromium starts up while every input is validated.
-    const warming = pool.acquire().catch(() => undefined);
-    const validated = validate(inputs, log);
+    // Chromium starts up, once the first input proves valid, while the rest are validated.
+    let warming: Promise<unknown> | undefined;
+    const validated = validate(inputs, log, () => {
+      warming ??= pool.acquire().catch(() => undefined);
+    });
     invalid = validated.invalid;
     const valid = validated.valid;
     if (valid.length > 0) await warming;

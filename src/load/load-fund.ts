@@ -3,7 +3,7 @@
 // problem: a run reports them all.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { FundPeriodSchema, type FundPeriod } from './schema.js';
 import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
@@ -55,6 +55,7 @@ function messageFor(issue: z.core.$ZodIssue, doc: Document): string {
       if (issue.expected === 'object') return `expected a mapping, found ${found}`;
       return issue.message;
     case 'invalid_value': {
+      if (found === 'missing') return 'is required';
       if (!issue.message.startsWith('Invalid')) return issue.message;
       const options = (issue.values as unknown[]).map(String).join(', ');
       const given = nodeAt(doc, issue.path as DataPath);
@@ -100,6 +101,17 @@ export function loadFundText(source: string, file: string): LoadedFund {
     }
     if (syntaxReported) continue;
     syntaxReported = true;
+    if (err.code === 'MULTIPLE_DOCS') {
+      problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: '', message: 'a fund file is one YAML document, but a second one starts here' });
+      continue;
+    }
+    if (err.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack inside deeply nested collections: point at where the nesting starts.
+      const lineStart = source.lastIndexOf('\n', err.pos[0]) + 1;
+      const opener = source.slice(lineStart, err.pos[0]).search(/[[{]/);
+      problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? lineStart + opener : err.pos[0]), path: '', message: 'lists and mappings are nested too deeply here' });
+      continue;
+    }
     const message = err.message.split('\n')[0]!;
     const opener = /^Flow (sequence|mapping)/.test(message) ? unclosedOpener(source, err.pos[0], message.includes('sequence') ? '[' : '{') : -1;
     problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? opener : err.pos[0]), path: '', message });
@@ -109,6 +121,22 @@ export function loadFundText(source: string, file: string): LoadedFund {
   }
   const syntaxBroken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   if (syntaxBroken || problems.length > 0 && doc.contents === null) return { file, problems, locate, sha256 };
+
+  // Keys must be plain text, and every alias must name an anchor set before it.
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        const start = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+        problems.push({ severity: 'error', kind: 'invalid', location: at(start), path: '', message: 'a key must be plain text, not a list or mapping' });
+      }
+    },
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) {
+        problems.push({ severity: 'error', kind: 'invalid', location: at(alias.range?.[0] ?? 0), path: '', message: `no anchor &${alias.source} is set before this alias` });
+      }
+    },
+  });
+  if (problems.length > 0) return { file, problems, locate, sha256 };
 
   let data: unknown;
   try {
