@@ -3,6 +3,7 @@
 import type { Decimal } from '../decimal.js';
 
 export function fmtMoney(value: Decimal, places = 0): string {
+  if (!value.isFinite()) return value.isNaN() ? 'not a number' : `${value.isNegative() ? '-' : ''}infinite`;
   const fixed = value.abs().toFixed(places);
   const [whole, frac] = fixed.split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -11,5 +12,6 @@ export function fmtMoney(value: Decimal, places = 0): string {
 }
 
 export function fmtPct(fraction: Decimal, places = 2): string {
+  if (!fraction.isFinite()) return fmtMoney(fraction);
   return `${fraction.times(100).toFixed(places)}%`;
 }

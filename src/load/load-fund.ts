@@ -3,7 +3,7 @@
 // problem: a run reports them all.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { FundPeriodSchema, type FundPeriod } from './schema.js';
 import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
@@ -29,6 +29,13 @@ export interface LoadedFund {
 
 /** Files larger than this are refused before parsing: no fund-period file comes near it. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Parsing holds about 1.25 KB per YAML value, so the size limit alone does not bound memory (a megabyte
+ * of `[a, a, a, ...]` is 300,000 values). Lines plus flow-collection commas bound the number of values;
+ * a 10,000-holding fund has about 100,000.
+ */
+export const MAX_VALUES = 250_000;
 
 export function formatProblem(p: Problem): string {
   const where = `${p.location.file}:${p.location.line}:${p.location.col}`;
@@ -85,6 +92,15 @@ function unclosedOpener(source: string, pos: number, open: '[' | '{'): number {
 export function loadFundText(source: string, file: string): LoadedFund {
   const lineCounter = new LineCounter();
   const sha256 = createHash('sha256').update(source).digest('hex');
+  let values = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 44) values++;
+  }
+  if (values > MAX_VALUES) {
+    const problem: Problem = { severity: 'error', kind: 'invalid', location: { file, line: 1, col: 1 }, path: '', message: `has about ${values.toLocaleString('en-US')} values; fund files are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
+    return { file, problems: [problem], locate: () => problem.location, sha256 };
+  }
   const doc = parseDocument(source, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = makeLocator(doc, lineCounter, file);
   const problems: Problem[] = [];
@@ -122,7 +138,9 @@ export function loadFundText(source: string, file: string): LoadedFund {
   const syntaxBroken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   if (syntaxBroken || problems.length > 0 && doc.contents === null) return { file, problems, locate, sha256 };
 
-  // Keys must be plain text, and every alias must name an anchor set before it.
+  // Keys must be plain text, and every alias must name an anchor set before it (one pass, in document
+  // order: Alias.resolve() searches the whole document each time, which is slow for thousands of aliases).
+  const anchors = new Set<string>();
   visit(doc, {
     Pair(_, pair) {
       if (pair.key !== null && !isScalar(pair.key)) {
@@ -130,9 +148,13 @@ export function loadFundText(source: string, file: string): LoadedFund {
         problems.push({ severity: 'error', kind: 'invalid', location: at(start), path: '', message: 'a key must be plain text, not a list or mapping' });
       }
     },
-    Alias(_, alias) {
-      if (!alias.resolve(doc)) {
-        problems.push({ severity: 'error', kind: 'invalid', location: at(alias.range?.[0] ?? 0), path: '', message: `no anchor &${alias.source} is set before this alias` });
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          problems.push({ severity: 'error', kind: 'invalid', location: at(node.range?.[0] ?? 0), path: '', message: `no anchor &${node.source} is set before this alias` });
+        }
+      } else if (node.anchor) {
+        anchors.add(node.anchor);
       }
     },
   });

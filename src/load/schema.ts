@@ -68,7 +68,7 @@ const AssetsAndLiabilities = obj({
     undistributed_net_realized_gain_loss: amount,
     unrealized_appreciation_depreciation: amount,
   }),
-  common_shares_outstanding: count,
+  common_shares_outstanding: count.refine((n) => n.greaterThan(0), 'must be more than zero'),
   common_par_value: amount.optional(),
   common_shares_authorized: text.optional(),
   nav_per_share: amount,

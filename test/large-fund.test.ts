@@ -1,0 +1,140 @@
+// A fund with 10,000 holdings that still ties out exactly, generated from the IQM file: each of IQM's
+// 177 holdings is split into tranches (56 or 57 each), numbered 1 to 10,000 in their issue names, whose values and
+// principal amounts sum to the original holding's. Every group's holdings therefore still sum to its
+// stated subtotal and percent, and nothing else in the file changes: the statements, totals, cost and
+// net assets are IQM's own. `check` must find exactly IQM's findings, and `build` must print the report
+// (hundreds of pages) within the time the suite allows.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isMap, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { fundbook, pdfInfo, pdfText } from './pdf-tools.js';
+
+const IQM = 'data/iqm/2011-08-31.yaml';
+const HOLDINGS = 10_000;
+
+const asNumber = (s: string) => Number(s.replaceAll(',', ''));
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+/** `total` as `parts` whole numbers that sum to it exactly (the remainder spread over the first ones). */
+function split(total: number, parts: number): number[] {
+  const base = Math.floor(total / parts);
+  const rest = total - base * parts;
+  return Array.from({ length: parts }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+/** IQM's text with its 177 holdings split into `count` tranches; the other lines are left as they are. */
+function largeFundText(iqmText: string, count: number): { text: string; holdings: number } {
+  const doc = parseDocument(iqmText, { schema: 'failsafe' });
+  const groups = doc.getIn(['schedule_of_investments', 'groups']) as YAMLSeq<YAMLMap>;
+  const originals = groups.items.reduce((n, g) => n + (g.get('holdings') as YAMLSeq).items.length, 0);
+  let index = 0;
+  let made = 0;
+  for (const group of groups.items) {
+    const holdings = group.get('holdings') as YAMLSeq<YAMLMap>;
+    const tranches: Record<string, unknown>[] = [];
+    for (const node of holdings.items) {
+      if (!isMap(node)) throw new Error('a holding is not a mapping');
+      const h = node.toJSON() as Record<string, string | string[]>;
+      // Spread `count` over the originals as evenly as whole numbers allow.
+      const parts = Math.floor(((index + 1) * count) / originals) - Math.floor((index * count) / originals);
+      index++;
+      const values = split(asNumber(h.value as string), parts);
+      const principals = split(asNumber(h.principal_000 as string), parts);
+      for (let k = 0; k < parts; k++) {
+        tranches.push({ ...h, issue: `${h.issue as string}, tranche ${made + 1}`, principal_000: grouped(principals[k]!), value: grouped(values[k]!) });
+        made++;
+      }
+    }
+    group.set('holdings', doc.createNode(tranches));
+  }
+  return { text: doc.toString({ lineWidth: 0 }), holdings: made };
+}
+
+/** A finding line without its `file:line:col` (the schedule is longer, so lines after it move). */
+const withoutLocation = (line: string) => line.replace(/^\S+?:\d+:\d+ /, '');
+
+let work: string;
+let input: string;
+let generated: { text: string; holdings: number };
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fundbook-large-'));
+  generated = largeFundText(readFileSync(IQM, 'utf8'), HOLDINGS);
+  mkdirSync(join(work, 'large'));
+  input = join(work, 'large', '2011-08-31.yaml');
+  writeFileSync(input, generated.text);
+});
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('a 10,000-holding fund', () => {
+  it('is generated: 10,000 holdings with distinct issues, the same groups and subtotals', () => {
+    expect(generated.holdings).toBe(HOLDINGS);
+    type Schedule = { schedule_of_investments: { groups: { name: string; holdings: { issuer: string; issue: string; value: string; principal_000: string }[] }[] } };
+    const groups = (parseDocument(generated.text, { schema: 'failsafe' }).toJS() as Schedule).schedule_of_investments.groups;
+    const iqmGroups = (parseDocument(readFileSync(IQM, 'utf8'), { schema: 'failsafe' }).toJS() as Schedule).schedule_of_investments.groups;
+    const all = groups.flatMap((g) => g.holdings);
+    expect(all.length).toBe(HOLDINGS);
+    expect(new Set(all.map((h) => `${h.issuer}|${h.issue}`)).size).toBe(HOLDINGS);
+    // Group by group, the values and principal amounts sum to IQM's.
+    const sums = (gs: Schedule['schedule_of_investments']['groups']) =>
+      gs.map((g) => [g.name, g.holdings.reduce((s, h) => s + asNumber(h.value), 0), g.holdings.reduce((s, h) => s + asNumber(h.principal_000), 0)]);
+    expect(sums(groups)).toEqual(sums(iqmGroups));
+    expect(statSync(input).size).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('checks clean: exit 0, the same findings as IQM itself (8 warnings)', () => {
+    const started = performance.now();
+    const large = fundbook(['check', input]);
+    const seconds = (performance.now() - started) / 1000;
+    const iqm = fundbook(['check', IQM]);
+    expect(large.stderr).toBe('');
+    expect(large.code).toBe(0);
+    const lines = large.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe(`${input}: 159 tie-outs checked, 2 failed; 0 errors, 8 warnings`);
+    expect(lines.slice(0, -1).map(withoutLocation)).toEqual(iqm.stdout.trim().split('\n').slice(0, -1).map(withoutLocation));
+    console.log(`fundbook check, 10,000 holdings: ${seconds.toFixed(2)} s`);
+  }, 120_000);
+
+  it('builds its shareholder report: hundreds of pages, every holding printed', () => {
+    const out = join(work, 'out');
+    const started = performance.now();
+    // Peak RSS as /usr/bin/time reports it, where it exists: the largest of Node and the processes it
+    // reaps. Chromium's renderer, the largest of all (about 2.7 GB here), is not among them; the whole
+    // tree peaked at about 3.9 GB RSS, 3.2 GB PSS, sampled from /proc while it ran.
+    const timed = spawnSync('/usr/bin/time', ['-v', 'true']).status === 0;
+    const args = ['bin/fundbook.js', 'build', input, '--out', out, '--only', 'report', '--no-diff', '--no-progress', '--timeout', '600'];
+    const r = timed
+      ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', timeout: 230_000 })
+      : spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 230_000 });
+    const seconds = (performance.now() - started) / 1000;
+    expect(r.signal, 'timed out').toBeNull();
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const pdf = join(out, 'iqm', '2011-08-31', 'shareholder-report.pdf');
+    const pages = Number(pdfInfo(pdf).Pages);
+    expect(pages).toBeGreaterThanOrEqual(100);
+    expect(pages).toBeLessThan(1_000);
+    const text = pdfText(pdf);
+    // Every tranche, 1 to 10,000, on some page.
+    expect(text).toContain('Series 2010, Airport RB, tranche 1 (INS AGM)');
+    const printed = new Set([...text.matchAll(/,\s+tranche\s+(\d+)\b/g)].map((m) => Number(m[1])));
+    expect(printed.size).toBe(HOLDINGS);
+    expect(Math.min(...printed)).toBe(1);
+    expect(Math.max(...printed)).toBe(HOLDINGS);
+    const manifest = JSON.parse(readFileSync(join(out, 'iqm', '2011-08-31', 'manifest.json'), 'utf8')) as {
+      documents: Record<string, { pages: number; bytes: number; requestsBlocked: string[] }>;
+    };
+    expect(manifest.documents['shareholder-report']!.pages).toBe(pages);
+    expect(manifest.documents['shareholder-report']!.requestsBlocked).toEqual([]);
+    const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+    console.log(
+      `fundbook build --only report, 10,000 holdings: ${seconds.toFixed(1)} s (${/(\d+) prints?\)/.exec(r.stdout)?.[1] ?? '?'} prints), ${pages} pages, ` +
+        `${(manifest.documents['shareholder-report']!.bytes / 1048576).toFixed(1)} MB` +
+        (peak ? `, peak RSS per time(1) ${(Number(peak) / 1024).toFixed(0)} MB (Chromium's renderer not counted)` : ''),
+    );
+  }, 240_000);
+});
