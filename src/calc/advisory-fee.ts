@@ -1,7 +1,7 @@
 // Advisory fee: the contractual fee for the period from a flat or tiered schedule and the fee base,
 // compared with the fee booked in the Statement of Operations. Pure.
 import { Decimal, ZERO, round, sum } from '../decimal.js';
-import { daysBetween } from './period-days.js';
+import { addDays, daysBetween } from './period-days.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export interface FeeTier {
@@ -97,7 +97,7 @@ export function calculateAdvisoryFee(input: AdvisoryFeeInput): AdvisoryFeeResult
     const values = [...input.baseValues]
       .filter((v) => v.date >= input.periodStart && v.date <= input.periodEnd)
       .sort((a, b) => a.date.localeCompare(b.date));
-    const dayAfterEnd = nextDay(input.periodEnd);
+    const dayAfterEnd = addDays(input.periodEnd, 1);
     let weighted = ZERO;
     computedExact = ZERO;
     daysCovered = 0;
@@ -163,10 +163,4 @@ export function calculateAdvisoryFee(input: AdvisoryFeeInput): AdvisoryFeeResult
     daysCovered,
     workings,
   };
-}
-
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

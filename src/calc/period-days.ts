@@ -15,6 +15,13 @@ export function daysBetween(from: string, to: string): number {
   return utcDay(to) - utcDay(from);
 }
 
+/** The ISO date `days` days after `iso` (negative: before). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export function addYears(iso: string, years: number): string {
   const [y, m, d] = iso.split('-');
   const target = `${String(Number(y) + years).padStart(4, '0')}-${m}-${d}`;

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { PLACEHOLDER } from '../load/scalars.js';
 import { fiscalYearEndFor, fiscalYearStartFor } from '../calc/fiscal-year.js';
+import { addDays } from '../calc/period-days.js';
 
 /** Keys whose text describes rather than measures: carried as they are. */
 const DESCRIPTIVE = new Set(['label', 'name', 'issuer', 'issue', 'enhancement', 'maturity', 'notes', 'mark', 'text', 'code', 'meaning', 'entity', 'sector', 'title', 'description', 'key', 'series', 'group', 'id', 'principal_000', 'total_notes', 'marks']);
@@ -35,11 +36,6 @@ function scalarAt(doc: Document, path: (string | number)[]): string | undefined 
   return isScalar(node) ? String(node.value) : undefined;
 }
 
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export class RollForwardError extends Error {}
 
@@ -53,7 +49,7 @@ export function rollForward(source: string, file: string, to: string): string {
 
   // The period: an annual report covers the fiscal year; a semiannual one starts after this period.
   const annual = fiscalYearEndFor(to, fye) === to;
-  const start = annual ? fiscalYearStartFor(to, fye) : dayAfter(end);
+  const start = annual ? fiscalYearStartFor(to, fye) : addDays(end, 1);
   // An annual report after the same year's semiannual one replaces it: its figures run from the fiscal
   // year's beginning, and its comparatives are the earlier fiscal periods, not the half year.
   const replacesHalfYear = start === scalarAt(doc, ['period', 'start']);

@@ -4,6 +4,7 @@ import { ZERO } from '../decimal.js';
 import type { FundPeriod, NoteSlot } from '../load/schema.js';
 import { longDate, money, numericDate, percent } from './format.js';
 import { cell, TableBuilder, type Table } from './table.js';
+import { addDays } from '../calc/period-days.js';
 
 export interface NoteBlock {
   markdown?: string;
@@ -19,11 +20,6 @@ export interface NoteView {
   blocks: NoteBlock[];
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 function periodPhrase(fund: FundPeriod): string {
   return fund.period.label.charAt(0).toLowerCase() + fund.period.label.slice(1);
@@ -125,7 +121,7 @@ function slotBlocks(slot: NoteSlot, fund: FundPeriod, figures: Figures): NoteBlo
       if (!pref) return [];
       const per = pref.liquidation_preference_per_share;
       const t = new TableBuilder(2, [1]);
-      t.row(`Outstanding at ${longDate(dayBefore(fund.period.start))}`, [cell(pref.outstanding_beginning, 'count'), cell(pref.outstanding_beginning.times(per))]);
+      t.row(`Outstanding at ${longDate(addDays(fund.period.start, -1))}`, [cell(pref.outstanding_beginning, 'count'), cell(pref.outstanding_beginning.times(per))]);
       t.row('Shares retired', [pref.shares_retired.isZero() ? null : cell(pref.shares_retired.negated(), 'count'), pref.shares_retired.isZero() ? null : cell(pref.shares_retired.times(per).negated())]);
       t.row(`Outstanding at ${longDate(fund.period.end)}`, [cell(pref.outstanding, 'count'), cell(pref.outstanding.times(per))], 'total');
       return [{ table: t.build([{ label: 'Shares' }, { label: 'Value' }]) }];
