@@ -1,7 +1,6 @@
 // One fund-period through the whole pipeline: load -> calculate -> view model -> HTML -> PDF, then every
 // output written atomically once all of them exist in memory.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { computeFigures } from '../calc/compute.js';
@@ -58,16 +57,6 @@ function countPages(pdf: Uint8Array): number {
   return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 }
 
-function previousPages(manifestPath: string, kind: string): number[] | undefined {
-  if (!existsSync(manifestPath)) return undefined;
-  try {
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { documents?: Record<string, { sections?: { page: number }[] }> };
-    return manifest.documents?.[kind]?.sections?.map((s) => s.page);
-  } catch {
-    return undefined;
-  }
-}
-
 export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   const loaded = loadFundFile(input);
@@ -107,7 +96,7 @@ export async function buildFund(browser: Browser, chromiumVersion: string, input
   for (const { kind, view, subject } of wanted) {
     const doc = compiledDocument(kind);
     Object.assign(templateHashes, doc.templateHashes);
-    const rendered = await renderPaged(browser, doc, view, { guess: previousPages(manifestPath, kind), timeoutMs: options.timeoutMs });
+    const rendered = await renderPaged(browser, doc, view, { timeoutMs: options.timeoutMs });
     const pdf = finishPdf(rendered.pdf, {
       title: view.documentTitle,
       author: view.author,

@@ -1,17 +1,20 @@
-// Print a paged document whose contents list needs real page numbers: print, read where each section
-// landed from the PDF's bookmarks, and print again until the numbers hold (usually two prints; one when
-// the previous build's page numbers are still right).
+// Print a paged document whose contents list needs real page numbers. One print with a placeholder in
+// each number cell; the PDF's own bookmarks say where each section landed; the numbers are then written
+// into the contents page of that same PDF (render/stamp-contents.ts). Should that ever not apply, the
+// document is printed again with the numbers in the HTML, until its bookmarks agree with them.
 import type { Browser } from 'puppeteer';
 import type { CompiledDocument } from '../render/templates.js';
-import { destinationPages, sectionPages } from '../render/page-map.js';
+import { sectionPages } from '../render/page-map.js';
 import { printPdf } from '../render/print.js';
+import { PAGE_PLACEHOLDER, stampContentsPages } from '../render/stamp-contents.js';
 
 export interface PagedView {
-  sections: { id: string; title: string; page?: number }[];
+  sections: { id: string; title: string; page?: number | string }[];
 }
 
 export interface RenderedDocument {
   pdf: Uint8Array;
+  /** The document's HTML with the real page numbers. */
   html: string;
   pages: (number | undefined)[];
   prints: number;
@@ -20,34 +23,21 @@ export interface RenderedDocument {
 
 const MAX_PRINTS = 3;
 
-export async function renderPaged(
-  browser: Browser,
-  compiled: CompiledDocument,
-  view: PagedView,
-  options: { guess?: readonly (number | undefined)[]; timeoutMs?: number } = {},
-): Promise<RenderedDocument> {
-  const withPages = (pages: readonly (number | undefined)[]) => compiled.render({ ...view, sections: view.sections.map((s, i) => ({ ...s, page: pages[i] })) });
+export async function renderPaged(browser: Browser, compiled: CompiledDocument, view: PagedView, options: { timeoutMs?: number } = {}): Promise<RenderedDocument> {
+  const withPages = (pages: readonly (number | string | undefined)[]) => compiled.render({ ...view, sections: view.sections.map((s, i) => ({ ...s, page: pages[i] })) });
+  const titles = view.sections.map((s) => s.title);
   const blocked: string[] = [];
-  let prints = 0;
-  let pages: (number | undefined)[];
-  const guess = options.guess?.length === view.sections.length && options.guess.every((p) => p !== undefined) ? [...options.guess] : undefined;
-  if (guess) {
-    pages = guess;
-  } else {
-    // No page numbers to try: a cheaper untagged print shows where each section lands, through the
-    // named destinations of the contents' links.
-    const probe = await printPdf(browser, withPages([]), options.timeoutMs, false);
-    prints++;
-    blocked.push(...probe.blocked);
-    pages = destinationPages(probe.pdf, view.sections.map((s) => s.id));
-  }
-  for (;;) {
+  const first = await printPdf(browser, withPages(titles.map(() => PAGE_PLACEHOLDER)), options.timeoutMs);
+  blocked.push(...first.blocked);
+  let pages = sectionPages(first.pdf, titles);
+  const stamped = stampContentsPages(first.pdf, pages);
+  if (stamped) return { pdf: stamped, html: withPages(pages), pages, prints: 1, blocked };
+
+  for (let prints = 2; ; prints++) {
     const html = withPages(pages);
     const printed = await printPdf(browser, html, options.timeoutMs);
-    prints++;
     blocked.push(...printed.blocked);
-    // The final print's own bookmarks confirm the numbers it carries.
-    const found = sectionPages(printed.pdf, view.sections.map((s) => s.title));
+    const found = sectionPages(printed.pdf, titles);
     if (found.every((p, i) => p === pages[i])) return { pdf: printed.pdf, html, pages: found, prints, blocked };
     if (prints >= MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${prints} prints`);
     pages = found;

@@ -39,21 +39,3 @@ export function sectionPages(pdf: Uint8Array, titles: readonly string[]): (numbe
     return top[i]!.page;
   });
 }
-
-/**
- * The page of each named destination, from an untagged print: Chromium writes a /Dests entry for every
- * element an internal link points at (the contents' links to the sections).
- */
-export function destinationPages(pdf: Uint8Array, names: readonly string[]): (number | undefined)[] {
-  const text = pdfText(pdf);
-  const bodies = objectBodies(text);
-  const trailer = readTrailer(text);
-  const pages = pageOrder(bodies, trailer.rootRef);
-  const destsRef = dictRef(bodies.get(trailer.rootRef) ?? '', 'Dests');
-  const dests = destsRef === undefined ? '' : bodies.get(destsRef) ?? '';
-  return names.map((name) => {
-    const m = new RegExp(String.raw`/${name.replace(/[^A-Za-z0-9_-]/g, (c) => `#${c.charCodeAt(0).toString(16)}`)}\s*\[\s*(\d+) 0 R`).exec(dests);
-    const page = m ? pages.indexOf(Number(m[1])) + 1 : 0;
-    return page > 0 ? page : undefined;
-  });
-}

@@ -1,6 +1,7 @@
 // Minimal reading of the PDFs Chromium (Skia) writes: a classic xref table and plain-text object
 // dictionaries. Enough to find the outline and the page tree, and to edit the Info dictionary and
 // trailer in place; not a general PDF parser.
+import { deflateSync, inflateSync } from 'node:zlib';
 
 /** A PDF's bytes as a string of one character per byte (latin1), so offsets are byte offsets. */
 export function pdfText(pdf: Uint8Array): string {
@@ -19,7 +20,8 @@ export interface ObjectTable {
  * Object number -> its dictionary text, read lazily through the cross-reference table (so a lookup does
  * not scan the whole file). Objects that are not dictionaries give undefined.
  */
-export function objectBodies(text: string): ObjectTable {
+/** Object number -> byte offset of its "N 0 obj" line, from the (last) cross-reference table. */
+export function objectOffsets(text: string): Map<number, number> {
   const xrefAt = text.lastIndexOf('\nxref\n') + 1;
   const table = text.slice(xrefAt, text.indexOf('trailer', xrefAt));
   const offsets = new Map<number, number>();
@@ -31,6 +33,11 @@ export function objectBodies(text: string): ObjectTable {
       n++;
     }
   }
+  return offsets;
+}
+
+export function objectBodies(text: string): ObjectTable {
+  const offsets = objectOffsets(text);
   return {
     get(objectNumber: number) {
       const at = offsets.get(objectNumber);
@@ -121,4 +128,78 @@ export function readTrailer(text: string): Trailer {
   const start = text.lastIndexOf('trailer');
   const body = /trailer\s*(<<[\s\S]*?>>)/.exec(text.slice(start))?.[1] ?? '';
   return { start, body, rootRef: dictRef(body, 'Root') ?? 0, infoRef: dictRef(body, 'Info') };
+}
+
+/** The decoded data of stream object `n` (FlateDecode or unfiltered), or undefined. */
+export function streamData(text: string, n: number, offsets = objectOffsets(text)): Buffer | undefined {
+  const span = objectSpan(text, n, offsets);
+  if (!span?.stream) return undefined;
+  const raw = Buffer.from(text.slice(span.stream.start, span.stream.end), 'latin1');
+  if (!/\/Filter\s*\/FlateDecode\b/.test(span.dict)) return /\/Filter\b/.test(span.dict) ? undefined : raw;
+  return inflateSync(raw);
+}
+
+interface ObjectSpan {
+  start: number;
+  end: number;
+  dict: string;
+  stream?: { start: number; end: number };
+}
+
+/** Where object `n` lies in the file: from "N 0 obj" to just after "endobj". */
+function objectSpan(text: string, n: number, offsets: Map<number, number>): ObjectSpan | undefined {
+  const start = offsets.get(n);
+  const header = `${n} 0 obj\n`;
+  if (start === undefined || !text.startsWith(header, start)) return undefined;
+  const m = /^(<<[\s\S]*?>>)\s*(stream\r?\n)?/.exec(text.slice(start + header.length, start + header.length + 4096));
+  if (!m) return undefined;
+  const dict = m[1]!;
+  if (!m[2]) {
+    const end = text.indexOf('endobj', start);
+    return end < 0 ? undefined : { start, end: end + 'endobj'.length, dict };
+  }
+  const length = /\/Length (\d+)(?!\s+\d+\s+R)/.exec(dict);
+  if (!length) return undefined;
+  const dataStart = start + header.length + m[0].length;
+  const dataEnd = dataStart + Number(length[1]);
+  const end = text.indexOf('endobj', dataEnd);
+  return end < 0 ? undefined : { start, end: end + 'endobj'.length, dict, stream: { start: dataStart, end: dataEnd } };
+}
+
+/**
+ * Replace whole objects (each given as its new "N 0 obj ... endobj" text) and shift the cross-reference
+ * table and startxref to match. The file keeps its single classic xref table, as Chromium wrote it.
+ */
+export function replaceObjects(text: string, replacements: ReadonlyMap<number, string>): string {
+  const offsets = objectOffsets(text);
+  const spans = [...replacements.keys()].map((n) => {
+    const span = objectSpan(text, n, offsets);
+    if (!span) throw new Error(`PDF object ${n} not found`);
+    return { n, span };
+  }).sort((a, b) => a.span.start - b.span.start);
+  let out = '';
+  let at = 0;
+  const shifts: { after: number; delta: number }[] = [];
+  for (const { n, span } of spans) {
+    const replacement = replacements.get(n)!;
+    out += text.slice(at, span.start) + replacement;
+    shifts.push({ after: span.start, delta: replacement.length - (span.end - span.start) });
+    at = span.end;
+  }
+  out += text.slice(at);
+  const shiftOf = (offset: number) => shifts.reduce((d, s) => (offset > s.after ? d + s.delta : d), 0);
+  const xrefAt = out.lastIndexOf('\nxref\n') + 1;
+  const xrefEnd = out.indexOf('trailer', xrefAt);
+  const xref = out.slice(xrefAt, xrefEnd).replace(/^(\d{10}) (\d{5}) n\b/gm, (line, offset: string, gen: string) => {
+    const delta = shiftOf(Number(offset));
+    return delta === 0 ? line : `${String(Number(offset) + delta).padStart(10, '0')} ${gen} n`;
+  });
+  out = out.slice(0, xrefAt) + xref + out.slice(xrefEnd);
+  return out.replace(/startxref\n(\d+)/, (_, n: string) => `startxref\n${Number(n) + shiftOf(Number(n))}`);
+}
+
+/** A stream object's full text, Flate-compressed. */
+export function streamObject(n: number, data: Buffer): string {
+  const packed = deflateSync(data);
+  return `${n} 0 obj\n<</Filter /FlateDecode\n/Length ${packed.length}>> stream\n${packed.toString('latin1')}\nendstream\nendobj`;
 }

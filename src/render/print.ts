@@ -9,11 +9,8 @@ export interface PrintResult {
   blocked: string[];
 }
 
-/**
- * Print `html`. `tagged` (the default) gives the final PDF: tagged, with bookmarks. Untagged is the cheaper
- * layout probe fundbook prints first to learn where sections land (see build/render-document.ts).
- */
-export async function printPdf(browser: Browser, html: string, timeoutMs = 60_000, tagged = true): Promise<PrintResult> {
+/** Print `html` as a tagged PDF with bookmarks (from the headings). */
+export async function printPdf(browser: Browser, html: string, timeoutMs = 60_000): Promise<PrintResult> {
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
@@ -28,8 +25,8 @@ export async function printPdf(browser: Browser, html: string, timeoutMs = 60_00
       format: 'Letter',
       printBackground: true,
       preferCSSPageSize: true,
-      tagged,
-      outline: tagged,
+      tagged: true,
+      outline: true,
       timeout: timeoutMs,
     });
     return { pdf, blocked };

@@ -1,0 +1,111 @@
+// The contents page numbers written into the one print (render/stamp-contents.ts): the stamped page must
+// look exactly like a print that had the numbers in its HTML, for numbers of any width, and anything
+// unexpected must fall back to printing again rather than to a wrong number.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calculateBoardReview } from '../src/calc/board-review.js';
+import { computeFigures } from '../src/calc/compute.js';
+import { compiledDocument } from '../src/build/build-fund.js';
+import { renderPaged, type PagedView } from '../src/build/render-document.js';
+import { loadFundFile } from '../src/load/load-fund.js';
+import { launchBrowser } from '../src/render/browser.js';
+import { sectionPages } from '../src/render/page-map.js';
+import { printPdf } from '../src/render/print.js';
+import { PAGE_PLACEHOLDER, stampContentsPages } from '../src/render/stamp-contents.js';
+import type { CompiledDocument } from '../src/render/templates.js';
+import { boardView } from '../src/view/board-view.js';
+import { reportView } from '../src/view/report-view.js';
+import { pdfText } from './pdf-tools.js';
+
+const IQM = 'data/iqm/2011-08-31.yaml';
+let browser: Browser;
+let dir: string;
+let report: { doc: CompiledDocument; view: PagedView };
+let board: { doc: CompiledDocument; view: PagedView };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'fundbook-contents-'));
+  const loaded = loadFundFile(IQM);
+  const fund = loaded.fund!;
+  const figures = computeFigures(fund);
+  report = { doc: compiledDocument('shareholder-report'), view: reportView(fund, figures) };
+  board = { doc: compiledDocument('board-approval'), view: boardView(fund, fund.board_review!, figures, calculateBoardReview(fund, fund.board_review!, figures), loaded.locate) };
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const withPages = (d: { doc: CompiledDocument; view: PagedView }, pages: readonly (number | string)[]) =>
+  d.doc.render({ ...d.view, sections: d.view.sections.map((s, i) => ({ ...s, page: pages[i] })) });
+
+/** Page `page` of a PDF as grey pixels (pdftoppm, 100 dpi). */
+function raster(pdf: Uint8Array, name: string, page = 1): Buffer {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  execFileSync('pdftoppm', ['-r', '100', '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, join(dir, name)]);
+  return readFileSync(join(dir, `${name}.pgm`));
+}
+
+describe('contents page numbers written into the one print', () => {
+  it.each([
+    ['shareholder report', () => report, [2, 3, 4, 5, 12, 13, 14, 15, 16, 23, 24, 27]],
+    ['board-approval book', () => board, undefined],
+  ] as const)('the %s takes one print, and its contents page is pixel-identical to a print with the numbers in the HTML', async (_, get, expected) => {
+    const d = get();
+    const rendered = await renderPaged(browser, d.doc, d.view);
+    expect(rendered.prints).toBe(1);
+    if (expected) expect(rendered.pages).toEqual(expected);
+    expect(rendered.pages.every((p) => typeof p === 'number' && p > 1)).toBe(true);
+    const reference = await printPdf(browser, rendered.html);
+    // The reference print's own bookmarks agree with the numbers: the placeholder moved nothing.
+    expect(sectionPages(reference.pdf, d.view.sections.map((s) => s.title))).toEqual(rendered.pages);
+    expect(raster(rendered.pdf, 'stamped').equals(raster(reference.pdf, 'reference'))).toBe(true);
+  }, 60_000);
+
+  it('right-aligns numbers of one, two and three digits exactly as Chromium does', async () => {
+    const pages = report.view.sections.map((_, i) => [7, 48, 123, 9, 100, 10][i % 6]!);
+    const placeholderPrint = await printPdf(browser, withPages(report, report.view.sections.map(() => PAGE_PLACEHOLDER)));
+    const stamped = stampContentsPages(placeholderPrint.pdf, pages);
+    expect(stamped).toBeDefined();
+    const reference = await printPdf(browser, withPages(report, pages));
+    expect(raster(stamped!, 'widths').equals(raster(reference.pdf, 'widths-reference'))).toBe(true);
+
+    // poppler reads the stamped numbers back as text, each on its section's line.
+    const file = join(dir, 'widths.pdf');
+    const lines = pdfText(file, { layout: true, page: 1 }).split('\n');
+    report.view.sections.forEach((s, i) => expect(lines.find((l) => l.includes(s.title))).toMatch(new RegExp(`\\s${pages[i]}$`)));
+    // The rest of the document is untouched, and qpdf finds the file sound.
+    expect(pdfText(file, { page: 5 })).toBe(execFileSync('pdftotext', ['-f', '5', '-l', '5', join(dir, 'widths-reference.pdf'), '-'], { encoding: 'utf8' }));
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  }, 60_000);
+
+  it('refuses, rather than guesses, when the placeholders are not there once per section', async () => {
+    const numbered = await printPdf(browser, withPages(report, report.view.sections.map(() => 5)));
+    const pages = report.view.sections.map(() => 5);
+    expect(stampContentsPages(numbered.pdf, pages)).toBeUndefined();
+    const placeholders = await printPdf(browser, withPages(report, report.view.sections.map(() => PAGE_PLACEHOLDER)));
+    expect(stampContentsPages(placeholders.pdf, [...pages, 6])).toBeUndefined(); // one section more than placeholders
+    expect(stampContentsPages(placeholders.pdf, pages.slice(1))).toBeUndefined(); // one placeholder left over
+    expect(stampContentsPages(placeholders.pdf, pages.map((p, i) => (i === 3 ? undefined : p)))).toBeUndefined(); // a section without a page
+  }, 60_000);
+
+  it('falls back to printing again, with the numbers in the HTML, when the print has no placeholders', async () => {
+    // A template that ignores the placeholder (prints nothing in the number cell until the page is known).
+    const blankUntilKnown: CompiledDocument = {
+      ...report.doc,
+      render: (view) => report.doc.render({ ...(view as PagedView), sections: (view as PagedView).sections.map((s) => ({ ...s, page: s.page === PAGE_PLACEHOLDER ? '' : s.page })) }),
+    };
+    const rendered = await renderPaged(browser, blankUntilKnown, report.view);
+    expect(rendered.prints).toBe(2);
+    expect(rendered.pages).toEqual([2, 3, 4, 5, 12, 13, 14, 15, 16, 23, 24, 27]);
+    const file = join(dir, 'fallback.pdf');
+    writeFileSync(file, rendered.pdf);
+    expect(pdfText(file, { layout: true, page: 1 })).toMatch(/Proxy Results\s+27\n/);
+  }, 60_000);
+});
