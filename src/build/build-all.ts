@@ -5,12 +5,11 @@
 // and a summary table at the end.
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
-import { computeFigures } from '../calc/compute.js';
-import { formatFinding } from '../check.js';
-import { formatProblem, loadFundFile } from '../load/load-fund.js';
 import { removePendingTemps } from './atomic-write.js';
-import { buildDiff, findPreviousPeriod } from './build-diff.js';
-import { buildFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { buildDiff, findPreviousPeriod, printDiff } from './build-diff.js';
+import { printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { Preparer } from './preparer.js';
+import { validateInput } from './validate-input.js';
 import { BrowserPool } from './browser-pool.js';
 import { shardInputs, type Shard } from './shard.js';
 
@@ -33,6 +32,8 @@ interface JobResult {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** Worker threads for loading and HTML: one keeps a few funds ahead of the browser. */
+const PREPARE_THREADS = 1;
 
 /** Run `work` with a pool, ending Chromium however the run ends (Ctrl-C included). */
 async function withPool<T>(work: (pool: BrowserPool) => Promise<T>): Promise<T> {
@@ -71,36 +72,31 @@ export async function runDiff(previous: string, current: string, outDir?: string
       for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
       return 1;
     }
-    const d = outcome.diff!;
-    if (d.empty) log(`no differences between ${previous} and ${current}`);
-    else {
-      const flagged = d.variances.filter((v) => v.flagged);
-      log(`${d.variances.filter((v) => !v.change.isZero()).length} figures changed, ${flagged.length} flagged (${flagged.filter((v) => !v.explanation).length} without explanation); holdings ${d.holdings.added.length} added, ${d.holdings.removed.length} removed, ${d.holdings.changed.length} changed; ${d.blackline.filter((s) => s.changed).length} narrative sections changed`);
-    }
+    log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
     log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
     return 0;
   });
 }
 
-/** Validation pass: every input loaded and computed once; errors reported, valid inputs returned. */
-function validate(inputs: readonly string[], log: (line: string) => void, onValid: () => void = () => undefined): { valid: string[]; invalid: string[] } {
+/**
+ * Validation pass: every input checked before anything is printed; errors reported in input order,
+ * valid inputs returned. It yields between files so that Chromium, started at the first valid one by
+ * `onValid`, launches meanwhile.
+ */
+async function validate(inputs: readonly string[], log: (line: string) => void, onValid: (input: string) => void): Promise<{ valid: string[]; invalid: string[] }> {
   const valid: string[] = [];
   const invalid: string[] = [];
   for (const input of inputs) {
-    const loaded = loadFundFile(input);
-    const errors = loaded.problems.filter((p) => p.severity === 'error').map(formatProblem);
-    if (loaded.fund) {
-      const figures = computeFigures(loaded.fund);
-      for (const f of figures.findings.filter((x) => x.severity === 'error')) errors.push(formatFinding(loaded, f));
-    }
+    const { errors } = validateInput(input);
     if (errors.length > 0) {
       invalid.push(input);
       log(`SKIPPED ${input}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
       for (const e of errors) log(`  ${e}`);
     } else {
       valid.push(input);
-      onValid();
+      onValid(input);
     }
+    await new Promise(setImmediate);
   }
   return { valid, invalid };
 }
@@ -122,11 +118,20 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
 
+  const preparer = new Preparer(PREPARE_THREADS);
   const results = await withPool(async (pool) => {
+    // The data half of each fund (load, calculate, HTML) is prepared on a worker thread a few funds ahead
+    // of the browser, so a page in flight never waits for it; only a few ahead, so memory stays flat
+    // however long the batch. The first few are prepared while the rest are still being validated.
+    const ahead = new Map<string, ReturnType<Preparer['prepare']>>();
+    const prepareAhead = (input: string) => {
+      if (!ahead.has(input)) ahead.set(input, preparer.prepare(input, options));
+    };
     // Chromium starts up, once the first input proves valid, while the rest are validated.
     let warming: Promise<unknown> | undefined;
-    const validated = validate(inputs, log, () => {
+    const validated = await validate(inputs, log, (input) => {
       warming ??= pool.acquire().catch(() => undefined);
+      if (ahead.size <= concurrency) prepareAhead(input);
     });
     invalid = validated.invalid;
     const valid = validated.valid;
@@ -140,16 +145,31 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     bar?.start(valid.length, 0, { fund: '' });
     const out: JobResult[] = new Array(valid.length);
     let next = 0;
+    const claim = (i: number) => {
+      for (let j = i; j < Math.min(valid.length, i + concurrency + 1); j++) prepareAhead(valid[j]!);
+      const step = ahead.get(valid[i]!)!;
+      ahead.delete(valid[i]!);
+      return step;
+    };
 
-    const runOne = async (input: string): Promise<JobResult> => {
+    const runOne = async (i: number): Promise<JobResult> => {
+      const input = valid[i]!;
+      let step: Awaited<ReturnType<Preparer['prepare']>>;
+      try {
+        step = await claim(i);
+      } catch (err) {
+        return { input, error: err instanceof Error ? err.message : String(err), retried: false };
+      }
+      if ('failed' in step) return { input, outcome: step.failed, retried: false };
       for (let attempt = 0; ; attempt++) {
         const { browser, generation } = await pool.acquire();
         try {
-          const outcome = await withTimeout(buildFund(browser, pool.version, input, { ...options, timeoutMs }), timeoutMs * 4, `building ${input}`);
+          const outcome = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs }), timeoutMs * 4, `building ${input}`);
           let diff: string | undefined;
           const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
           if (outcome.ok && previous) {
-            const d = await withTimeout(buildDiff(browser, pool.version, previous, input, outcome.outDir), timeoutMs * 2, `the period diff of ${input}`);
+            const diffStep = await preparer.diff(previous, input, outcome.outDir);
+            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs }), timeoutMs * 2, `the period diff of ${input}`);
             diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}`;
             if (!d.ok) outcome.ok = false;
           }
@@ -167,7 +187,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
         const i = next++;
         const input = valid[i]!;
         bar?.update({ fund: input });
-        const r = await runOne(input);
+        const r = await runOne(i);
         out[i] = r;
         bar?.increment(1, { fund: input });
         if (!bar) logResult(r, log);
@@ -176,7 +196,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
     bar?.stop();
     return out;
-  });
+  }).finally(() => preparer.close());
 
   const seconds = (performance.now() - started) / 1000;
   log('');

@@ -5,20 +5,36 @@ import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { computeFigures } from '../calc/compute.js';
 import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
-import { formatProblem, loadFundFile } from '../load/load-fund.js';
+import { formatProblem } from '../load/load-fund.js';
+import { loadFundFileQuickly } from '../load/quick-load.js';
 import { finishPdf } from '../render/pdf-finish.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import { compiledDocument } from './build-fund.js';
-import { renderPaged } from './render-document.js';
+import { placeholderHtml, renderPaged } from './render-document.js';
 import { FUNDBOOK_VERSION } from './version.js';
 
 export interface DiffOutcome {
   ok: boolean;
   problems: string[];
   warnings: string[];
-  diff?: PeriodDiff;
+  /** One line saying what changed, for the command line. */
+  summary?: string;
   outDir?: string;
+}
+
+/** The period diff's data half, ready to print: plain data, so it can cross from a worker thread. */
+export interface PreparedDiff {
+  html: string;
+  sectionTitles: string[];
+  title: string;
+  author: string;
+  subject: string;
+  reportDate: string;
+  json: string;
+  warnings: string[];
+  summary: string;
+  outDir: string;
 }
 
 /** The fund-period file beside `file` whose period ends latest before it (files are named by period end). */
@@ -35,11 +51,18 @@ export function diffJson(diff: PeriodDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
 
-export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string): Promise<DiffOutcome> {
-  const previous = loadFundFile(previousFile);
-  const current = loadFundFile(currentFile);
+function summarise(d: PeriodDiff): string {
+  if (d.empty) return 'no differences';
+  const flagged = d.variances.filter((v) => v.flagged);
+  return `${d.variances.filter((v) => !v.change.isZero()).length} figures changed, ${flagged.length} flagged (${flagged.filter((v) => !v.explanation).length} without explanation); holdings ${d.holdings.added.length} added, ${d.holdings.removed.length} removed, ${d.holdings.changed.length} changed; ${d.blackline.filter((s) => s.changed).length} narrative sections changed`;
+}
+
+/** Load both periods, compute, compare; the diff's HTML and JSON. No browser, no files written. */
+export function prepareDiff(previousFile: string, currentFile: string, outDir?: string): { prepared: PreparedDiff } | { failed: DiffOutcome } {
+  const previous = loadFundFileQuickly(previousFile);
+  const current = loadFundFileQuickly(currentFile);
   const problems = [...previous.problems, ...current.problems].filter((p) => p.severity === 'error').map(formatProblem);
-  if (!previous.fund || !current.fund) return { ok: false, problems, warnings: [] };
+  if (!previous.fund || !current.fund) return { failed: { ok: false, problems, warnings: [] } };
   let diff: PeriodDiff;
   try {
     diff = diffPeriods(
@@ -47,20 +70,43 @@ export async function buildDiff(browser: Browser, chromiumVersion: string, previ
       { fund: current.fund, figures: computeFigures(current.fund), file: currentFile },
     );
   } catch (err) {
-    if (err instanceof DifferentFundsError) return { ok: false, problems: [err.message], warnings: [] };
+    if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
     throw err;
   }
-  const dir = outDir ?? join('output', current.fund.fund.id, current.fund.period.end);
   const view = diffView(diff);
-  const rendered = await renderPaged(browser, compiledDocument('period-diff'), view);
+  return {
+    prepared: {
+      html: placeholderHtml(compiledDocument('period-diff'), view),
+      sectionTitles: view.sections.map((s) => s.title),
+      title: view.documentTitle,
+      author: current.fund.fund.administrator ?? current.fund.fund.adviser,
+      subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
+      reportDate: current.fund.period.report_date,
+      json: diffJson(diff),
+      warnings: diff.warnings,
+      summary: summarise(diff),
+      outDir: outDir ?? join('output', current.fund.fund.id, current.fund.period.end),
+    },
+  };
+}
+
+/** Print a prepared diff and write period-diff.pdf and period-diff.json atomically. */
+export async function printDiff(browser: Browser, chromiumVersion: string, prepared: PreparedDiff, options: { timeoutMs?: number } = {}): Promise<DiffOutcome> {
+  const rendered = await renderPaged(browser, prepared.html, prepared.sectionTitles, options);
   const pdf = finishPdf(rendered.pdf, {
-    title: view.documentTitle,
-    author: current.fund.fund.administrator ?? current.fund.fund.adviser,
-    subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
-    date: current.fund.period.report_date,
+    title: prepared.title,
+    author: prepared.author,
+    subject: prepared.subject,
+    date: prepared.reportDate,
     creator: `fundbook ${FUNDBOOK_VERSION}`,
     producer: `Skia/PDF (${chromiumVersion})`,
-  });
-  writeAllAtomically({ [join(dir, 'period-diff.json')]: diffJson(diff), [join(dir, 'period-diff.pdf')]: pdf });
-  return { ok: true, problems: [], warnings: diff.warnings, diff, outDir: dir };
+  }, rendered.edits);
+  const dir = prepared.outDir;
+  writeAllAtomically({ [join(dir, 'period-diff.json')]: prepared.json, [join(dir, 'period-diff.pdf')]: pdf });
+  return { ok: true, problems: [], warnings: prepared.warnings, summary: prepared.summary, outDir: dir };
+}
+
+export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string): Promise<DiffOutcome> {
+  const step = prepareDiff(previousFile, currentFile, outDir);
+  return 'failed' in step ? step.failed : printDiff(browser, chromiumVersion, step.prepared);
 }

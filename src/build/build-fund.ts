@@ -1,17 +1,18 @@
-// One fund-period through the whole pipeline: load -> calculate -> view model -> HTML -> PDF, then every
-// output written atomically once all of them exist in memory.
+// One fund-period through the whole pipeline: load -> calculate -> view model -> HTML (prepareFund), then
+// PDF (printFund), every output written atomically once all of them exist in memory.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { computeFigures } from '../calc/compute.js';
 import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { formatProblem, loadFundFile } from '../load/load-fund.js';
+import { formatProblem } from '../load/load-fund.js';
+import { loadFundFileQuickly } from '../load/quick-load.js';
 import { finishPdf } from '../render/pdf-finish.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
-import { renderPaged, type PagedView } from './render-document.js';
+import { placeholderHtml, renderPaged, type PagedView } from './render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
 import { FUNDBOOK_VERSION } from './version.js';
@@ -57,54 +58,110 @@ function countPages(pdf: Uint8Array): number {
   return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 }
 
-export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
+/** One document of a fund, ready to print. Plain data, so it can cross from a worker thread. */
+export interface PreparedDocument {
+  kind: DocumentKind;
+  /** The HTML with a placeholder in each contents number cell (render-document.ts). */
+  html: string;
+  sectionTitles: string[];
+  title: string;
+  author: string;
+  subject: string;
+  templateHashes: Record<string, string>;
+}
+
+/** Everything a fund's build needs from its data, computed before any printing; plain data. */
+export interface PreparedFund {
+  input: string;
+  fundId: string;
+  periodEnd: string;
+  periodStart: string;
+  reportDate: string;
+  inputSha256: string;
+  outDir: string;
+  figuresText: string;
+  documents: PreparedDocument[];
+  /** Time spent preparing, for the summary. */
+  ms: number;
+}
+
+/**
+ * The data half of a build: load, calculate, view models, HTML and figures.json. Synchronous and
+ * browser-free, so a batch runs it on a worker thread while the browser prints (build/preparer.ts).
+ */
+export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
   const started = performance.now();
-  const loaded = loadFundFile(input);
-  if (!loaded.fund) {
-    return { input, ok: false, documents: [], problems: loaded.problems.map(formatProblem), ms: performance.now() - started };
-  }
+  const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
+    failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
+  });
+  const loaded = loadFundFileQuickly(input);
+  if (!loaded.fund) return failed(loaded.problems.map(formatProblem));
   const fund = loaded.fund;
   const figures = computeFigures(fund);
   const errors = figures.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    const problems = errors.map((f) => formatFinding(loaded, f));
-    return { input, ok: false, fundId: fund.fund.id, periodEnd: fund.period.end, documents: [], problems, ms: performance.now() - started };
-  }
-
-  const outDir = join(options.outDir, fund.fund.id, fund.period.end);
-  const manifestPath = join(outDir, 'manifest.json');
-  const figuresText = `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`;
-  const files: Record<string, Uint8Array | string> = {};
-  const documents: DocumentOutcome[] = [];
-  const manifestDocuments: Record<string, object> = {};
-  const templateHashes: Record<string, string> = {};
+  if (errors.length > 0) return failed(errors.map((f) => formatFinding(loaded, f)), fund);
 
   // Each document: its template and its view model (with the PDF's subject line).
-  const wanted: { kind: DocumentKind; view: PagedView & { documentTitle: string; author: string }; subject: string }[] = [];
+  const documents: PreparedDocument[] = [];
+  const add = (kind: DocumentKind, view: PagedView & { documentTitle: string; author: string }, subject: string) => {
+    const compiled = compiledDocument(kind);
+    documents.push({
+      kind,
+      html: placeholderHtml(compiled, view),
+      sectionTitles: view.sections.map((s) => s.title),
+      title: view.documentTitle,
+      author: view.author,
+      subject,
+      templateHashes: compiled.templateHashes,
+    });
+  };
   if (options.only !== 'board') {
     const view = reportView(fund, figures);
-    wanted.push({ kind: 'shareholder-report', view, subject: `${view.reportKind}, ${view.asOf}` });
+    add('shareholder-report', view, `${view.reportKind}, ${view.asOf}`);
   }
   if (options.only !== 'report' && fund.board_review) {
     const board = calculateBoardReview(fund, fund.board_review, figures);
     const view = boardView(fund, fund.board_review, figures, board, loaded.locate);
-    wanted.push({ kind: 'board-approval', view, subject: `Section 15(c) contract renewal, ${view.meeting}` });
+    add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
   } else if (options.only === 'board') {
     const where = loaded.locate([]);
-    return { input, ok: false, fundId: fund.fund.id, periodEnd: fund.period.end, documents: [], problems: [`${where.file}:1:1 board_review: is required to build the board-approval book`], ms: performance.now() - started };
+    return failed([`${where.file}:1:1 board_review: is required to build the board-approval book`], fund);
   }
-  for (const { kind, view, subject } of wanted) {
-    const doc = compiledDocument(kind);
+  return {
+    prepared: {
+      input,
+      fundId: fund.fund.id,
+      periodEnd: fund.period.end,
+      periodStart: fund.period.start,
+      reportDate: fund.period.report_date,
+      inputSha256: loaded.sha256,
+      outDir: join(options.outDir, fund.fund.id, fund.period.end),
+      figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      documents,
+      ms: performance.now() - started,
+    },
+  };
+}
+
+/** The browser half of a build: print each prepared document, then write every output atomically. */
+export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'>): Promise<BuildOutcome> {
+  const started = performance.now();
+  const { outDir, figuresText } = prepared;
+  const files: Record<string, Uint8Array | string> = {};
+  const documents: DocumentOutcome[] = [];
+  const manifestDocuments: Record<string, object> = {};
+  const templateHashes: Record<string, string> = {};
+  for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
-    const rendered = await renderPaged(browser, doc, view, { timeoutMs: options.timeoutMs });
+    const rendered = await renderPaged(browser, html, sectionTitles, { timeoutMs: options.timeoutMs });
     const pdf = finishPdf(rendered.pdf, {
-      title: view.documentTitle,
-      author: view.author,
+      title,
+      author,
       subject,
-      date: fund.period.report_date,
+      date: prepared.reportDate,
       creator: `fundbook ${FUNDBOOK_VERSION}`,
       producer: `Skia/PDF (${chromiumVersion})`,
-    });
+    }, rendered.edits);
     const file = `${kind}.pdf`;
     files[join(outDir, file)] = pdf;
     const outcome = { kind, file, pages: countPages(pdf), bytes: pdf.length, prints: rendered.prints, sha256: sha256(pdf) };
@@ -114,7 +171,7 @@ export async function buildFund(browser: Browser, chromiumVersion: string, input
       sha256: outcome.sha256,
       bytes: outcome.bytes,
       pages: outcome.pages,
-      sections: view.sections.map((s, i) => ({ title: s.title, page: rendered.pages[i] })),
+      sections: sectionTitles.map((t, i) => ({ title: t, page: rendered.pages[i] })),
       // Every request the page tried to make; all were refused (fundbook's documents are self-contained).
       requestsBlocked: [...new Set(rendered.blocked)].sort(),
     };
@@ -124,14 +181,20 @@ export async function buildFund(browser: Browser, chromiumVersion: string, input
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
-    fund: fund.fund.id,
-    period: { start: fund.period.start, end: fund.period.end },
-    input: { file: input, sha256: loaded.sha256 },
+    fund: prepared.fundId,
+    period: { start: prepared.periodStart, end: prepared.periodEnd },
+    input: { file: prepared.input, sha256: prepared.inputSha256 },
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
     documents: manifestDocuments,
   };
-  files[manifestPath] = `${JSON.stringify(manifest, null, 2)}\n`;
+  files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
   writeAllAtomically(files);
-  return { input, ok: true, fundId: fund.fund.id, periodEnd: fund.period.end, outDir, documents, problems: [], ms: performance.now() - started };
+  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started };
+}
+
+/** One fund-period, prepared and printed. */
+export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
+  const step = prepareFund(input, options);
+  return 'failed' in step ? step.failed : printFund(browser, chromiumVersion, step.prepared, options);
 }

@@ -37,6 +37,16 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_VALUES = 250_000;
 
+/** An upper bound on the number of YAML values in `source`: lines plus commas. */
+export function countValues(source: string): number {
+  let values = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 44) values++;
+  }
+  return values;
+}
+
 export function formatProblem(p: Problem): string {
   const where = `${p.location.file}:${p.location.line}:${p.location.col}`;
   return p.path ? `${where} ${p.path}: ${p.message}` : `${where} ${p.message}`;
@@ -92,11 +102,7 @@ function unclosedOpener(source: string, pos: number, open: '[' | '{'): number {
 export function loadFundText(source: string, file: string): LoadedFund {
   const lineCounter = new LineCounter();
   const sha256 = createHash('sha256').update(source).digest('hex');
-  let values = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 44) values++;
-  }
+  const values = countValues(source);
   if (values > MAX_VALUES) {
     const problem: Problem = { severity: 'error', kind: 'invalid', location: { file, line: 1, col: 1 }, path: '', message: `has about ${values.toLocaleString('en-US')} values; fund files are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
     return { file, problems: [problem], locate: () => problem.location, sha256 };
@@ -198,13 +204,10 @@ export function loadFundText(source: string, file: string): LoadedFund {
   return { file, fund: clean && result.success ? result.data : undefined, problems, locate, sha256 };
 }
 
-/** Read and load one fund-period file; I/O problems become problems too. */
-export function loadFundFile(file: string): LoadedFund {
-  const fail = (message: string): LoadedFund => ({
-    file,
-    problems: [{ severity: 'error', kind: 'invalid', location: { file, line: 1, col: 1 }, path: '', message }],
-    locate: () => ({ file, line: 1, col: 1 }),
-    sha256: '',
+/** Read one fund-period file as text; I/O problems (missing, too big, not UTF-8) become a failed load. */
+export function readFundSource(file: string): { text: string } | { failed: LoadedFund } {
+  const fail = (message: string, location = { file, line: 1, col: 1 }) => ({
+    failed: { file, problems: [{ severity: 'error' as const, kind: 'invalid' as const, location, path: '', message }], locate: () => ({ file, line: 1, col: 1 }), sha256: '' },
   });
   let size: number;
   try {
@@ -221,11 +224,13 @@ export function loadFundFile(file: string): LoadedFund {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, col } = lineColOfByte(bytes, bad);
-    return {
-      ...fail(''),
-      problems: [{ severity: 'error', kind: 'invalid', location: { file, line, col }, path: '', message: `is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})` }],
-    };
+    return fail(`is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})`, { file, line, col });
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return loadFundText(text.replace(/^\uFEFF/, ''), file);
+  return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+}
+
+/** Read and load one fund-period file; I/O problems become problems too. */
+export function loadFundFile(file: string): LoadedFund {
+  const source = readFundSource(file);
+  return 'failed' in source ? source.failed : loadFundText(source.text, file);
 }

@@ -9,8 +9,8 @@ export interface Bookmark {
   level: number;
 }
 
-export function readBookmarks(pdf: Uint8Array): Bookmark[] {
-  const text = pdfText(pdf);
+export function readBookmarks(pdf: Uint8Array | string): Bookmark[] {
+  const text = typeof pdf === 'string' ? pdf : pdfText(pdf);
   const bodies = objectBodies(text);
   const trailer = readTrailer(text);
   const pages = pageOrder(bodies, trailer.rootRef);
@@ -29,7 +29,7 @@ export function readBookmarks(pdf: Uint8Array): Bookmark[] {
 }
 
 /** The page of each section title, matching top-level bookmarks in order. */
-export function sectionPages(pdf: Uint8Array, titles: readonly string[]): (number | undefined)[] {
+export function sectionPages(pdf: Uint8Array | string, titles: readonly string[]): (number | undefined)[] {
   const top = readBookmarks(pdf).filter((b) => b.level === 1);
   let from = 0;
   return titles.map((title) => {

@@ -20,8 +20,12 @@ function pdfDate(iso: string): string {
   return `(D:${iso.replaceAll('-', '')}000000+00'00')`;
 }
 
-export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
-  const text = pdfText(pdf);
+/**
+ * `pdf` (or its pdfText) with the Info dictionary and /ID set; `edits` (object number -> new object
+ * text, e.g. the contents page numbers) are applied in the same pass.
+ */
+export function finishPdf(pdf: Uint8Array | string, meta: PdfMetadata, edits: ReadonlyMap<number, string> = new Map()): Uint8Array {
+  const text = typeof pdf === 'string' ? pdf : pdfText(pdf);
   const { infoRef } = readTrailer(text);
   if (infoRef === undefined) throw new Error('the printed PDF has no Info dictionary');
   const info = [
@@ -35,10 +39,10 @@ export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
     `/ModDate ${pdfDate(meta.date)}`,
     '>>',
   ].join('\n');
-  let out = replaceObjects(text, new Map([[infoRef, `${infoRef} 0 obj\n${info}\nendobj`]]));
+  let out = replaceObjects(text, new Map([...edits, [infoRef, `${infoRef} 0 obj\n${info}\nendobj`]]));
 
   // A stable document ID: the hash of everything before it.
-  const id = createHash('sha256').update(out).digest('hex').slice(0, 32).toUpperCase();
+  const id = createHash('sha256').update(out, 'latin1').digest('hex').slice(0, 32).toUpperCase();
   const t = readTrailer(out);
   const newTrailer = t.body.replace(/\/ID\s*\[[^\]]*\]/, '').replace(/>>$/, `\n/ID [<${id}> <${id}>]>>`);
   out = out.slice(0, t.start) + out.slice(t.start).replace(t.body, newTrailer);

@@ -16,26 +16,30 @@ export interface ObjectTable {
   get(objectNumber: number): string | undefined;
 }
 
-/**
- * Object number -> its dictionary text, read lazily through the cross-reference table (so a lookup does
- * not scan the whole file). Objects that are not dictionaries give undefined.
- */
 /** Object number -> byte offset of its "N 0 obj" line, from the (last) cross-reference table. */
 export function objectOffsets(text: string): Map<number, number> {
   const xrefAt = text.lastIndexOf('\nxref\n') + 1;
-  const table = text.slice(xrefAt, text.indexOf('trailer', xrefAt));
+  const end = text.indexOf('trailer', xrefAt);
   const offsets = new Map<number, number>();
-  const sections = /(\d+) (\d+)\r?\n((?:\d{10} \d{5} [nf][ \r]?\n?)+)/g;
-  for (let m = sections.exec(table); m; m = sections.exec(table)) {
-    let n = Number(m[1]);
-    for (const e of m[3]!.matchAll(/(\d{10}) \d{5} ([nf])/g)) {
-      if (e[2] === 'n') offsets.set(n, Number(e[1]));
-      n++;
+  let at = xrefAt + 'xref\n'.length;
+  while (at < end) {
+    const lineEnd = text.indexOf('\n', at);
+    const header = /^(\d+) (\d+)\r?$/.exec(text.slice(at, lineEnd));
+    if (!header) break;
+    let n = Number(header[1]);
+    at = lineEnd + 1;
+    // Each entry is exactly 20 bytes: "nnnnnnnnnn ggggg n" and a two-byte end of line.
+    for (let k = Number(header[2]); k > 0; k--, n++, at += 20) {
+      if (text.charCodeAt(at + 17) === 110 /* n */) offsets.set(n, Number(text.slice(at, at + 10)));
     }
   }
   return offsets;
 }
 
+/**
+ * Object number -> its dictionary text, read lazily through the cross-reference table (so a lookup does
+ * not scan the whole file). Objects that are not dictionaries give undefined.
+ */
 export function objectBodies(text: string): ObjectTable {
   const offsets = objectOffsets(text);
   return {
@@ -178,24 +182,39 @@ export function replaceObjects(text: string, replacements: ReadonlyMap<number, s
     return { n, span };
   }).sort((a, b) => a.span.start - b.span.start);
   let out = '';
-  let at = 0;
+  let from = 0;
   const shifts: { after: number; delta: number }[] = [];
   for (const { n, span } of spans) {
     const replacement = replacements.get(n)!;
-    out += text.slice(at, span.start) + replacement;
+    out += text.slice(from, span.start) + replacement;
     shifts.push({ after: span.start, delta: replacement.length - (span.end - span.start) });
-    at = span.end;
+    from = span.end;
   }
-  out += text.slice(at);
+  out += text.slice(from);
   const shiftOf = (offset: number) => shifts.reduce((d, s) => (offset > s.after ? d + s.delta : d), 0);
+  // Rewrite the table entry by entry (each is 20 bytes: a 10-digit offset first).
   const xrefAt = out.lastIndexOf('\nxref\n') + 1;
   const xrefEnd = out.indexOf('trailer', xrefAt);
-  const xref = out.slice(xrefAt, xrefEnd).replace(/^(\d{10}) (\d{5}) n\b/gm, (line, offset: string, gen: string) => {
-    const delta = shiftOf(Number(offset));
-    return delta === 0 ? line : `${String(Number(offset) + delta).padStart(10, '0')} ${gen} n`;
-  });
-  out = out.slice(0, xrefAt) + xref + out.slice(xrefEnd);
-  return out.replace(/startxref\n(\d+)/, (_, n: string) => `startxref\n${Number(n) + shiftOf(Number(n))}`);
+  const parts: string[] = [];
+  let at = xrefAt + 'xref\n'.length;
+  let copied = xrefAt;
+  while (at < xrefEnd) {
+    const lineEnd = out.indexOf('\n', at);
+    const header = /^(\d+) (\d+)\r?$/.exec(out.slice(at, lineEnd));
+    if (!header) break;
+    at = lineEnd + 1;
+    for (let k = Number(header[2]); k > 0; k--, at += 20) {
+      if (out.charCodeAt(at + 17) !== 110 /* n */) continue;
+      const delta = shiftOf(Number(out.slice(at, at + 10)));
+      if (delta === 0) continue;
+      parts.push(out.slice(copied, at), String(Number(out.slice(at, at + 10)) + delta).padStart(10, '0'));
+      copied = at + 10;
+    }
+  }
+  out = out.slice(0, xrefAt) + parts.join('') + out.slice(copied);
+  const startxref = out.lastIndexOf('startxref\n') + 'startxref\n'.length;
+  const xrefOffset = /^\d+/.exec(out.slice(startxref, startxref + 20))![0];
+  return out.slice(0, startxref) + String(Number(xrefOffset) + shiftOf(Number(xrefOffset))) + out.slice(startxref + xrefOffset.length);
 }
 
 /** A stream object's full text, Flate-compressed. */

@@ -52,12 +52,12 @@ function glyphsByChar(cmap: string): Map<string, string> {
 const coordinate = (v: number) => String(Math.round(v * 1e5) / 1e5);
 
 /**
- * `pdf` with the contents' placeholders replaced, in order, by `pages`; undefined when the placeholders
- * are not found exactly once per section or a digit's glyph is missing.
+ * The edits (object number -> new object text) that replace the contents' placeholders, in order, by
+ * `pages`, for `text` (a PDF as pdfText gives it); undefined when the placeholders are not found
+ * exactly once per section or a digit's glyph is missing. finishPdf applies them with its own edit.
  */
-export function stampContentsPages(pdf: Uint8Array, pages: readonly (number | undefined)[]): Uint8Array | undefined {
+export function contentsPageEdits(text: string, pages: readonly (number | undefined)[]): Map<number, string> | undefined {
   if (pages.some((p) => p === undefined || p < 1)) return undefined;
-  const text = pdfText(pdf);
   const offsets = objectOffsets(text);
   const bodies = objectBodies(text);
   const pageRefs = pageOrder(bodies, readTrailer(text).rootRef).slice(0, CONTENTS_PAGES);
@@ -104,6 +104,12 @@ export function stampContentsPages(pdf: Uint8Array, pages: readonly (number | un
     if (failed) return undefined;
     if (stamped !== content) replacements.set(contentsRef!, streamObject(contentsRef!, Buffer.from(stamped, 'latin1')));
   }
-  if (next !== pages.length) return undefined;
-  return pdfBytes(replaceObjects(text, replacements));
+  return next === pages.length ? replacements : undefined;
+}
+
+/** `pdf` with the contents' placeholders replaced by `pages` (contentsPageEdits, applied). */
+export function stampContentsPages(pdf: Uint8Array, pages: readonly (number | undefined)[]): Uint8Array | undefined {
+  const text = pdfText(pdf);
+  const edits = contentsPageEdits(text, pages);
+  return edits && pdfBytes(replaceObjects(text, edits));
 }

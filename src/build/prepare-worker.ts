@@ -1,0 +1,25 @@
+// The worker-thread side of build/preparer.ts: the data half of each build (load, calculate, view model,
+// HTML), so the main thread stays free to answer Chromium.
+import { parentPort } from 'node:worker_threads';
+import { prepareDiff } from './build-diff.js';
+import { prepareFund } from './build-fund.js';
+import type { Job, Reply } from './preparer.js';
+
+function run(job: Job): unknown {
+  switch (job.type) {
+    case 'prepare':
+      return prepareFund(job.input, job.options);
+    case 'diff':
+      return prepareDiff(job.previous, job.current, job.outDir);
+  }
+}
+
+parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
+  let reply: Reply;
+  try {
+    reply = { id, result: run(job) };
+  } catch (err) {
+    reply = { id, error: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort!.postMessage(reply);
+});
