@@ -1,13 +1,14 @@
 // `npm run bench`: fundbook's costs measured side by side in one run (the machine is shared and noisy,
 // so only ratios taken in the same run mean much). Prints a table; results go to docs/performance.md.
-//   BENCH_ROUNDS=7 (single-fund rounds)   BENCH_COMPLEX=20 (funds per throughput run)   BENCH_BIG=100
-import { execFileSync } from 'node:child_process';
+//   BENCH_ROUNDS=7 (single-fund rounds)   BENCH_COMPLEX=20 (funds per concurrency run)   BENCH_BIG=100
+//   (funds in the big batch: throughput and memory)   BENCH_COMPLEX_ROUNDS=3
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from '../build/build-all.js';
 import { diffJson } from '../build/build-diff.js';
-import { buildFund, compiledDocument } from '../build/build-fund.js';
+import { buildFund, compiledDocument, prepareFund } from '../build/build-fund.js';
 import { fillContentsPages, placeholderHtml, renderPaged } from '../build/render-document.js';
 import { computeFigures } from '../calc/compute.js';
 import { diffPeriods } from '../diff/period-diff.js';
@@ -92,10 +93,27 @@ try {
     bare.push((await time(() => printPdf(browser, html)))[0]);
     built.push((await time(() => buildFund(browser, version, IQM, { outDir: join(work, 'one'), only: 'report' })))[0]);
   }
+  // The whole run, as a user starts it: launch Chromium, print, close; fundbook prepares the data while
+  // Chromium starts.
+  const bareRun: number[] = [];
+  const oneRun: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    bareRun.push((await time(async () => {
+      const b = await launchBrowser();
+      try {
+        await printPdf(b, html);
+      } finally {
+        await b.close();
+      }
+    }))[0]);
+    oneRun.push((await time(() => buildAll([IQM], { outDir: join(work, 'one-run'), only: 'report', diff: false, concurrency: 1, progress: false }, quiet)))[0]);
+  }
   console.log(`One fund: IQM shareholder report, ${ROUNDS} rounds, medians`);
   row('data stage (load, compute, view model, HTML)', ms(median(data)));
-  row('bare Chromium page.pdf() of the same HTML (tagged, bookmarks)', ms(median(bare)));
-  row('fundbook build --only report (one print, contents numbers written in)', `${ms(median(built))}  ${ratio(median(built), median(bare))} of bare`);
+  row('with a running browser: bare page.pdf() of the same HTML (tagged, bookmarks)', ms(median(bare)));
+  row('  fundbook buildFund (data stage, one print, numbers written in, finish, write)', `${ms(median(built))}  ${ratio(median(built), median(bare))} of bare`);
+  row('whole run: bare launch + page.pdf() + close', ms(median(bareRun)));
+  row('  fundbook build --only report (validate, launch, print, write, close)', `${ms(median(oneRun))}  ${ratio(median(oneRun), median(bareRun))} of bare`);
 
   // ---- the period diff's data part --------------------------------------------------------------
   const cpu = process.cpuUsage();
@@ -129,6 +147,10 @@ try {
     const [t] = await time(() => buildAll(complex, { outDir: out, only: 'report', diff: false, concurrency: c, progress: false }, quiet));
     return complex.length / (t / 1000);
   };
+  const fundbookRate2 = async (inputs: string[], out: string) => {
+    const [t] = await time(() => buildAll(inputs, { outDir: out, only: 'report', diff: false, concurrency: 2, progress: false }, quiet));
+    return inputs.length / (t / 1000);
+  };
   for (let round = 0; round < COMPLEX_ROUNDS; round++) {
     add('bare1', await barePrint(htmls, 1));
     add('bare2', await barePrint(htmls, 2));
@@ -141,17 +163,39 @@ try {
   row('  ratio: fundbook at concurrency 1 / bare Chromium at 1 in flight', ratio(m('fundbook1'), m('bare1')));
   row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight', ratio(m('fundbook2'), m('bare2')));
 
-  // ---- memory over a big batch --------------------------------------------------------------------
-  console.log(`\nPeak PSS (node + Chromium) over batches of 10 and ${BIG} funds, concurrency 2`);
+  // ---- a big batch: throughput and memory --------------------------------------------------------
   const big = generate(BIG, join(work, 'big'));
+  const bigHtmls = big.map((input) => {
+    const step = prepareFund(input, { outDir: work, only: 'report' });
+    if ('failed' in step) throw new Error(`${input} did not prepare`);
+    return step.prepared.documents[0]!.html;
+  });
+  console.log(`\nThe ${BIG}-fund complex at 2 in flight (documents/second, runs interleaved, 2 rounds, medians)`);
+  for (let round = 0; round < 2; round++) {
+    add('bigBare2', await barePrint(bigHtmls, 2));
+    add('bigFundbook2', await fundbookRate2(big, join(work, `big-rate-${round}`)));
+  }
+  row(`bare Chromium, 2 pages in flight`, `${m('bigBare2').toPrecision(3)} docs/s`);
+  row(`fundbook build, concurrency 2`, `${m('bigFundbook2').toPrecision(3)} docs/s`);
+  row('  ratio: fundbook at concurrency 2 / bare Chromium at 2 in flight', ratio(m('bigFundbook2'), m('bigBare2')));
+
+  // Peak memory of a `fundbook build` process (node, its worker thread, Chromium) over the whole batch
+  // against a batch of 10 of its funds: every tenth by input size, the largest included, so that both
+  // print the biggest document and only accumulation would differ. Each in a fresh process, as run.
+  const bySize = [...big].sort((a, b) => statSync(b).size - statSync(a).size);
+  const ten = bySize.filter((_, i) => i % 10 === 0);
+  console.log(`\nPeak PSS of a fundbook build process, concurrency 2: ${BIG} funds against 10 of them (every tenth by size, the largest included)`);
   const peaks: Record<number, ReturnType<ReturnType<typeof samplePeak>>> = {};
-  for (const n of [10, BIG]) {
-    const stop = samplePeak();
-    await buildAll(big.slice(0, n), { outDir: join(work, `big-out-${n}`), only: 'report', diff: false, concurrency: 2, progress: false }, quiet);
+  for (const batch of [ten, big]) {
+    const n = batch.length;
+    const child = spawn('node', ['bin/fundbook.js', 'build', ...batch, '--out', join(work, `big-out-${n}`), '--only', 'report', '--no-diff', '--concurrency', '2', '--no-progress'], { stdio: 'ignore' });
+    const stop = samplePeak(100, child.pid);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     peaks[n] = stop();
+    if (code !== 0) throw new Error(`fundbook build of ${n} funds exited ${code}`);
     row(`${n} funds: peak PSS node / Chromium / together`, `${Math.round(peaks[n]!.self)} / ${Math.round(peaks[n]!.children)} / ${Math.round(peaks[n]!.total)} MB`);
   }
-  row(`  ratio: ${BIG} funds / 10 funds`, ratio(peaks[BIG]!.total, peaks[10]!.total));
+  row(`  ratio: ${BIG} funds / 10 funds`, ratio(peaks[BIG]!.total, peaks[ten.length]!.total));
 
   // ---- sizes ------------------------------------------------------------------------------------
   const size = (f: string) => `${Math.round(statSync(f).size / 1024)} KB`;

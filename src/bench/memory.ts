@@ -41,11 +41,11 @@ export function treePss(root = process.pid): { self: number; children: number } 
   return { self: pssKb(root) / 1024, children: below / 1024 };
 }
 
-/** Sample the tree's PSS every `ms` until stopped; returns the peaks. */
-export function samplePeak(ms = 250): () => { self: number; children: number; total: number } {
+/** Sample the PSS of the tree under `root` every `ms` until stopped; returns the peaks. */
+export function samplePeak(ms = 250, root = process.pid): () => { self: number; children: number; total: number } {
   let peak = { self: 0, children: 0, total: 0 };
   const timer = setInterval(() => {
-    const now = treePss();
+    const now = treePss(root);
     peak = { self: Math.max(peak.self, now.self), children: Math.max(peak.children, now.children), total: Math.max(peak.total, now.self + now.children) };
   }, ms);
   return () => {

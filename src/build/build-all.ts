@@ -6,8 +6,8 @@
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { removePendingTemps } from './atomic-write.js';
-import { buildDiff, findPreviousPeriod, printDiff } from './build-diff.js';
-import { printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { buildDiff, findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
+import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
 import { Preparer } from './preparer.js';
 import { validateInput } from './validate-input.js';
 import { BrowserPool } from './browser-pool.js';
@@ -78,6 +78,15 @@ export async function runDiff(previous: string, current: string, outDir?: string
   });
 }
 
+/** prepareFund on this thread, an unexpected exception becoming a failed outcome. */
+function prepareHere(input: string, options: BuildOptions): ReturnType<typeof prepareFund> {
+  try {
+    return prepareFund(input, options);
+  } catch (err) {
+    return { failed: { input, ok: false, documents: [], problems: [err instanceof Error ? err.message : String(err)], ms: 0 } };
+  }
+}
+
 /**
  * Validation pass: every input checked before anything is printed; errors reported in input order,
  * valid inputs returned. It yields between files so that Chromium, started at the first valid one by
@@ -118,14 +127,17 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
 
-  const preparer = new Preparer(PREPARE_THREADS);
+  // A batch prepares on a worker thread; a single fund on the main thread, while Chromium starts (a
+  // fresh worker would have to load and warm up all its modules first, which costs more than it saves).
+  const preparer = inputs.length > 1 ? new Preparer(PREPARE_THREADS) : undefined;
   const results = await withPool(async (pool) => {
-    // The data half of each fund (load, calculate, HTML) is prepared on a worker thread a few funds ahead
-    // of the browser, so a page in flight never waits for it; only a few ahead, so memory stays flat
-    // however long the batch. The first few are prepared while the rest are still being validated.
+    // The data half of each fund (load, calculate, HTML) is prepared a few funds ahead of the browser,
+    // so a page in flight never waits for it; only a few ahead, so memory stays flat however long the
+    // batch. The first few are prepared while the rest are still being validated.
     const ahead = new Map<string, ReturnType<Preparer['prepare']>>();
     const prepareAhead = (input: string) => {
-      if (!ahead.has(input)) ahead.set(input, preparer.prepare(input, options));
+      if (ahead.has(input) || !preparer) return;
+      ahead.set(input, preparer.prepare(input, options));
     };
     // Chromium starts up, once the first input proves valid, while the rest are validated.
     let warming: Promise<unknown> | undefined;
@@ -135,6 +147,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     });
     invalid = validated.invalid;
     const valid = validated.valid;
+    if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve(prepareHere(valid[0]!, options)));
     if (valid.length > 0) await warming;
     const bar = showBar
       ? new cliProgress.SingleBar(
@@ -168,7 +181,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
           let diff: string | undefined;
           const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
           if (outcome.ok && previous) {
-            const diffStep = await preparer.diff(previous, input, outcome.outDir);
+            const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir) : prepareDiff(previous, input, outcome.outDir);
             const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs }), timeoutMs * 2, `the period diff of ${input}`);
             diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}`;
             if (!d.ok) outcome.ok = false;
@@ -196,7 +209,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
     bar?.stop();
     return out;
-  }).finally(() => preparer.close());
+  }).finally(() => preparer?.close());
 
   const seconds = (performance.now() - started) / 1000;
   log('');
