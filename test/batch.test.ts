@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundbook, pdfInfo } from './pdf-tools.js';
+import { fundbook, pdfInfo, sha256File } from './pdf-tools.js';
 
 const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
 const IQM = readFileSync('data/iqm/2011-08-31.yaml', 'utf8');
@@ -171,5 +171,17 @@ describe('a generated fund complex (npm run gen:complex), built end to end', () 
     for (const f of pdfs) expect(Number(pdfInfo(join(out, f)).Pages), f).toBeGreaterThan(0);
     const manifest = JSON.parse(readFileSync(join(out, files(out).find((f) => f.endsWith('manifest.json'))!), 'utf8'));
     expect(manifest.documents['shareholder-report'].requestsBlocked).toEqual([]);
+
+    // A batch prints document after document on the same pages and finishes them on its worker thread;
+    // each PDF must still be the very bytes a build of that fund on its own gives.
+    const last = files(data).filter((f) => f.endsWith('.yaml')).sort().at(-1)!;
+    const alone = join(root, 'complex-alone');
+    const single = await build([join(data, last), '--out', alone, '--no-progress', '--no-diff']);
+    expect(single.code).toBe(0);
+    const rel = (f: string) => f.slice(f.indexOf('/') + 1);
+    const fund = last.split('/')[0]!;
+    const batchPdfs = pdfs.filter((f) => f.startsWith(`${fund}/${last.split('/')[1]!.replace('.yaml', '')}/`) && !f.endsWith('period-diff.pdf'));
+    expect(batchPdfs).toHaveLength(2);
+    for (const f of batchPdfs) expect(sha256File(join(alone, f)), rel(f)).toBe(sha256File(join(out, f)));
   }, 180_000);
 });

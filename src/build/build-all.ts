@@ -9,6 +9,8 @@ import { removePendingTemps } from './atomic-write.js';
 import { buildDiff, findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
 import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
 import { Preparer } from './preparer.js';
+import type { Browser } from 'puppeteer';
+import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateInput } from './validate-input.js';
 import { BrowserPool } from './browser-pool.js';
 import { shardInputs, type Shard } from './shard.js';
@@ -165,7 +167,22 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       return step;
     };
 
-    const runOne = async (i: number): Promise<JobResult> => {
+    // Each slot prints its documents one after another on a page of its own, opened on the current
+    // browser and replaced after any failure (a page that timed out or crashed is not reused).
+    interface Slot { page?: PrintPage; generation: number }
+    const slotPage = async (slot: Slot, browser: Browser, generation: number): Promise<PrintPage> => {
+      if (!slot.page || slot.generation !== generation) {
+        slot.page = await openPrintPage(browser);
+        slot.generation = generation;
+      }
+      return slot.page;
+    };
+    const dropPage = (slot: Slot) => {
+      void slot.page?.page.close().catch(() => undefined);
+      slot.page = undefined;
+    };
+
+    const runOne = async (i: number, slot: Slot): Promise<JobResult> => {
       const input = valid[i]!;
       let step: Awaited<ReturnType<Preparer['prepare']>>;
       try {
@@ -177,17 +194,19 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       for (let attempt = 0; ; attempt++) {
         const { browser, generation } = await pool.acquire();
         try {
-          const outcome = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs }), timeoutMs * 4, `building ${input}`);
+          const page = await slotPage(slot, browser, generation);
+          const outcome = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), timeoutMs * 4, `building ${input}`);
           let diff: string | undefined;
           const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
           if (outcome.ok && previous) {
             const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir) : prepareDiff(previous, input, outcome.outDir);
-            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs }), timeoutMs * 2, `the period diff of ${input}`);
+            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), timeoutMs * 2, `the period diff of ${input}`);
             diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}`;
             if (!d.ok) outcome.ok = false;
           }
           return { input, outcome, retried: attempt > 0, diff };
         } catch (err) {
+          dropPage(slot);
           // A document in flight when Chromium died is retried once on the relaunched browser.
           if (attempt === 0 && pool.crashed(generation)) continue;
           return { input, error: err instanceof Error ? err.message : String(err), retried: attempt > 0 };
@@ -196,11 +215,12 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     };
 
     const worker = async () => {
+      const slot: Slot = { generation: -1 };
       while (next < valid.length) {
         const i = next++;
         const input = valid[i]!;
         bar?.update({ fund: input });
-        const r = await runOne(i);
+        const r = await runOne(i, slot);
         out[i] = r;
         bar?.increment(1, { fund: input });
         if (!bar) logResult(r, log);

@@ -7,11 +7,11 @@ import { computeFigures } from '../calc/compute.js';
 import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
 import { formatProblem } from '../load/load-fund.js';
 import { loadFundFileQuickly } from '../load/quick-load.js';
-import { finishPdf } from '../render/pdf-finish.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import { compiledDocument } from './build-fund.js';
-import { placeholderHtml, renderPaged } from './render-document.js';
+import type { PrintPage } from '../render/print.js';
+import { placeholderHtml, renderPaged, type Finisher } from './render-document.js';
 import { FUNDBOOK_VERSION } from './version.js';
 
 export interface DiffOutcome {
@@ -91,18 +91,18 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
 }
 
 /** Print a prepared diff and write period-diff.pdf and period-diff.json atomically. */
-export async function printDiff(browser: Browser, chromiumVersion: string, prepared: PreparedDiff, options: { timeoutMs?: number } = {}): Promise<DiffOutcome> {
-  const rendered = await renderPaged(browser, prepared.html, prepared.sectionTitles, options);
-  const pdf = finishPdf(rendered.pdf, {
+export async function printDiff(browser: Browser, chromiumVersion: string, prepared: PreparedDiff, options: { timeoutMs?: number; finish?: Finisher; page?: PrintPage } = {}): Promise<DiffOutcome> {
+  const meta = {
     title: prepared.title,
     author: prepared.author,
     subject: prepared.subject,
     date: prepared.reportDate,
     creator: `fundbook ${FUNDBOOK_VERSION}`,
     producer: `Skia/PDF (${chromiumVersion})`,
-  }, rendered.edits);
+  };
+  const rendered = await renderPaged(browser, prepared.html, prepared.sectionTitles, meta, options);
   const dir = prepared.outDir;
-  writeAllAtomically({ [join(dir, 'period-diff.json')]: prepared.json, [join(dir, 'period-diff.pdf')]: pdf });
+  writeAllAtomically({ [join(dir, 'period-diff.json')]: prepared.json, [join(dir, 'period-diff.pdf')]: rendered.pdf });
   return { ok: true, problems: [], warnings: prepared.warnings, summary: prepared.summary, outDir: dir };
 }
 

@@ -8,11 +8,11 @@ import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
 import { formatProblem } from '../load/load-fund.js';
 import { loadFundFileQuickly } from '../load/quick-load.js';
-import { finishPdf } from '../render/pdf-finish.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
-import { placeholderHtml, renderPaged, type PagedView } from './render-document.js';
+import type { PrintPage } from '../render/print.js';
+import { placeholderHtml, renderPaged, type Finisher, type PagedView } from './render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
 import { FUNDBOOK_VERSION } from './version.js';
@@ -52,10 +52,6 @@ export function compiledDocument(kind: DocumentKind): CompiledDocument {
   let doc = compiled.get(kind);
   if (!doc) compiled.set(kind, (doc = compileDocument(kind)));
   return doc;
-}
-
-function countPages(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 }
 
 /** One document of a fund, ready to print. Plain data, so it can cross from a worker thread. */
@@ -144,7 +140,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 }
 
 /** The browser half of a build: print each prepared document, then write every output atomically. */
-export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'>): Promise<BuildOutcome> {
+export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -153,18 +149,11 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
   const templateHashes: Record<string, string> = {};
   for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
-    const rendered = await renderPaged(browser, html, sectionTitles, { timeoutMs: options.timeoutMs });
-    const pdf = finishPdf(rendered.pdf, {
-      title,
-      author,
-      subject,
-      date: prepared.reportDate,
-      creator: `fundbook ${FUNDBOOK_VERSION}`,
-      producer: `Skia/PDF (${chromiumVersion})`,
-    }, rendered.edits);
+    const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
+    const rendered = await renderPaged(browser, html, sectionTitles, meta, options);
     const file = `${kind}.pdf`;
-    files[join(outDir, file)] = pdf;
-    const outcome = { kind, file, pages: countPages(pdf), bytes: pdf.length, prints: rendered.prints, sha256: sha256(pdf) };
+    files[join(outDir, file)] = rendered.pdf;
+    const outcome = { kind, file, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
     documents.push(outcome);
     manifestDocuments[kind] = {
       file,

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { prepareDiff } from './build-diff.js';
 import { prepareFund } from './build-fund.js';
+import { finishPrinted } from '../render/finish-printed.js';
 import type { Job, Reply } from './preparer.js';
 
 function run(job: Job): unknown {
@@ -11,7 +12,15 @@ function run(job: Job): unknown {
       return prepareFund(job.input, job.options);
     case 'diff':
       return prepareDiff(job.previous, job.current, job.outDir);
+    case 'finish':
+      return finishPrinted(job.job);
   }
+}
+
+/** The finished PDF goes back without a copy: its buffer is transferred. */
+function transferables(result: unknown): ArrayBuffer[] {
+  const pdf = (result as { pdf?: unknown } | null)?.pdf;
+  return pdf instanceof Uint8Array && pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : [];
 }
 
 parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
@@ -21,5 +30,5 @@ parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, 'result' in reply ? transferables(reply.result) : []);
 });

@@ -4,24 +4,28 @@
 // document is printed again with the numbers in the HTML, until its bookmarks agree with them.
 import type { Browser } from 'puppeteer';
 import type { CompiledDocument } from '../render/templates.js';
-import { sectionPages } from '../render/page-map.js';
-import { printPdf } from '../render/print.js';
-import { pdfText } from '../render/pdf-objects.js';
-import { contentsPageEdits, PAGE_PLACEHOLDER } from '../render/stamp-contents.js';
+import { finishPrinted, type FinishJob, type FinishResult } from '../render/finish-printed.js';
+import type { PdfMetadata } from '../render/pdf-finish.js';
+import { printOn, printPdf, type PrintPage } from '../render/print.js';
+import { PAGE_PLACEHOLDER } from '../render/stamp-contents.js';
 
 export interface PagedView {
   sections: { id: string; title: string; page?: number | string }[];
 }
 
 export interface RenderedDocument {
-  /** The printed PDF as pdfText gives it (one character per byte). */
-  pdf: string;
-  /** Edits still to apply to it (the contents page numbers): pass both to finishPdf. */
-  edits: Map<number, string>;
+  /** The final PDF: numbers written in, metadata and /ID set. */
+  pdf: Uint8Array;
   pages: (number | undefined)[];
   prints: number;
   blocked: string[];
+  sha256: string;
+  pageCount: number;
 }
+
+/** Where printed PDFs are finished: on this thread by default, on a batch's worker thread otherwise. */
+export type Finisher = (job: FinishJob) => Promise<FinishResult>;
+export const finishHere: Finisher = async (job) => finishPrinted(job);
 
 const MAX_PRINTS = 3;
 
@@ -39,22 +43,27 @@ export function fillContentsPages(html: string, pages: readonly (number | undefi
   return html.replace(CONTENTS_PAGE, () => `<span class="contents-page">${pages[i++] ?? ''}</span>`);
 }
 
-/** Print `html` (a placeholderHtml) whose contents list the sections `titles`, in order. */
-export async function renderPaged(browser: Browser, html: string, titles: readonly string[], options: { timeoutMs?: number } = {}): Promise<RenderedDocument> {
+/**
+ * Print `html` (a placeholderHtml) whose contents list the sections `titles`, in order, and finish it.
+ * `page`: a batch's page, reused from document to document; otherwise the print gets a page of its own.
+ */
+export async function renderPaged(
+  browser: Browser,
+  html: string,
+  titles: string[],
+  meta: PdfMetadata,
+  options: { timeoutMs?: number; finish?: Finisher; page?: PrintPage } = {},
+): Promise<RenderedDocument> {
+  const finish = options.finish ?? finishHere;
   const blocked: string[] = [];
-  const first = await printPdf(browser, html, options.timeoutMs);
-  blocked.push(...first.blocked);
-  const text = pdfText(first.pdf);
-  let pages = sectionPages(text, titles);
-  const edits = contentsPageEdits(text, pages);
-  if (edits) return { pdf: text, edits, pages, prints: 1, blocked };
-
-  for (let prints = 2; ; prints++) {
-    const printed = await printPdf(browser, fillContentsPages(html, pages), options.timeoutMs);
+  let expectPages: (number | undefined)[] | undefined;
+  for (let prints = 1; ; prints++) {
+    const toPrint = expectPages ? fillContentsPages(html, expectPages) : html;
+    const printed = options.page ? await printOn(options.page, toPrint, options.timeoutMs) : await printPdf(browser, toPrint, options.timeoutMs);
     blocked.push(...printed.blocked);
-    const found = sectionPages(printed.pdf, titles);
-    if (found.every((p, i) => p === pages[i])) return { pdf: pdfText(printed.pdf), edits: new Map(), pages: found, prints, blocked };
+    const done = await finish({ pdf: printed.pdf, titles, meta, expectPages });
+    if (done.ok) return { pdf: done.pdf, pages: done.pages, prints, blocked, sha256: done.sha256, pageCount: done.pageCount };
     if (prints >= MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${prints} prints`);
-    pages = found;
+    expectPages = done.pages;
   }
 }

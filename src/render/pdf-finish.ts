@@ -16,6 +16,19 @@ export interface PdfMetadata {
   producer: string;
 }
 
+const STRUCTURE_ID = /\(node(\d{8})\)/g;
+
+/**
+ * Chromium names each structure element after its DOM node id, a counter that runs on across the
+ * documents one page prints. Renumber them 1..n in their own order: the same width, so no offset
+ * moves, and the same order, so the ID tree stays sorted.
+ */
+function renumberStructureIds(text: string): string {
+  const ids = [...new Set(Array.from(text.matchAll(STRUCTURE_ID), (m) => m[1]!))].sort();
+  const rank = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
+  return text.replace(STRUCTURE_ID, (_, id: string) => `(node${rank.get(id)!})`);
+}
+
 function pdfDate(iso: string): string {
   return `(D:${iso.replaceAll('-', '')}000000+00'00')`;
 }
@@ -25,7 +38,7 @@ function pdfDate(iso: string): string {
  * text, e.g. the contents page numbers) are applied in the same pass.
  */
 export function finishPdf(pdf: Uint8Array | string, meta: PdfMetadata, edits: ReadonlyMap<number, string> = new Map()): Uint8Array {
-  const text = typeof pdf === 'string' ? pdf : pdfText(pdf);
+  const text = renumberStructureIds(typeof pdf === 'string' ? pdf : pdfText(pdf));
   const { infoRef } = readTrailer(text);
   if (infoRef === undefined) throw new Error('the printed PDF has no Info dictionary');
   const info = [
