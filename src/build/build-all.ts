@@ -34,6 +34,11 @@ interface JobResult {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * Documents a page prints before a fresh one replaces it. Measured peak PSS, 100 funds against 10: 1.01x
+ * replacing every 3, 1.00-1.08x every 5, 1.14x every 10, 1.27x never.
+ */
+const PAGE_REUSE = 4;
 /** Worker threads for loading and HTML: one keeps a few funds ahead of the browser. */
 const PREPARE_THREADS = 1;
 
@@ -169,12 +174,17 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
 
     // Each slot prints its documents one after another on a page of its own, opened on the current
     // browser and replaced after any failure (a page that timed out or crashed is not reused).
-    interface Slot { page?: PrintPage; generation: number }
+    // A page is also replaced after PAGE_REUSE documents: a renderer that prints document after document
+    // keeps growing (measured: 757 MB of Chromium over 10 funds, 980 MB over 100, pages never replaced).
+    interface Slot { page?: PrintPage; generation: number; uses: number }
     const slotPage = async (slot: Slot, browser: Browser, generation: number): Promise<PrintPage> => {
+      if (slot.page && slot.uses >= PAGE_REUSE) dropPage(slot);
       if (!slot.page || slot.generation !== generation) {
         slot.page = await openPrintPage(browser);
         slot.generation = generation;
+        slot.uses = 0;
       }
+      slot.uses++;
       return slot.page;
     };
     const dropPage = (slot: Slot) => {
@@ -215,7 +225,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     };
 
     const worker = async () => {
-      const slot: Slot = { generation: -1 };
+      const slot: Slot = { generation: -1, uses: 0 };
       while (next < valid.length) {
         const i = next++;
         const input = valid[i]!;
