@@ -85,15 +85,6 @@ export async function runDiff(previous: string, current: string, outDir?: string
   });
 }
 
-/** prepareFund on this thread, an unexpected exception becoming a failed outcome. */
-function prepareHere(input: string, options: BuildOptions): ReturnType<typeof prepareFund> {
-  try {
-    return prepareFund(input, options);
-  } catch (err) {
-    return { failed: { input, ok: false, documents: [], problems: [err instanceof Error ? err.message : String(err)], ms: 0 } };
-  }
-}
-
 /**
  * Validation pass: every input checked before anything is printed; errors reported in input order,
  * valid inputs returned. It yields between files so that Chromium, started at the first valid one by
@@ -154,7 +145,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     });
     invalid = validated.invalid;
     const valid = validated.valid;
-    if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve(prepareHere(valid[0]!, options)));
+    if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve().then(() => prepareFund(valid[0]!, options)));
     if (valid.length > 0) await warming;
     const bar = showBar
       ? new cliProgress.SingleBar(

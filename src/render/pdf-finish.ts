@@ -3,7 +3,7 @@
 // file an /ID derived from its own bytes (the cross-reference table adjusted for the edit). The same
 // input then gives the same bytes, run after run.
 import { createHash } from 'node:crypto';
-import { encodePdfString, pdfBytes, pdfText, readTrailer, replaceObjects } from './pdf-objects.js';
+import { encodePdfString, pdfBytes, readTrailer, replaceObjects } from './pdf-objects.js';
 
 export interface PdfMetadata {
   title: string;
@@ -34,11 +34,11 @@ function pdfDate(iso: string): string {
 }
 
 /**
- * `pdf` (or its pdfText) with the Info dictionary and /ID set; `edits` (object number -> new object
- * text, e.g. the contents page numbers) are applied in the same pass.
+ * A printed PDF (as pdfText gives it) with the Info dictionary and /ID set; `edits` (object number ->
+ * new object text, e.g. the contents page numbers) are applied in the same pass.
  */
-export function finishPdf(pdf: Uint8Array | string, meta: PdfMetadata, edits: ReadonlyMap<number, string> = new Map()): Uint8Array {
-  const text = renumberStructureIds(typeof pdf === 'string' ? pdf : pdfText(pdf));
+export function finishPdf(printed: string, meta: PdfMetadata, edits: ReadonlyMap<number, string> = new Map()): Uint8Array {
+  const text = renumberStructureIds(printed);
   const { infoRef } = readTrailer(text);
   if (infoRef === undefined) throw new Error('the printed PDF has no Info dictionary');
   const info = [
