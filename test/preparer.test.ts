@@ -1,0 +1,30 @@
+// The batch's worker thread (src/build/preparer.ts): prepares a fund as plain data, and when the thread
+// dies the jobs it held fail with a reason and a fresh thread takes the next ones.
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareFund } from '../src/build/build-fund.js';
+import { Preparer } from '../src/build/preparer.js';
+
+const IQM = 'data/iqm/2011-08-31.yaml';
+const preparer = new Preparer(1);
+afterAll(() => preparer.close());
+
+describe('the preparing thread', () => {
+  it('prepares IQM to the same plain data as the main thread', async () => {
+    const options = { outDir: '/tmp/fundbook-preparer', only: 'report' as const };
+    const there = await preparer.prepare(IQM, options);
+    const here = prepareFund(IQM, options);
+    expect('prepared' in there && 'prepared' in here).toBe(true);
+    if ('prepared' in there && 'prepared' in here) {
+      expect({ ...there.prepared, ms: 0 }).toEqual({ ...here.prepared, ms: 0 });
+      expect(there.prepared.documents[0]!.sectionTitles).toContain('Schedule of Investments');
+    }
+  }, 60_000);
+
+  it('when the thread dies, fails the job it held and goes on with a fresh thread', async () => {
+    const held = preparer.prepare(IQM, { outDir: '/tmp/fundbook-preparer' });
+    await (preparer as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0]!.worker.terminate();
+    await expect(held).rejects.toThrow(/preparing thread stopped/);
+    const next = await preparer.prepare(IQM, { outDir: '/tmp/fundbook-preparer', only: 'report' });
+    expect('prepared' in next && next.prepared.fundId).toBe('iqm');
+  }, 60_000);
+});
