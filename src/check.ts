@@ -4,6 +4,8 @@ import { computeFigures, type Figures } from './calc/compute.js';
 import type { Finding } from './calc/finding.js';
 import { formatPath } from './load/locate.js';
 import { formatProblem, loadFundFile, type LoadedFund } from './load/load-fund.js';
+import { isMeetingFile, loadMeetingFile } from './load/load-meeting.js';
+import { calculateBoardReview } from './calc/board-review.js';
 
 export interface Checked {
   loaded: LoadedFund;
@@ -23,7 +25,38 @@ export function formatFinding(loaded: LoadedFund, f: Finding): string {
   return `${where.file}:${where.line}:${where.col}${path} ${f.severity} ${f.code}: ${f.message}`;
 }
 
+/**
+ * A meeting file (board/<meeting>.yaml): its own problems and those of the fund period it draws on, then
+ * the fund period's findings and the board's.
+ */
+function checkMeeting(file: string): Checked {
+  const meeting = loadMeetingFile(file);
+  const lines = meeting.problems.map(formatProblem);
+  let errors = meeting.problems.filter((p) => p.severity === 'error').length;
+  let warnings = meeting.problems.length - errors;
+  const fundLoaded = meeting.fund;
+  const asLoaded = { file, problems: meeting.problems, locate: meeting.locate, sha256: meeting.sha256 };
+  if (!meeting.review || !fundLoaded?.fund) {
+    lines.push(`${file}: not checked further (${plural(errors, 'error')})`);
+    return { loaded: fundLoaded ?? asLoaded, errors, warnings, lines };
+  }
+  const figures = computeFigures(fundLoaded.fund);
+  const board = calculateBoardReview(fundLoaded.fund, meeting.review, figures);
+  const findings: [LoadedFund, Finding][] = [
+    ...figures.findings.map((f): [LoadedFund, Finding] => [fundLoaded, f]),
+    ...board.findings.map((f): [LoadedFund, Finding] => [String(f.path?.[0]) === 'board_review' ? asLoaded : fundLoaded, f]),
+  ];
+  for (const [where, f] of findings) {
+    lines.push(formatFinding(where, f));
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  lines.push(`${file}: board book for the meeting of ${meeting.review.meeting.start}, drawing on ${fundLoaded.file}; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return { loaded: fundLoaded, figures, errors, warnings, lines };
+}
+
 export function checkFile(file: string): Checked {
+  if (isMeetingFile(file)) return checkMeeting(file);
   const loaded = loadFundFile(file);
   const lines = loaded.problems.map(formatProblem);
   let errors = loaded.problems.filter((p) => p.severity === 'error').length;

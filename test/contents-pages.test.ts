@@ -12,6 +12,7 @@ import { computeFigures } from '../src/calc/compute.js';
 import { compiledDocument } from '../src/build/build-fund.js';
 import { fillContentsPages, placeholderHtml, renderPaged, type PagedView } from '../src/build/render-document.js';
 import { loadFundFile } from '../src/load/load-fund.js';
+import { loadMeetingFile } from '../src/load/load-meeting.js';
 import { launchBrowser } from '../src/render/browser.js';
 import { sectionPages } from '../src/render/page-map.js';
 import { finishPrinted } from '../src/render/finish-printed.js';
@@ -24,6 +25,7 @@ import { reportView } from '../src/view/report-view.js';
 import { pdfText } from './pdf-tools.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
+const MEETING = 'data/iqm/board/2011-06-15.yaml';
 const META = { title: 'IQM', author: 'Invesco Advisers, Inc.', subject: 'test', date: '2011-11-07', creator: 'fundbook test', producer: 'test' };
 let browser: Browser;
 let dir: string;
@@ -37,7 +39,10 @@ beforeAll(async () => {
   const fund = loaded.fund!;
   const figures = computeFigures(fund);
   report = { doc: compiledDocument('shareholder-report'), view: reportView(fund, figures) };
-  board = { doc: compiledDocument('board-approval'), view: boardView(fund, fund.board_review!, figures, calculateBoardReview(fund, fund.board_review!, figures), loaded.locate) };
+  const meeting = loadMeetingFile(MEETING);
+  const drawnOn = meeting.fund!.fund!;
+  const drawnFigures = computeFigures(drawnOn);
+  board = { doc: compiledDocument('board-approval'), view: boardView(drawnOn, meeting.review!, drawnFigures, calculateBoardReview(drawnOn, meeting.review!, drawnFigures), (path) => path.join('.')) };
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

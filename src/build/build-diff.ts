@@ -1,5 +1,6 @@
 // The period diff through the pipeline: load both periods, compute, compare, then period-diff.json and
 // period-diff.pdf written atomically.
+import { isMeetingFile } from '../load/load-meeting.js';
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -39,6 +40,7 @@ export interface PreparedDiff {
 
 /** The fund-period file beside `file` whose period ends latest before it (files are named by period end). */
 export function findPreviousPeriod(file: string): string | undefined {
+  if (isMeetingFile(file)) return undefined;
   const name = basename(file);
   if (!/^\d{4}-\d{2}-\d{2}\.ya?ml$/.test(name)) return undefined;
   const earlier = readdirSync(dirname(file)).filter((f) => /^\d{4}-\d{2}-\d{2}\.ya?ml$/.test(f) && f.slice(0, 10) < name.slice(0, 10)).sort();

@@ -14,7 +14,11 @@ import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher, type PagedView } from './render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
-import { boardView } from '../view/board-view.js';
+import { blocksAfterMeeting } from '../calc/meeting-dates.js';
+import { boardView, type Where } from '../view/board-view.js';
+import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
+import { formatPath, type Locator } from '../load/locate.js';
+import { basename } from 'node:path';
 import { FUNDBOOK_VERSION } from './version.js';
 
 export interface BuildOptions {
@@ -86,6 +90,7 @@ export interface PreparedFund {
  * browser-free, so a batch runs it on a worker thread while the browser prints (build/preparer.ts).
  */
 export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
+  if (isMeetingFile(input)) return prepareMeeting(input, options);
   const started = performance.now();
   const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
     failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
@@ -116,12 +121,20 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     add('shareholder-report', view, `${view.reportKind}, ${view.asOf}`);
   }
   if (options.only !== 'report' && fund.board_review) {
+    // A board review written in the fund-period file draws on that file's figures: the period must end
+    // by the meeting, like every other block the book shows.
+    const dated = blocksAfterMeeting(fund.board_review, { label: `fund period ended ${fund.period.end}`, asOf: fund.period.end, path: ['period', 'end'] });
+    if (dated.length > 0) return failed(dated.map((f) => formatFinding(loaded, f)), fund);
+    if (!fund.board_review.expense_group.peers) {
+      const where = loaded.locate(['board_review', 'expense_group', 'peers_file']);
+      return failed([`${where.file}:${where.line}:${where.col} board_review.expense_group.peers_file: peers are read from a CSV only in a meeting file (board/<meeting>.yaml); list them under peers here`], fund);
+    }
     const board = calculateBoardReview(fund, fund.board_review, figures);
-    const view = boardView(fund, fund.board_review, figures, board, loaded.locate);
+    const view = boardView(fund, fund.board_review, figures, board, whereIn(loaded.locate));
     add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
   } else if (options.only === 'board') {
     const where = loaded.locate([]);
-    return failed([`${where.file}:1:1 board_review: is required to build the board-approval book`], fund);
+    return failed([`${where.file}:1:1 board_review: is required to build the board-approval book (or build a meeting file, board/<meeting>.yaml beside the fund's files)`], fund);
   }
   return {
     prepared: {
@@ -134,6 +147,61 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
       documents,
+      ms: performance.now() - started,
+    },
+  };
+}
+
+/** A finding's place as the book prints it: `board_review.expense_group.as_of (2011-06-15.yaml line 40)`. */
+function whereIn(...locators: { prefixes?: string[]; locate: Locator }[] | [Locator]): Where {
+  const list = locators.map((l) => (typeof l === 'function' ? { locate: l } : l));
+  return (path) => {
+    const l = list.find((x) => !x.prefixes || x.prefixes.includes(String(path[0]))) ?? list.at(-1)!;
+    const at = l.locate(path);
+    return `${formatPath(path)} (${basename(at.file)} line ${at.line})`;
+  };
+}
+
+/**
+ * A board meeting's file: its book, drawing on the fund-period file it names (the latest ending before
+ * the meeting). Written to <out>/<fund id>/board-<meeting end>/.
+ */
+function prepareMeeting(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
+  const started = performance.now();
+  const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
+    failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
+  });
+  if (options.only === 'report') return failed([`${input}: a meeting file builds the board-approval book only; build the fund-period file for the report`]);
+  const meeting = loadMeetingFile(input);
+  const loadedFund = meeting.fund;
+  if (!meeting.review || !loadedFund?.fund) return failed(meeting.problems.filter((p) => p.severity === 'error').map(formatProblem));
+  const fund = loadedFund.fund;
+  const figures = computeFigures(fund);
+  const errors = figures.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) return failed(errors.map((f) => formatFinding(loadedFund, f)), fund);
+  const board = calculateBoardReview(fund, meeting.review, figures);
+  const view = boardView(fund, meeting.review, figures, board, whereIn({ prefixes: ['board_review', 'fund_period'], locate: meeting.locate }, { locate: loadedFund.locate }));
+  const compiled = compiledDocument('board-approval');
+  return {
+    prepared: {
+      input,
+      fundId: fund.fund.id,
+      periodEnd: fund.period.end,
+      periodStart: fund.period.start,
+      // The book is dated for its meeting.
+      reportDate: meeting.review.meeting.start,
+      inputSha256: meeting.sha256,
+      outDir: join(options.outDir, fund.fund.id, `board-${meeting.review.meeting.end}`),
+      figuresText: `${JSON.stringify(figuresJson(fund, figures, loadedFund.locate), null, 2)}\n`,
+      documents: [{
+        kind: 'board-approval',
+        html: placeholderHtml(compiled, view),
+        sectionTitles: view.sections.map((s) => s.title),
+        title: view.documentTitle,
+        author: view.author,
+        subject: `Section 15(c) contract renewal, ${view.meeting}`,
+        templateHashes: compiled.templateHashes,
+      }],
       ms: performance.now() - started,
     },
   };

@@ -5,10 +5,18 @@ import { computeFigures } from '../calc/compute.js';
 import { formatFinding } from '../check.js';
 import { formatProblem, loadFundText, readFundSource } from '../load/load-fund.js';
 import { quickLoad } from '../load/quick-load.js';
+import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
 
 const hasErrorFinding = (fund: Parameters<typeof computeFigures>[0]) => computeFigures(fund).findings.some((f) => f.severity === 'error');
 
 export function validateInput(input: string): { errors: string[] } {
+  if (isMeetingFile(input)) {
+    const meeting = loadMeetingFile(input);
+    const errors = meeting.problems.filter((p) => p.severity === 'error').map(formatProblem);
+    const loaded = meeting.fund;
+    if (loaded?.fund) for (const f of computeFigures(loaded.fund).findings.filter((x) => x.severity === 'error')) errors.push(formatFinding(loaded, f));
+    return { errors };
+  }
   const source = readFundSource(input);
   if ('failed' in source) return { errors: source.failed.problems.map(formatProblem) };
   const quick = quickLoad(source.text);

@@ -9,7 +9,10 @@ import type { Finding } from './finding.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
-import { fmtMoney, fmtPct } from './workings-format.js';
+import { fmtBps, fmtMoney, fmtPct } from './workings-format.js';
+import { effectiveRatesOverTime, lastFiveYears, type ScaleResult } from './economies-of-scale.js';
+import { calculateProfitability, type Line, type ProfitabilityResult } from './profitability.js';
+import type { ExpenseBasis, Peer } from '../load/schema.js';
 
 export interface BoardThresholds {
   feeAboveMedianBps: Decimal;
@@ -41,6 +44,11 @@ export interface GroupRow {
 export interface PerformanceRow {
   years: number;
   fundReturn: Decimal;
+  /** The universe's median return: computed from every return given, or as stated. */
+  medianReturn?: Decimal;
+  medianComputed: boolean;
+  /** Fund less median, in basis points. */
+  vsMedianBps?: Decimal;
   indexReturn?: Decimal;
   /** Fund less index, in basis points. */
   vsIndexBps?: Decimal;
@@ -49,8 +57,39 @@ export interface PerformanceRow {
   quintile: number;
 }
 
+/** An agreement the board is asked to continue. */
+export interface Agreement {
+  kind: 'advisory' | 'sub-advisory';
+  name: string;
+  parties: string;
+}
+
+/** A trustee whose successor's election failed for want of a quorum: the trustee holds over. */
+export interface Holdover {
+  name: string;
+  group: string;
+  meetingDate: string;
+}
+
 export interface BoardFigures {
+  meetingStart: string;
   meetingEnd: string;
+  /** The as-of date of every block the book shows. */
+  asOf: { fundPeriodEnd: string; fundPeriodLabel: string; expenseGroup: string; performanceUniverse: string; profitability?: string };
+  /** The basis of the expense comparison; the fund's ratio is computed on it (undefined: not stated). */
+  expenseBasis?: ExpenseBasis;
+  /** Whether the fund's expense ratio is the data's stated figure rather than computed from the fund period. */
+  fundExpenseRatioStated: boolean;
+  scale: ScaleResult;
+  profitability?: ProfitabilityResult & { asOf: string; period: string; source: string; synthetic: boolean; note?: string };
+  /** The fields that would fill an empty factor, by factor. */
+  missing: { profitability?: string[]; affiliatedRevenues?: string[] };
+  affiliatedRevenues?: { rows: (Line & { fromFund?: string })[]; total: Decimal; source: string; synthetic: boolean; period: string };
+  composition: { trustees: number; independent: number; share: Decimal; stated?: Decimal; statedSource?: string; agrees: boolean };
+  holdovers: Holdover[];
+  agreements: Agreement[];
+  /** The core checks' findings on the fund-period data (the shareholder report's tie-outs): the appendix. */
+  dataFindings: Finding[];
   group: GroupRow[];
   feeStats: Quartiles;
   expenseStats?: Quartiles;
@@ -78,7 +117,19 @@ function addMonths(iso: string, months: number): string {
 }
 
 const bps = (fraction: Decimal) => fraction.times(10_000);
-const showBps = (v: Decimal) => `${v.isNegative() ? '' : '+'}${v.toDecimalPlaces(1).toString()} bps`;
+const showBps = (v: Decimal) => fmtBps(v);
+
+/** The fund's annualised expense ratio on a stated basis: gross or net of waivers, with or without interest expense. */
+export function expenseRatioOnBasis(fund: FundPeriod, figures: Figures, basis: ExpenseBasis): Decimal {
+  const e = fund.statements.operations.expenses;
+  const expenses = (basis.waivers === 'net' ? e.net ?? e.total : e.total).minus(basis.interest_expense === 'excluded' ? e.interest_facilities_and_maintenance_fees ?? ZERO : ZERO);
+  return expenses.dividedBy(fund.period.average_daily_net_assets).times(figures.daysInYear).dividedBy(figures.days);
+}
+
+export const basisText = (b: ExpenseBasis) => `${b.waivers} of waivers, ${b.interest_expense === 'included' ? 'including' : 'excluding'} interest expense`;
+
+const PROFITABILITY_FIELDS = ['board_review.profitability.as_of', 'board_review.profitability.period', 'board_review.profitability.source', 'board_review.profitability.revenue[] (label, amount)', 'board_review.profitability.allocated_costs[] (label, amount)'];
+const AFFILIATED_FIELDS = ['board_review.affiliated_revenues.source', 'board_review.affiliated_revenues.rows[] (label, and amount or fund_expense: a statements.operations.expenses key)'];
 
 export function thresholdsOf(review: BoardReview): BoardThresholds {
   const t = review.thresholds;
@@ -90,15 +141,22 @@ export function thresholdsOf(review: BoardReview): BoardThresholds {
   };
 }
 
+/**
+ * The board's review of a fund for a meeting. `fund` and `figures` are the fund period the book draws
+ * on (the latest ending before the meeting); `review.expense_group.peers` must be present (the loader
+ * reads them from YAML or from the peers' CSV).
+ */
 export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figures: Figures): BoardFigures {
   const thresholds = thresholdsOf(review);
   const findings: BoardFinding[] = [];
   const workings: string[] = [];
-  const eg = review.expense_group;
+  const eg = { ...review.expense_group, peers: review.expense_group.peers as Peer[] };
+  if (!eg.peers) throw new Error('calculateBoardReview: the expense group has no peers (the loader reads peers_file)');
   const fundName = fund.fund.name;
 
-  // Fees and expenses: the expense group includes the fund (Lipper's convention).
-  const fundExpenseRatio = eg.fund_total_expense_ratio ?? figures.ratios.expenses;
+  // Fees and expenses: the expense group includes the fund (Lipper's convention). The fund's ratio is
+  // computed on the peers' basis where the data states it.
+  const fundExpenseRatio = eg.fund_total_expense_ratio ?? (eg.basis ? expenseRatioOnBasis(fund, figures, eg.basis) : figures.ratios.expenses);
   const group: GroupRow[] = [
     { name: fundName, contractualFee: eg.fund_contractual_fee, totalExpenseRatio: fundExpenseRatio, isFund: true },
     ...eg.peers.map((p) => ({ name: p.name, contractualFee: p.contractual_fee, totalExpenseRatio: p.total_expense_ratio, isFund: false })),
@@ -114,7 +172,7 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   workings.push(
     `Expense group: ${group.length} funds including the Fund (${eg.source}, as of ${eg.as_of}), contractual fees at a common asset level of $${fmtMoney(eg.common_asset_level)}.`,
     `Contractual fee ${fmtPct(eg.fund_contractual_fee, 3)} vs median ${fmtPct(feeStats.median, 3)} (quartiles ${fmtPct(feeStats.q1, 3)} / ${fmtPct(feeStats.q3, 3)}): ${showBps(feeVsMedianBps)}; rank ${feeRank} of ${group.length} (1 = lowest).`,
-    `Total expense ratio ${fmtPct(fundExpenseRatio, 2)} vs median ${fmtPct(expenseStats.median, 2)}: ${showBps(expenseVsMedianBps)}; rank ${expenseRank} of ${group.length}.`,
+    `Total expense ratio ${fmtPct(fundExpenseRatio, 2)} (${eg.fund_total_expense_ratio ? 'as stated' : `the Trust's, ${fund.period.label}, annualised${eg.basis ? `, ${basisText(eg.basis)}` : ''}`}) vs median ${fmtPct(expenseStats.median, 2)}: ${showBps(expenseVsMedianBps)}; rank ${expenseRank} of ${group.length}.`,
   );
   if (feeVsMedianBps.greaterThan(thresholds.feeAboveMedianBps)) {
     findings.push({
@@ -141,7 +199,9 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
     }
     const quintile = quintileOf(rank, size);
     const vsIndexBps = p.index_return ? bps(p.fund_return.minus(p.index_return)) : undefined;
-    workings.push(`${p.years}-year: return ${fmtPct(p.fund_return)}, rank ${rank} of ${size} -> percentile ${fmtPct(new Decimal(rank - 1).dividedBy(size), 0)} -> quintile ${quintile}${vsIndexBps ? `; vs index ${showBps(vsIndexBps)}` : ''}.`);
+    const medianReturn = p.universe_returns?.length ? quartiles(p.universe_returns).median : p.median_return;
+    const vsMedianBps = medianReturn ? bps(p.fund_return.minus(medianReturn)) : undefined;
+    workings.push(`${p.years}-year: return ${fmtPct(p.fund_return)}, rank ${rank} of ${size} -> percentile ${fmtPct(new Decimal(rank - 1).dividedBy(size), 0)} -> quintile ${quintile}${vsIndexBps ? `; vs index ${showBps(vsIndexBps)}` : ''}${medianReturn ? `; vs ${p.universe_returns?.length ? 'computed' : 'stated'} universe median ${fmtPct(medianReturn)} ${showBps(vsMedianBps!)}` : ''}.`);
     if (quintile > thresholds.worstAcceptableQuintile) {
       findings.push({
         severity: 'warning',
@@ -152,12 +212,72 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
         path: ['board_review', 'performance_universe', 'periods', i, 'fund_return'],
       });
     }
-    return { years: p.years, fundReturn: p.fund_return, indexReturn: p.index_return, vsIndexBps, rank, size, quintile };
+    return { years: p.years, fundReturn: p.fund_return, medianReturn, medianComputed: Boolean(p.universe_returns?.length), vsMedianBps, indexReturn: p.index_return, vsIndexBps, rank, size, quintile };
   });
 
   // Economies of scale.
   const levels = review.breakpoint_levels ?? ['100000000', '250000000', '500000000', '1000000000', '2000000000'].map((v) => new Decimal(v));
-  const breakpoints = feeAtAssetLevels(fund.agreements.advisory.schedule.map((t) => ({ upTo: t.up_to, rate: t.rate })), levels, figures.advisoryFee.averageBase);
+  const feeSchedule = fund.agreements.advisory.schedule.map((t) => ({ upTo: t.up_to, rate: t.rate }));
+  const breakpoints = feeAtAssetLevels(feeSchedule, levels, figures.advisoryFee.averageBase);
+  // Net assets at each fiscal period end of the last five years (the financial highlights, in thousands).
+  const scale = effectiveRatesOverTime(feeSchedule, lastFiveYears(
+    fund.financial_highlights.columns.flatMap((c) => (c.values.net_assets_end_000 ? [{ end: c.end, label: c.group ? `${c.group} ${c.label}` : c.label, netAssets: c.values.net_assets_end_000.times(1000) }] : [])),
+    fund.period.end,
+  ));
+
+  // Profitability and the affiliates' other revenues (factors E and F), where the data gives them.
+  const missing: BoardFigures['missing'] = {};
+  const pr = review.profitability;
+  const profitability = pr && {
+    ...calculateProfitability(pr.revenue, pr.allocated_costs),
+    asOf: pr.as_of, period: pr.period, source: pr.source, synthetic: Boolean(pr.synthetic), note: pr.note,
+  };
+  if (!pr) missing.profitability = PROFITABILITY_FIELDS;
+  const ar = review.affiliated_revenues;
+  let affiliatedRevenues: BoardFigures['affiliatedRevenues'];
+  if (ar) {
+    const expenses = fund.statements.operations.expenses as Record<string, Decimal | undefined>;
+    const rows = ar.rows.map((r, i) => {
+      const amount = r.amount ?? expenses[r.fund_expense!];
+      if (amount === undefined) throw new Error(`affiliated_revenues.rows[${i}].fund_expense: the fund period has no expense line ${r.fund_expense}`);
+      return { label: r.label, amount, fromFund: r.fund_expense };
+    });
+    affiliatedRevenues = { rows, total: rows.reduce((s, r) => s.plus(r.amount), ZERO), source: ar.source, synthetic: Boolean(ar.synthetic), period: fund.period.label };
+  } else {
+    missing.affiliatedRevenues = AFFILIATED_FIELDS;
+  }
+
+  // The board: its independent share, checked against what the data says it should be.
+  const independent = review.trustees.filter((t) => t.independent).length;
+  const composition = {
+    trustees: review.trustees.length,
+    independent,
+    share: new Decimal(independent).dividedBy(review.trustees.length),
+    stated: review.board_composition?.independent_share_stated,
+    statedSource: review.board_composition?.source,
+    agrees: true,
+  };
+  workings.push(`Board: ${independent} of ${review.trustees.length} trustees on the roster are independent = ${fmtPct(composition.share, 1)}.`);
+  // Whole percents, as filings state the share.
+  if (composition.stated && !composition.share.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).equals(composition.stated.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))) {
+    composition.agrees = false;
+    findings.push({
+      severity: 'warning',
+      code: 'BOARD_COMPOSITION',
+      rule: 'board-composition',
+      threshold: 'the roster\'s independent share equals the stated share',
+      message: `the roster lists ${review.trustees.length} trustees, ${independent} of them independent (${fmtPct(composition.share, 0)}); ${composition.statedSource} states ${fmtPct(composition.stated, 0)}: the roster is incomplete or the statement is wrong`,
+      stated: fmtPct(composition.stated, 0),
+      computed: fmtPct(composition.share, 1),
+      path: ['board_review', 'board_composition', 'independent_share_stated'],
+    });
+  }
+
+  // Holdovers: a nominee whose election failed for want of a quorum; the incumbent serves on.
+  const holdovers: Holdover[] = figures.proxy.flatMap((p) => p.groups.flatMap((g) => g.nominees.filter((n) => n.outcome === 'no quorum').map((n) => ({ name: n.name, group: g.group, meetingDate: p.meetingDate }))));
+
+  // The agreements under renewal; by default the fund's advisory agreement alone.
+  const agreements: Agreement[] = review.agreements_under_renewal ?? [{ kind: 'advisory', name: 'Investment advisory agreement', parties: fund.agreements.advisory.adviser }];
 
   // The expense cap: where the fund stands against it and when the agreement ends.
   let cap: BoardFigures['cap'];
@@ -218,13 +338,30 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
     }
   }
 
-  // Mismatches the core checks found in the data stay in front of the board.
-  for (const f of figures.findings.filter((x) => x.severity !== 'info' && x.code !== 'COVERAGE_BELOW_MINIMUM')) {
-    findings.push({ ...f, rule: 'core-checks' });
-  }
+  // The core checks' findings on the fund-period data (the shareholder report's tie-outs) go to the
+  // book's appendix, apart from the board's rules; an error among them still stops the build.
+  const dataFindings = figures.findings.filter((x) => x.code !== 'COVERAGE_BELOW_MINIMUM');
 
   return {
+    meetingStart: review.meeting.start,
     meetingEnd: review.meeting.end,
+    asOf: {
+      fundPeriodEnd: fund.period.end,
+      fundPeriodLabel: fund.period.label,
+      expenseGroup: eg.as_of,
+      performanceUniverse: review.performance_universe.as_of,
+      profitability: pr?.as_of,
+    },
+    expenseBasis: eg.basis,
+    fundExpenseRatioStated: Boolean(eg.fund_total_expense_ratio),
+    scale,
+    profitability,
+    missing,
+    affiliatedRevenues,
+    composition,
+    holdovers,
+    agreements,
+    dataFindings,
     group,
     feeStats,
     expenseStats,

@@ -15,3 +15,12 @@ export function fmtPct(fraction: Decimal, places = 2): string {
   if (!fraction.isFinite()) return fmtMoney(fraction);
   return `${fraction.times(100).toFixed(places)}%`;
 }
+
+/**
+ * Basis points, the one rounding rule for every bps figure fundbook prints: one decimal place, half up,
+ * signed unless zero. `minus` is the sign printed for a negative value (documents use U+2212).
+ */
+export function fmtBps(fractionInBps: Decimal, minus = '-'): string {
+  const v = fractionInBps.toDecimalPlaces(1, 4 /* ROUND_HALF_UP */);
+  return `${v.isZero() ? '' : v.isNegative() ? minus : '+'}${v.abs().toFixed(1)} bps`;
+}

@@ -100,6 +100,21 @@ function unclosedOpener(source: string, pos: number, open: '[' | '{'): number {
 
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
+  const { data, ...rest } = loadYamlText(source, file, FundPeriodSchema);
+  return { ...rest, fund: data };
+}
+
+/** A YAML file validated against a schema: the data when clean, and every problem located. */
+export interface LoadedYaml<T> {
+  file: string;
+  data?: T;
+  problems: Problem[];
+  locate: Locator;
+  sha256: string;
+}
+
+/** Parse and validate YAML text against `schema` (a fund period, a board meeting). Pure: no file access. */
+export function loadYamlText<S extends z.ZodType>(source: string, file: string, schema: S): LoadedYaml<z.output<S>> {
   const lineCounter = new LineCounter();
   const sha256 = createHash('sha256').update(source).digest('hex');
   const values = countValues(source);
@@ -178,7 +193,7 @@ export function loadFundText(source: string, file: string): LoadedFund {
     return { file, problems, locate, sha256 };
   }
 
-  const result = FundPeriodSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -201,7 +216,7 @@ export function loadFundText(source: string, file: string): LoadedFund {
   }
   problems.sort((a, b) => a.location.line - b.location.line || a.location.col - b.location.col);
   const clean = problems.every((p) => p.severity !== 'error');
-  return { file, fund: clean && result.success ? result.data : undefined, problems, locate, sha256 };
+  return { file, data: clean && result.success ? (result.data as z.output<S>) : undefined, problems, locate, sha256 };
 }
 
 /** Read one fund-period file as text; I/O problems (missing, too big, not UTF-8) become a failed load. */

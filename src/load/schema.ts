@@ -408,7 +408,12 @@ const PerformancePeriod = obj({
   universe_size: ordinal.optional(),
   /** ... or every return in the universe (the fund's included), from which fundbook ranks the fund. */
   universe_returns: z.array(percent).optional(),
+  /** The universe's median return, when the vendor gives ranks rather than every return. */
+  median_return: percent.optional(),
 }).superRefine((p, ctx) => {
+  if (p.universe_returns && p.median_return) {
+    ctx.addIssue({ code: 'custom', path: ['median_return'], message: 'is computed from universe_returns; give one or the other' });
+  }
   if (p.universe_returns) {
     if (p.rank !== undefined || p.universe_size !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['rank'], message: 'give either rank and universe_size or universe_returns, not both' });
@@ -423,27 +428,69 @@ const PerformancePeriod = obj({
   }
 });
 
+/** How a ratio was measured: before or after the adviser's waivers, with or without interest expense. */
+const ExpenseBasis = obj({
+  waivers: z.enum(['gross', 'net']),
+  interest_expense: z.enum(['included', 'excluded']),
+});
+
+export const PeerSchema = obj({ name: text, contractual_fee: percent, total_expense_ratio: percent });
+
 const BoardReview = obj({
-  meeting: obj({ start: date, end: date, agreement_effective: date, term_months: ordinal }),
+  meeting: obj({ start: date, end: date, agreement_effective: date, term_months: ordinal }).superRefine((m, ctx) => {
+    if (m.end < m.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `${m.end} is before the meeting's start, ${m.start}` });
+  }),
+  /** Every agreement the board is asked to continue; the draft resolution names each. */
+  agreements_under_renewal: z.array(obj({ kind: z.enum(['advisory', 'sub-advisory']), name: text, parties: text })).min(1).optional(),
   trustees: z.array(obj({ name: text, independent: flag, chair: flag.optional() })).min(1),
+  /** What a filing or charter states about the board, checked against the roster. */
+  board_composition: obj({ independent_share_stated: percent, source: text }).optional(),
   expense_group: obj({
     source: text,
     as_of: date,
     common_asset_level: amount,
     synthetic: flag.optional(),
+    /** The basis of the peers' total expense ratios; the fund's ratio is computed on the same basis. */
+    basis: ExpenseBasis.optional(),
     fund_contractual_fee: percent,
     fund_total_expense_ratio: percent.optional(),
-    peers: z.array(obj({ name: text, contractual_fee: percent, total_expense_ratio: percent })).min(1),
+    /** The peers, here or in a CSV file (path relative to this file) with the same columns. */
+    peers: z.array(PeerSchema).min(1).optional(),
+    peers_file: text.optional(),
+  }).superRefine((g, ctx) => {
+    if (g.peers && g.peers_file) ctx.addIssue({ code: 'custom', path: ['peers_file'], message: 'give either peers or peers_file, not both' });
+    if (!g.peers && !g.peers_file) ctx.addIssue({ code: 'custom', path: ['peers'], message: 'is required (or give peers_file)' });
   }),
   performance_universe: obj({
     source: text,
     as_of: date,
     synthetic: flag.optional(),
+    /** Whether returns are at net asset value or at market price. */
+    return_basis: z.enum(['nav', 'market']).optional(),
     index_name: text,
     periods: z.array(PerformancePeriod).min(1),
   }),
   breakpoint_levels: z.array(amount).optional(),
-  profitability: obj({ revenue: amount, expenses: amount, note: text.optional() }).optional(),
+  /** The adviser's profitability from the fund: revenue and allocated costs, pre-tax. */
+  profitability: obj({
+    as_of: date,
+    period: text,
+    source: text,
+    synthetic: flag.optional(),
+    revenue: z.array(obj({ label: text, amount })).min(1),
+    allocated_costs: z.array(obj({ label: text, amount })).min(1),
+    note: text.optional(),
+  }).optional(),
+  /** The adviser's affiliates' revenues from the fund: an amount, or a fund expense line of the fund period. */
+  affiliated_revenues: obj({
+    source: text,
+    synthetic: flag.optional(),
+    rows: z.array(obj({ label: text, amount: amount.optional(), fund_expense: text.optional() }).superRefine((r, ctx) => {
+      if ((r.amount === undefined) === (r.fund_expense === undefined)) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give either amount or fund_expense' });
+    })).min(1),
+  }).optional(),
+  /** The portfolio managers as of the meeting (default: those the fund period's narrative names). */
+  portfolio_managers: z.array(obj({ name: text, text })).optional(),
   services: text,
   fall_out_benefits: text,
   thresholds: obj({
@@ -453,6 +500,16 @@ const BoardReview = obj({
     coverage_headroom_minimum: percent.optional(),
   }).optional(),
   resolution: text.optional(),
+});
+
+/**
+ * A board meeting's file (`<fund folder>/board/<meeting>.yaml`): the board-review data and the
+ * fund-period file (a path relative to this file) whose figures the book shows.
+ */
+export const MeetingFileSchema = obj({
+  fundbook: z.literal('1', { error: (issue) => `${JSON.stringify(String(issue.input ?? ''))} is not a file format this fundbook reads (write fundbook: 1)` }),
+  fund_period: text,
+  board_review: BoardReview,
 });
 
 // ---- period-over-period review (flux analysis) ------------------------------------------------
@@ -503,3 +560,6 @@ export type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
 export type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
 export type HighlightColumn = z.output<typeof HighlightColumn>;
 export type BoardReview = z.output<typeof BoardReview>;
+export type MeetingFile = z.output<typeof MeetingFileSchema>;
+export type Peer = z.output<typeof PeerSchema>;
+export type ExpenseBasis = z.output<typeof ExpenseBasis>;

@@ -2,7 +2,7 @@
 // group and performance universe, and the facts the narrative's board-approval text states about them
 // (fee against the median, quintiles), computed with the board calculator's conventions.
 import { Decimal } from '../decimal.js';
-import { iso, longDate } from './calendar.js';
+import { addDays, iso, longDate } from './calendar.js';
 import { annualFee, median, quintileOf, type Tier } from './formulas.js';
 import { dec, fmtMoney, fmtPercent, type Money } from './money.js';
 import { PEER_WORDS } from './names.js';
@@ -47,7 +47,7 @@ export interface BoardReviewResult {
  * returns for 1, 3 and 5 years in basis points; ranks are drawn within the universe.
  */
 export function boardReview(rng: Rng, setup: BoardSetup, opts: {
-  year: number;
+  periodEnd: string;
   schedule: readonly Tier[];
   commonAssetLevel: Money;
   limitPercent: string;
@@ -55,9 +55,13 @@ export function boardReview(rng: Rng, setup: BoardSetup, opts: {
   waiverInPlay: boolean;
   services: string;
 }): BoardReviewResult {
-  const { year } = opts;
-  const meetingStart = iso(year, 6, setup.meetingDay);
-  const meetingEnd = iso(year, 6, setup.meetingDay + 1);
+  // The renewal meeting follows the period: its book draws on this period's figures, and a book shows
+  // only what was known before its meeting. 38 to 52 days after the period end, over two days.
+  const meetingStart = addDays(opts.periodEnd, 30 + setup.meetingDay);
+  const meetingEnd = addDays(meetingStart, 1);
+  const year = Number(meetingStart.slice(0, 4));
+  const month = Number(meetingStart.slice(5, 7));
+  const effective = month === 12 ? iso(year + 1, 1, 1) : iso(year, month + 1, 1);
   const level = dec(opts.commonAssetLevel);
   // The fund's contractual fee at the common asset level, to 0.001%.
   const fundFee = annualFee(opts.schedule, level).dividedBy(level).toDecimalPlaces(5, Decimal.ROUND_HALF_UP);
@@ -78,7 +82,7 @@ export function boardReview(rng: Rng, setup: BoardSetup, opts: {
   const independent = setup.trustees.filter((t) => t.independent).length;
   const independentShare = `${Math.round((independent * 100) / setup.trustees.length)}%`;
   const yaml: YamlMap = {
-    meeting: { start: meetingStart, end: meetingEnd, agreement_effective: iso(year, 7, 1), term_months: '12' },
+    meeting: { start: meetingStart, end: meetingEnd, agreement_effective: effective, term_months: '12' },
     trustees: setup.trustees.map((t) => ({ name: t.name, independent: String(t.independent), chair: t.chair ? 'true' : undefined })),
     expense_group: {
       source: 'Synthetic peer expense group (SYNTHETIC rows)',
@@ -106,8 +110,8 @@ export function boardReview(rng: Rng, setup: BoardSetup, opts: {
     thresholds: { fee_above_median_bps: '0', worst_acceptable_quintile: '3', cap_ending_within_months: '12', coverage_headroom_minimum: '25%' },
   };
   const facts: BoardFacts = {
-    meetingLong: `${longDate(meetingStart).replace(/, \d{4}$/, '')}-${setup.meetingDay + 1}, ${year}`,
-    effectiveLong: longDate(iso(year, 7, 1)),
+    meetingLong: `${longDate(meetingStart).replace(/, \d{4}$/, '')}-${Number(meetingEnd.slice(8))}, ${year}`,
+    effectiveLong: longDate(effective),
     feeVsMedian,
     quintiles: periods.map((p) => ({ years: p.years, quintile: quintileOf(p.rank, p.size) })),
     indexComparison: periods.map((p) => ({ years: p.years, relation: p.fundBp > p.indexBp ? 'above' : p.fundBp < p.indexBp ? 'below' : 'at' })),

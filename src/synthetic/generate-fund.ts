@@ -542,7 +542,7 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
   // Board review for this fiscal year's renewal.
   const commonAssetLevel = roundTo(end.netAssets, 50_000_000n) > 0n ? roundTo(end.netAssets, 50_000_000n) : 50_000_000n;
   const board = boardReview(bRng, ctx.setup, {
-    year,
+    periodEnd: period.end,
     schedule: p.schedule,
     commonAssetLevel,
     limitPercent: fmtPercent(bpFraction(p.limitBp)),

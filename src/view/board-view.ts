@@ -3,9 +3,11 @@ import type { BoardFigures } from '../calc/board-review.js';
 import type { Figures } from '../calc/compute.js';
 import type { Decimal } from '../decimal.js';
 import type { BoardReview, FundPeriod } from '../load/schema.js';
-import { formatPath } from '../load/locate.js';
+import type { Finding } from '../calc/finding.js';
 import { groupedBars, hbarChart, type HBarChart, type VBarChart } from './charts.js';
 import { longDate, money, percent } from './format.js';
+import { basisText, type Holdover } from '../calc/board-review.js';
+import { fmtBps } from '../calc/workings-format.js';
 import type { Section } from './report-view.js';
 
 export interface BoardView {
@@ -14,24 +16,32 @@ export interface BoardView {
   fundName: string;
   meeting: string;
   asOf: string;
+  /** Each block the book shows, with its as-of date and basis. */
+  asOfRows: { block: string; asOf: string; basis: string }[];
   sections: Section[];
   summary: {
     keyFigures: { label: string; value: string }[];
     counts: { errors: number; warnings: number; info: number };
-    findings: { severity: string; code: string; rule: string; threshold: string; message: string; where: string }[];
+    findings: FindingRow[];
   };
+  appendix: { source: string; counts: { errors: number; warnings: number; info: number }; countsText: string; findings: FindingRow[] };
   services: string;
   managers: { name: string; text: string }[];
   performance: {
     source: string;
     asOf: string;
+    basis: string;
     indexName: string;
-    rows: { period: string; fund: string; index: string; vsIndex: string; rank: string; quintile: number; quintileCells: boolean[]; flagged: boolean }[];
+    synthetic: boolean;
+    rows: { period: string; fund: string; median: string; vsMedian: string; index: string; vsIndex: string; rank: string; quintile: number; quintileCells: boolean[]; flagged: boolean }[];
+    medianNote: string;
     chart: VBarChart;
   };
   fees: {
     source: string;
     asOf: string;
+    basis: string;
+    fundRatioSource: string;
     commonAssetLevel: string;
     rows: { name: string; fee: string; ter: string; isFund: boolean }[];
     stats: { label: string; fee: string; ter: string }[];
@@ -42,15 +52,36 @@ export interface BoardView {
     chart: HBarChart;
     workings: string[];
   };
-  cap?: { rows: { label: string; value: string }[]; workings: string[] };
-  economies: { hasBreakpoints: boolean; rows: { assets: string; fee: string; rate: string; isFund: boolean }[]; schedule: string };
-  profitability?: { revenue: string; expenses: string; profit: string; margin: string; note?: string };
+  cap?: { asOf: string; rows: { label: string; value: string }[]; workings: string[] };
+  economies: {
+    hasBreakpoints: boolean;
+    schedule: string;
+    basis: string;
+    history: { period: string; end: string; netAssets: string; fee: string; rate: string }[];
+    change: string;
+    rows: { assets: string; fee: string; rate: string; isFund: boolean }[];
+    workings: string[];
+  };
+  profitability?: { asOf: string; period: string; source: string; synthetic: boolean; revenue: { label: string; amount: string }[]; costs: { label: string; amount: string }[]; totalRevenue: string; totalCosts: string; profit: string; margin: string; note?: string; workings: string[] };
+  missing: { profitability?: string[]; affiliatedRevenues?: string[] };
   fallOut: string;
-  coverage?: { rows: { label: string; value: string }[]; tests: { name: string; minimum: string; actual: string; passes: boolean }[]; workings: string[] };
-  proxy: { meeting: string; rows: { group: string; name: string; for: string; withheld: string; forOfCast: string; outcome: string }[]; quorum: { group: string; present: string; met: boolean }[] };
+  affiliated?: { source: string; period: string; synthetic: boolean; rows: { label: string; amount: string; from: string }[]; total: string };
+  coverage?: { asOf: string; rows: { label: string; value: string }[]; tests: { name: string; minimum: string; actual: string; passes: boolean }[]; workings: string[] };
+  proxy: { meeting: string; fundPeriod: string; rows: { group: string; name: string; for: string; withheld: string; forOfCast: string; outcome: string }[]; quorum: { group: string; present: string; met: boolean }[]; holdovers: string[] };
   resolution: string;
+  agreements: { kind: string; name: string; parties: string }[];
   independentTrustees: string[];
   allTrustees: { name: string; role: string }[];
+  composition: string;
+}
+
+export interface FindingRow {
+  severity: string;
+  code: string;
+  rule: string;
+  threshold: string;
+  message: string;
+  where: string;
 }
 
 const BOARD_SECTIONS = [
@@ -64,9 +95,14 @@ const BOARD_SECTIONS = [
   ['leverage', 'Leverage and Asset Coverage'],
   ['vote', 'Last Shareholder Vote'],
   ['resolution', 'Draft Resolution'],
+  ['appendix', 'Appendix: Shareholder Report Data Checks'],
 ] as const;
 
-const bpsText = (v: Decimal | undefined) => (v === undefined ? '' : `${v.isNegative() ? '−' : '+'}${money(v.abs(), v.isInteger() ? 0 : 1)} bps`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const countsText = (c: { errors: number; warnings: number }) => `${plural(c.warnings, 'warning')}, ${plural(c.errors, 'error')}`;
+
+/** Basis points, by the one rounding rule (calc/workings-format.ts), with a typographic minus. */
+const bpsText = (v: Decimal | undefined) => (v === undefined ? '' : fmtBps(v, '−'));
 
 function meetingDates(start: string, end: string): string {
   if (start === end) return longDate(start);
@@ -75,56 +111,74 @@ function meetingDates(start: string, end: string): string {
   return sameMonth ? `${a.replace(/, \d{4}$/, '')}–${Number(end.slice(8))}, ${end.slice(0, 4)}` : `${a} – ${b}`;
 }
 
-const DEFAULT_RESOLUTION = `RESOLVED, that the Board of Trustees, including a majority of the Trustees who are not "interested persons" of the Trust or of the Adviser as defined in the Investment Company Act of 1940, having considered the materials presented and the factors discussed, finds that the terms of the investment advisory agreement are fair and reasonable and that its continuance is in the best interests of the Trust and its shareholders, and approves the continuance of the investment advisory agreement for a further term.`;
+const ordinalList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}`);
+
+function defaultResolution(review: BoardReview, board: BoardFigures): string {
+  const named = board.agreements.map((a, i) => `(${i + 1}) the ${a.name}${a.kind === 'advisory' ? ` between the Trust and ${a.parties}` : ` with ${a.parties}`}`);
+  return `RESOLVED, that the Board of Trustees, including a majority of the Trustees who are not "interested persons" of the Trust or of its investment adviser as defined in the Investment Company Act of 1940, voting separately, having considered the materials presented and the factors discussed, finds that the terms of each agreement named below are fair and reasonable and that its continuance is in the best interests of the Trust and its shareholders, and approves the continuance of each for a further term of ${review.meeting.term_months} months from ${longDate(review.meeting.agreement_effective)}: ${ordinalList(named)}.`;
+}
+
+const holdoverText = (h: Holdover) => `holdover trustee: the ${h.group === 'preferred' ? 'preferred-only ' : ''}election of ${longDate(h.meetingDate)} failed for want of a quorum, so the incumbent continues to serve until a successor is elected and qualified`;
 
 function keyFigures(board: BoardFigures, figures: Figures): { label: string; value: string }[] {
   const rows = [
-    { label: 'Contractual advisory fee vs expense-group median', value: `${percent(board.fundFee, 3)} vs ${percent(board.feeStats.median, 3)} (${bpsText(board.feeVsMedianBps)}; rank ${board.feeRank} of ${board.group.length}, 1 = lowest)` },
+    { label: `Contractual advisory fee vs expense-group median (as of ${longDate(board.asOf.expenseGroup)})`, value: `${percent(board.fundFee, 3)} vs ${percent(board.feeStats.median, 3)} (${bpsText(board.feeVsMedianBps)}; rank ${board.feeRank} of ${board.group.length}, 1 = lowest)` },
   ];
   if (board.fundExpenseRatio && board.expenseStats) {
-    rows.push({ label: 'Total expense ratio vs expense-group median', value: `${percent(board.fundExpenseRatio)} vs ${percent(board.expenseStats.median)} (${bpsText(board.expenseVsMedianBps?.toDecimalPlaces(1))})` });
+    rows.push({ label: `Total expense ratio vs expense-group median (${board.expenseBasis ? basisText(board.expenseBasis) : 'basis not stated'})`, value: `${percent(board.fundExpenseRatio)} vs ${percent(board.expenseStats.median)} (${bpsText(board.expenseVsMedianBps)})` });
   }
   rows.push({
-    label: `Performance quintiles (${board.performance.map((p) => `${p.years}`).join('/')} years; 1 = best)`,
+    label: `Performance quintiles (${board.performance.map((p) => `${p.years}`).join('/')} years; 1 = best; as of ${longDate(board.asOf.performanceUniverse)})`,
     value: board.performance.map((p) => String(p.quintile)).join(' / '),
   });
+  rows.push({ label: 'Performance vs peer median', value: board.performance.map((p) => `${p.years}y ${bpsText(p.vsMedianBps) || '—'}`).join(' · ') });
   rows.push({ label: 'Performance vs index', value: board.performance.map((p) => `${p.years}y ${bpsText(p.vsIndexBps) || '—'}`).join(' · ') });
   if (board.cap) {
-    rows.push({ label: 'Expense limitation', value: `${percent(board.cap.limit)} through ${longDate(board.cap.endsOn)}; covered ratio ${percent(board.cap.coveredRatio)}, headroom ${bpsText(board.cap.headroomBps.toDecimalPlaces(1))}; ${board.cap.daysUntilEnd} days after the meeting` });
+    rows.push({ label: `Expense limitation (fund period to ${longDate(board.asOf.fundPeriodEnd)})`, value: `${percent(board.cap.limit)} through ${longDate(board.cap.endsOn)}; covered ratio ${percent(board.cap.coveredRatio)}, headroom ${bpsText(board.cap.headroomBps)}; ${board.cap.daysUntilEnd} days after the meeting` });
   }
   if (figures.preferredCoverage) {
     const c = figures.preferredCoverage;
-    rows.push({ label: 'Asset coverage of preferred shares', value: `${percent(c.ratio, 0)} ($${money(c.perShare)} per share); minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
+    rows.push({ label: `Asset coverage of preferred shares (${longDate(board.asOf.fundPeriodEnd)})`, value: `${percent(c.ratio, 0)} ($${money(c.perShare)} per share); minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
   }
+  if (board.profitability?.margin) {
+    rows.push({ label: `Adviser's pre-tax margin on the Trust (${board.profitability.period})`, value: `${percent(board.profitability.margin, 1)} ($${money(board.profitability.profit)} on revenue of $${money(board.profitability.totalRevenue)})` });
+  }
+  rows.push({ label: 'Independent trustees on the roster', value: `${board.composition.independent} of ${board.composition.trustees} (${percent(board.composition.share, 0)})${board.composition.stated ? `; ${board.composition.statedSource} states ${percent(board.composition.stated, 0)}` : ''}` });
   for (const p of figures.proxy) {
     for (const g of p.groups) {
       const elected = g.nominees.filter((n) => n.outcome === 'elected').length;
-      rows.push({ label: `Last vote, proposal ${p.number} (${g.group.replaceAll('_', ' ')})`, value: `${elected} of ${g.nominees.length} nominees elected; ${percent(g.presentFraction, 1)} present${g.quorumMet ? '' : ', short of quorum'}` });
+      const held = board.holdovers.filter((h) => h.group === g.group && h.meetingDate === p.meetingDate).map((h) => h.name);
+      rows.push({ label: `Last vote, proposal ${p.number} (${g.group.replaceAll('_', ' ')})`, value: `${elected} of ${g.nominees.length} nominees elected; ${percent(g.presentFraction, 1)} present${g.quorumMet ? '' : ', short of quorum'}${held.length ? `; ${held.join(', ')} continue${held.length === 1 ? 's' : ''} to serve as holdover trustee${held.length === 1 ? '' : 's'} until a successor is elected` : ''}` });
     }
   }
   return rows;
 }
 
-export function boardView(fund: FundPeriod, review: BoardReview, figures: Figures, board: BoardFigures, locate: (path: readonly (string | number)[]) => { line: number }): BoardView {
+/** Where a finding points, as printed: `board_review.meeting.start (2011-06-15.yaml line 14)`. */
+export type Where = (path: readonly (string | number)[]) => string;
+
+const returnBasis = (b: 'nav' | 'market' | undefined) => (b === 'nav' ? 'at net asset value' : b === 'market' ? 'at market price' : 'basis (NAV or market) not stated in the data');
+
+export function boardView(fund: FundPeriod, review: BoardReview, figures: Figures, board: BoardFigures, where: Where): BoardView {
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...board.findings]
-    .sort((a, b) => order[a.severity] - order[b.severity])
-    .map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      rule: f.rule,
-      threshold: f.threshold ?? '',
-      message: f.message,
-      where: f.path ? `${formatPath(f.path)} (line ${locate(f.path).line})` : '',
-    }));
-  const count = (s: string) => board.findings.filter((f) => f.severity === s).length;
+  const rowsOf = (list: readonly (Finding & { rule?: string; threshold?: string })[]) =>
+    [...list]
+      .sort((a, b) => order[a.severity] - order[b.severity])
+      .map((f) => ({ severity: f.severity, code: f.code, rule: f.rule ?? '', threshold: f.threshold ?? '', message: f.message, where: f.path ? where(f.path) : '' }));
+  const countsOf = (list: readonly Finding[]) => ({
+    errors: list.filter((f) => f.severity === 'error').length,
+    warnings: list.filter((f) => f.severity === 'warning').length,
+    info: list.filter((f) => f.severity === 'info').length,
+  });
 
   const pu = review.performance_universe;
   const performanceRows = board.performance.map((p) => ({
     period: `${p.years} year${p.years === 1 ? '' : 's'}`,
     fund: percent(p.fundReturn),
+    median: p.medianReturn ? `${percent(p.medianReturn)}${p.medianComputed ? '' : '*'}` : '—',
+    vsMedian: bpsText(p.vsMedianBps) || '—',
     index: p.indexReturn ? percent(p.indexReturn) : '—',
-    vsIndex: bpsText(p.vsIndexBps),
+    vsIndex: bpsText(p.vsIndexBps) || '—',
     rank: `${p.rank} of ${p.size}`,
     quintile: p.quintile,
     quintileCells: [1, 2, 3, 4, 5].map((q) => q === p.quintile),
@@ -137,14 +191,17 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
     { value: board.feeStats.median, label: `median ${percent(board.feeStats.median, 3)}` },
     'Contractual advisory fee at a common asset level',
   );
+  const fundPeriodAsOf = longDate(board.asOf.fundPeriodEnd);
+  const expenseBasis = board.expenseBasis ? basisText(board.expenseBasis) : 'basis not stated in the data';
 
   const cap = board.cap && figures.expenseCap && {
+    asOf: `${fund.period.label} (annualised)`,
     rows: [
       { label: 'Expense limitation (covered expenses)', value: percent(board.cap.limit) },
-      { label: 'Covered expense ratio this period (annualised)', value: percent(board.cap.coveredRatio) },
-      { label: 'Headroom under the cap', value: bpsText(board.cap.headroomBps.toDecimalPlaces(1)) },
-      { label: 'Gross expense ratio (all expenses)', value: percent(figures.expenseCap.grossRatio) },
-      { label: 'Waived or reimbursed this period', value: `$${money(board.cap.waiverPeriod)}` },
+      { label: 'Covered expense ratio, fund period (annualised)', value: percent(board.cap.coveredRatio) },
+      { label: 'Headroom under the cap', value: bpsText(board.cap.headroomBps) },
+      { label: 'Gross expense ratio (all expenses, including interest)', value: percent(figures.expenseCap.grossRatio) },
+      { label: 'Waived or reimbursed in the fund period', value: `$${money(board.cap.waiverPeriod)}` },
       { label: 'Waived or reimbursed this fiscal year to date', value: `$${money(board.cap.waiverYearToDate)}` },
       { label: 'Agreement ends', value: longDate(board.cap.endsOn) },
       { label: 'Days from the meeting to the end of the agreement', value: String(board.cap.daysUntilEnd) },
@@ -154,6 +211,7 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
 
   const cov = figures.preferredCoverage;
   const coverage = cov && {
+    asOf: fundPeriodAsOf,
     rows: [
       { label: 'Asset coverage of preferred shares', value: percent(cov.ratio, 0) },
       { label: 'Asset coverage per preferred share', value: `$${money(cov.perShare)}` },
@@ -166,28 +224,44 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
     workings: cov.workings,
   };
 
-  const profit = review.profitability;
+  const pr = board.profitability;
   const schedule = fund.agreements.advisory.schedule;
+  const holdoverOf = (name: string) => board.holdovers.find((h) => h.name === name);
+  const groupName = (g: string) => (g === 'preferred' ? 'Preferred only' : g === 'common' ? 'Common only' : 'Common and preferred');
+  const asOfRows = [
+    { block: `Fund figures: ${fund.period.label} (expense ratio, net assets, expense cap, asset coverage)`, asOf: fundPeriodAsOf, basis: 'ratios annualised, to average daily net assets applicable to common shares' },
+    { block: `Expense group (${eg.source})`, asOf: longDate(eg.as_of), basis: `contractual fees at a common asset level of $${money(eg.common_asset_level)}; total expense ratios ${expenseBasis}` },
+    { block: `Performance universe (${pu.source})`, asOf: longDate(pu.as_of), basis: `total returns ${returnBasis(pu.return_basis)}` },
+  ];
+  if (pr) asOfRows.push({ block: `Profitability (${pr.source})`, asOf: longDate(pr.asOf), basis: `${pr.period}, pre-tax` });
+
   return {
     documentTitle: `${fund.fund.name} — Board Approval Book — ${meetingDates(review.meeting.start, review.meeting.end)}`,
     author: fund.fund.administrator ?? fund.fund.adviser,
     fundName: fund.fund.name,
     meeting: meetingDates(review.meeting.start, review.meeting.end),
-    asOf: longDate(fund.period.end),
+    asOf: fundPeriodAsOf,
+    asOfRows,
     sections: BOARD_SECTIONS.map(([id, title]) => ({ id, title })),
-    summary: { keyFigures: keyFigures(board, figures), counts: { errors: count('error'), warnings: count('warning'), info: count('info') }, findings },
+    summary: { keyFigures: keyFigures(board, figures), counts: countsOf(board.findings), findings: rowsOf(board.findings) },
+    appendix: { source: fund.period.label, counts: countsOf(board.dataFindings), countsText: countsText(countsOf(board.dataFindings)), findings: rowsOf(board.dataFindings) },
     services: review.services,
-    managers: fund.narrative.portfolio_managers?.managers ?? [],
+    managers: review.portfolio_managers ?? fund.narrative.portfolio_managers?.managers ?? [],
     performance: {
       source: pu.source,
       asOf: longDate(pu.as_of),
+      basis: `Total returns ${returnBasis(pu.return_basis)}`,
       indexName: pu.index_name,
+      synthetic: Boolean(pu.synthetic),
       rows: performanceRows,
-      chart: groupedBars(board.performance.map((p) => ({ label: `${p.years}-year`, fund: p.fundReturn, index: p.indexReturn }))),
+      medianNote: board.performance.some((p) => p.medianReturn && !p.medianComputed) ? '* Median as stated by the data vendor (the data gives ranks, not every return); other medians are computed from every return in the universe.' : 'Medians are computed from every return in the universe.',
+      chart: groupedBars(board.performance.map((p) => ({ label: `${p.years}-year`, fund: p.fundReturn, median: p.medianReturn, index: p.indexReturn }))),
     },
     fees: {
       source: eg.source,
       asOf: longDate(eg.as_of),
+      basis: expenseBasis,
+      fundRatioSource: board.fundExpenseRatioStated ? 'as stated in the board-review data' : `computed from the fund period (${fund.period.label}, annualised) on the peers' basis`,
       commonAssetLevel: `$${money(eg.common_asset_level)}`,
       rows: board.group.map((g) => ({ name: g.name, fee: percent(g.contractualFee, 3), ter: g.totalExpenseRatio ? percent(g.totalExpenseRatio) : '—', isFund: g.isFund })),
       stats: [
@@ -196,7 +270,7 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
         { label: 'Upper quartile', fee: percent(board.feeStats.q3, 3), ter: board.expenseStats ? percent(board.expenseStats.q3, 3) : '' },
       ],
       fundVsMedian: bpsText(board.feeVsMedianBps),
-      expenseVsMedian: bpsText(board.expenseVsMedianBps?.toDecimalPlaces(1)),
+      expenseVsMedian: bpsText(board.expenseVsMedianBps),
       feeRank: `${board.feeRank} of ${board.group.length}`,
       synthetic: Boolean(eg.synthetic),
       chart: feeChart,
@@ -206,36 +280,61 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
     economies: {
       hasBreakpoints: board.breakpoints.hasBreakpoints,
       schedule: schedule.map((t) => `${percent(t.rate, 3)}${t.up_to ? ` up to $${money(t.up_to)}` : schedule.length > 1 ? ' above' : ''}`).join('; '),
+      basis: 'net assets applicable to common shares at each fiscal period end (financial highlights, in thousands); the fee base also counts leverage, so the fee itself is larger, but the rate a schedule gives is read at each level the same way',
+      history: board.scale.rows.map((r) => ({ period: r.label, end: longDate(r.end), netAssets: `$${money(r.netAssets)}`, fee: `$${money(r.annualFee)}`, rate: percent(r.effectiveRate, 3) })),
+      change: bpsText(board.scale.changeBps),
       rows: board.breakpoints.rows.map((r) => ({ assets: `$${money(r.assets)}`, fee: `$${money(r.annualFee)}`, rate: percent(r.effectiveRate, 3), isFund: r.isFundLevel })),
+      workings: board.scale.workings,
     },
-    profitability: profit && {
-      revenue: `$${money(profit.revenue)}`,
-      expenses: `$${money(profit.expenses)}`,
-      profit: `$${money(profit.revenue.minus(profit.expenses))}`,
-      margin: profit.revenue.isZero() ? '—' : percent(profit.revenue.minus(profit.expenses).dividedBy(profit.revenue), 1),
-      note: profit.note,
+    profitability: pr && {
+      asOf: longDate(pr.asOf),
+      period: pr.period,
+      source: pr.source,
+      synthetic: pr.synthetic,
+      revenue: pr.revenue.map((l) => ({ label: l.label, amount: `$${money(l.amount)}` })),
+      costs: pr.costs.map((l) => ({ label: l.label, amount: `$${money(l.amount)}` })),
+      totalRevenue: `$${money(pr.totalRevenue)}`,
+      totalCosts: `$${money(pr.totalCosts)}`,
+      profit: `$${money(pr.profit)}`,
+      margin: pr.margin ? percent(pr.margin, 1) : '—',
+      note: pr.note,
+      workings: pr.workings,
     },
+    missing: board.missing,
     fallOut: review.fall_out_benefits,
+    affiliated: board.affiliatedRevenues && {
+      source: board.affiliatedRevenues.source,
+      period: board.affiliatedRevenues.period,
+      synthetic: board.affiliatedRevenues.synthetic,
+      rows: board.affiliatedRevenues.rows.map((r) => ({ label: r.label, amount: `$${money(r.amount)}`, from: r.fromFund ? `fund period, expense line ${r.fromFund}` : 'as given' })),
+      total: `$${money(board.affiliatedRevenues.total)}`,
+    },
     coverage,
     proxy: {
       meeting: figures.proxy[0] ? longDate(figures.proxy[0].meetingDate) : '',
+      fundPeriod: fund.period.label,
       rows: figures.proxy.flatMap((p) => p.groups.flatMap((g) => g.nominees.map((n) => ({
-        group: g.group === 'preferred' ? 'Preferred only' : g.group === 'common' ? 'Common only' : 'Common and preferred',
+        group: groupName(g.group),
         name: n.name,
         for: money(n.for),
         withheld: money(n.withheld),
         forOfCast: percent(n.forOfCast, 1),
-        outcome: n.outcome,
+        outcome: n.outcome === 'no quorum' ? 'no quorum: the incumbent holds over until a successor is elected' : n.outcome,
       })))),
       quorum: figures.proxy.flatMap((p) => p.groups.map((g) => ({
-        group: g.group === 'preferred' ? 'Preferred only' : g.group === 'common' ? 'Common only' : 'Common and preferred',
+        group: groupName(g.group),
         present: `${money(g.present)} of ${money(g.sharesOutstanding)} (${percent(g.presentFraction, 1)}); quorum ${percent(g.quorumRequired, 0)}`,
         met: g.quorumMet,
       }))),
+      holdovers: board.holdovers.map((h) => `${h.name}: ${holdoverText(h)}.`),
     },
-    resolution: review.resolution ?? DEFAULT_RESOLUTION,
+    resolution: review.resolution ?? defaultResolution(review, board),
+    agreements: board.agreements.map((a) => ({ kind: a.kind === 'advisory' ? 'Advisory' : 'Sub-advisory', name: a.name, parties: a.parties })),
     independentTrustees: review.trustees.filter((t) => t.independent).map((t) => t.name),
-    allTrustees: review.trustees.map((t) => ({ name: t.name, role: `${t.independent ? 'Independent Trustee' : 'Interested Trustee'}${t.chair ? ', Chair' : ''}` })),
+    allTrustees: review.trustees.map((t) => {
+      const h = holdoverOf(t.name);
+      return { name: t.name, role: `${t.independent ? 'Independent Trustee' : 'Interested Trustee'}${t.chair ? ', Chair' : ''}${h ? `; ${holdoverText(h)}` : ''}` };
+    }),
+    composition: `${board.composition.independent} of the ${board.composition.trustees} trustees on the roster are independent (${percent(board.composition.share, 0)})${board.composition.stated ? `; ${board.composition.statedSource} states ${percent(board.composition.stated, 0)}${board.composition.agrees ? '' : ', a difference reported in the findings'}` : ''}.`,
   };
 }
-
