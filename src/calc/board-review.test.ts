@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Decimal } from '../decimal.js';
 import { loadFundFile, loadFundText } from '../load/load-fund.js';
 import type { FundPeriod } from '../load/schema.js';
-import { calculateBoardReview, DEFAULT_THRESHOLDS, type BoardFigures } from './board-review.js';
+import { calculateBoardReview, DEFAULT_THRESHOLDS, expenseRatioOnBasis, type BoardFigures } from './board-review.js';
 import { computeFigures, type Figures } from './compute.js';
 import { calculateCoverage } from './preferred-coverage.js';
 
@@ -467,5 +467,65 @@ describe('defaults', () => {
     expect(board.thresholds.feeAboveMedianBps.equals(DEFAULT_THRESHOLDS.feeAboveMedianBps)).toBe(true);
     expect(board.thresholds).toEqual(DEFAULT_THRESHOLDS);
     expect(codes(board)).toEqual(codes(reviewOf(TEXT).board));
+  });
+});
+
+describe('the June 2011 meeting drawn on the February 28, 2011 fund period', () => {
+  const feb = loadFundFile('data/iqm/2011-02-28.yaml').fund!;
+  const febFigures = computeFigures(feb);
+
+  it('computes the fund\'s expense ratio on the peers\' basis', () => {
+    // 120 days, actual/365. Net = gross (no waivers): 361,500 / 183,328,000 = 0.00197187; x 365 / 120 = 0.0059978.
+    expect(expenseRatioOnBasis(feb, febFigures, { waivers: 'gross', interest_expense: 'included' }).toDecimalPlaces(7).toString()).toBe('0.0059978');
+    // Excluding the 126,500 of interest, facilities and maintenance fees: 235,000 / 183,328,000 = 0.00128186; x 365 / 120 = 0.0038990.
+    expect(expenseRatioOnBasis(feb, febFigures, { waivers: 'net', interest_expense: 'excluded' }).toFixed(7)).toBe('0.0038990');
+  });
+});
+
+describe('the board: roster, holdovers, agreements, the factors without data', () => {
+  const { board } = reviewOf(TEXT);
+
+  it('takes the independent share from the roster: 5 of 7, no finding without a stated share', () => {
+    expect(board.composition).toMatchObject({ trustees: 7, independent: 5, agrees: true });
+    expect(board.composition.share.toDecimalPlaces(4).toString()).toBe('0.7143');
+    expect(codes(board)).not.toContain('BOARD_COMPOSITION');
+  });
+
+  it('reports a stated 80% the roster does not give (5 of 7 = 71%)', () => {
+    const { board: b } = mutated(['  expense_group:\n    source: Lipper', '  board_composition: { independent_share_stated: 80%, source: the filing }\n  expense_group:\n    source: Lipper']);
+    const f = byRule(b, 'board-composition');
+    expect(f.map((x) => [x.code, x.severity, x.stated, x.computed])).toEqual([['BOARD_COMPOSITION', 'warning', '80%', '71.4%']]);
+    expect(f[0]!.message).toBe('the roster lists 7 trustees, 5 of them independent (71%); the filing states 80%: the roster is incomplete or the statement is wrong');
+    // 4 of 5 = 80% agrees.
+    const { board: agreeing } = mutated(
+      ['  expense_group:\n    source: Lipper', '  board_composition: { independent_share_stated: 80%, source: the filing }\n  expense_group:\n    source: Lipper'],
+      ['    - { name: Philip A. Taylor, independent: false }\n', ''],
+      ['    - { name: Larry Soll, independent: true }\n', ''],
+    );
+    expect(agreeing.composition.agrees).toBe(true);
+  });
+
+  it('holds over the preferred-only nominee whose election of July 14, 2011 failed for want of a quorum', () => {
+    expect(board.holdovers).toEqual([{ name: 'Frank S. Bayley', group: 'preferred', meetingDate: '2011-07-14' }]);
+  });
+
+  it('renews the advisory agreement alone when the data names no agreements', () => {
+    expect(board.agreements).toEqual([{ kind: 'advisory', name: 'Investment advisory agreement', parties: 'Invesco Advisers, Inc.' }]);
+  });
+
+  it('names the fields that would fill profitability and affiliates\' revenues when the data gives none', () => {
+    expect(board.profitability).toBeUndefined();
+    expect(board.missing.profitability).toContain('board_review.profitability.allocated_costs[] (label, amount)');
+    expect(board.missing.affiliatedRevenues).toContain('board_review.affiliated_revenues.source');
+  });
+
+  it('computes the 1-year peer median from every return, and takes the stated one otherwise', () => {
+    // 30 returns: the 15th and 16th are 3.02% and 2.95% -> 2.985%; 3.10% - 2.985% = +11.5 bps.
+    expect(board.performance[0]!.medianReturn!.toString()).toBe('0.02985');
+    expect(board.performance[0]!.vsMedianBps!.toString()).toBe('11.5');
+    expect(board.performance[1]!.medianReturn).toBeUndefined();
+    const { board: b } = mutated(['rank: 20, universe_size: 28 }', 'rank: 20, universe_size: 28, median_return: 5.61% }']);
+    expect(b.performance[1]!.medianComputed).toBe(false);
+    expect(b.performance[1]!.vsMedianBps!.toString()).toBe('-41');
   });
 });
