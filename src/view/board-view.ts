@@ -261,7 +261,11 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
       source: eg.source,
       asOf: longDate(eg.as_of),
       basis: expenseBasis,
-      fundRatioSource: board.fundExpenseRatioStated ? 'as stated in the board-review data' : `computed from the fund period (${fund.period.label}, annualised) on the peers' basis`,
+      fundRatioSource: board.fundExpenseRatioStated
+        ? 'as stated in the board-review data'
+        : board.expenseBasis
+          ? `computed from the fund period (${fund.period.label}, annualised) on the peers' basis`
+          : `computed from the fund period (${fund.period.label}, annualised), gross of waivers and including interest expense, as the peers' basis is not stated`,
       commonAssetLevel: `$${money(eg.common_asset_level)}`,
       rows: board.group.map((g) => ({ name: g.name, fee: percent(g.contractualFee, 3), ter: g.totalExpenseRatio ? percent(g.totalExpenseRatio) : '—', isFund: g.isFund })),
       stats: [
