@@ -8,8 +8,8 @@ import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
-import { buildAll, runDiff } from './build/build-all.js';
-import { parseShard } from './build/shard.js';
+import { buildAll, runDiff } from './pipeline/build-all.js';
+import { parseShard } from './pipeline/shard.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateInput } from '../src/build/validate-input.js';
+import { validateInput } from '../src/pipeline/validate-input.js';
 import { computeFigures } from '../src/calc/compute.js';
 import { formatFinding } from '../src/check.js';
 import { findInputs } from '../src/load/find-inputs.js';

@@ -12,7 +12,7 @@ import { Preparer } from './preparer.js';
 import type { Browser } from 'puppeteer';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateInput } from './validate-input.js';
-import { BrowserPool } from './browser-pool.js';
+import { BrowserPool } from '../render/browser-pool.js';
 import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {

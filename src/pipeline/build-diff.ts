@@ -11,8 +11,8 @@ import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import { compiledDocument } from './build-fund.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher } from './render-document.js';
-import { FUNDBOOK_VERSION } from './version.js';
+import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
+import { FUNDBOOK_VERSION } from '../version.js';
 
 export interface DiffOutcome {
   ok: boolean;

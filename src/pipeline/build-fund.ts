@@ -12,10 +12,10 @@ import { compileDocument, type CompiledDocument, type DocumentKind } from '../re
 import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher, type PagedView } from './render-document.js';
+import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
-import { FUNDBOOK_VERSION } from './version.js';
+import { FUNDBOOK_VERSION } from '../version.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -83,7 +83,7 @@ export interface PreparedFund {
 
 /**
  * The data half of a build: load, calculate, view models, HTML and figures.json. Synchronous and
- * browser-free, so a batch runs it on a worker thread while the browser prints (build/preparer.ts).
+ * browser-free, so a batch runs it on a worker thread while the browser prints (pipeline/preparer.ts).
  */
 export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
   const started = performance.now();

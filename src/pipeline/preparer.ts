@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { DiffOutcome, PreparedDiff } from './build-diff.js';
 import type { BuildOptions, BuildOutcome, PreparedFund } from './build-fund.js';
 import type { FinishJob } from '../render/finish-printed.js';
-import type { Finisher } from './render-document.js';
+import type { Finisher } from '../render/render-document.js';
 
 export type Job =
   | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only'> }
@@ -19,7 +19,7 @@ export type Job =
 export type Reply = { id: number; result: unknown } | { id: number; error: string };
 
 // Compiled, the worker sits beside this file; run from TypeScript sources (the tests), it is dist's.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/build/prepare-worker.js' : './prepare-worker.js', import.meta.url);
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/pipeline/prepare-worker.js' : './prepare-worker.js', import.meta.url);
 
 interface Slot {
   worker: Worker;

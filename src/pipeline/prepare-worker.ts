@@ -1,4 +1,4 @@
-// The worker-thread side of build/preparer.ts: the data half of each build (load, calculate, view model,
+// The worker-thread side of pipeline/preparer.ts: the data half of each build (load, calculate, view model,
 // HTML) and the finishing of each printed PDF, so the main thread stays free to answer Chromium.
 import { parentPort } from 'node:worker_threads';
 import { prepareDiff } from './build-diff.js';
