@@ -39,18 +39,79 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
     expect(variance('statements.assets_and_liabilities.preferred_shares')).toMatchObject({ change: '0', flagged: false });
   });
 
-  it('flags changes beyond the fund\'s thresholds (10% and $1,000,000; 10 bps for ratios), with the explanation given or a demand for one', () => {
-    expect(diff.thresholds).toEqual({ percent: '0.1', materiality: '1000000', ratioBps: '10' });
-    // Net investment income: 4,140,693 -> 6,185,739 = +2,045,046; / 4,140,693 = 0.493890 (JSON drops the trailing zero).
-    expect(variance('statements.operations.net_investment_income')).toMatchObject({ change: '2045046', changePercent: '0.49389', flagged: true });
+  it('compares flows per day across the 120-day and 184-day periods, and flags total expenses on that comparison', () => {
+    expect(diff.thresholds).toMatchObject({ percent: '0.1', materiality: '1000000', ratioBps: '10', perShare: '0.05', previousDays: 120, currentDays: 184 });
+    // Flow materiality: 10 bps a year of average daily net assets of 187,753,000 over 184 days = 94,648.1.
+    expect(diff.thresholds).toMatchObject({ flowMateriality: '94648', flowMaterialityFrom: { averageNetAssets: '187753000', days: 184 } });
+    // Total expenses 361,500 / 120 = 3,012.50 a day; 735,719 / 184 = 3,998.47 a day. Restated to 184 days the
+    // previous is 554,300; the move is 181,419 (32.73%): past 10% and 94,648, flagged. Raw: +374,219 (103.5%).
+    expect(variance('statements.operations.expenses.total')).toMatchObject({
+      change: '374219', changePercent: '1.035184', flagged: true,
+      comparable: { basis: 'perDay', previousPerDay: '3012.5', currentPerDay: '3998.47', change: '181419', percent: '0.327294' },
+    });
+    // Net investment income: 34,505.78 a day -> 33,618.15 a day (-2.57%): not flagged, though it rose 49% raw.
+    expect(variance('statements.operations.net_investment_income')).toMatchObject({ change: '2045046', flagged: false, comparable: { percent: '-0.025724' } });
     expect(variance('statements.operations.net_investment_income').explanation).toMatch(/^Six months of income/);
-    // Net assets +6.96%: under 10%, not flagged.
+    // Net assets +6.96%: under 10%, not flagged. Floating rate notes -4,099,640 (-10.3%): flagged, explained.
     expect(variance('statements.assets_and_liabilities.net_assets').flagged).toBe(false);
-    // Gross expense ratio 0.5998% -> 0.7773%: +17.75 bps, flagged, no explanation.
-    expect(variance('figures.expenseCap.grossRatio')).toMatchObject({ changeBps: '17.75', flagged: true, explanation: null });
+    expect(variance('statements.assets_and_liabilities.liabilities.floating_rate_note_obligations')).toMatchObject({ flagged: true, explanation: expect.stringMatching(/^Dealer trust financing/) });
+    // Expense ratio 0.60% -> 0.78%: +18 bps, flagged, no explanation, no percent change.
+    expect(variance('financial_highlights.current.expense_ratio')).toMatchObject({ changeBps: '18', changePercent: null, flagged: true, explanation: null });
+    // Market price 12.65 -> 14.19: $1.54, past the $0.05 per-share threshold.
+    expect(variance('statements.assets_and_liabilities.market_price_per_share')).toMatchObject({ unit: 'perShare', change: '1.54', flagged: true });
     const pdf = pdfText(join(dir, 'iqm', 'period-diff.pdf')).replace(/\s+/g, ' ');
-    expect(pdf).toContain('Explanation: Six months of income against the four months of the transition period');
+    expect(pdf).toContain('Explanation: Dealer trust financing of $4.1 million was repaid');
     expect(pdf).toContain('Explanation required');
+  });
+
+  it('states each unit\'s threshold on the summary page exactly as applied', () => {
+    const summary = pdfText(join(dir, 'iqm', 'period-diff.pdf'), { page: 1 }).replace(/\s+/g, ' ');
+    expect(summary).toContain('The periods differ in length (120 days against 184), so flows are compared per day: flagged when the per-day amount moves by at least 10% and the move, with the previous amount restated to 184 days, is at least $94,648 (10 bps a year of average daily net assets of $187,753,000, over 184 days).');
+    expect(summary).toContain('Flagged when a balance moves by at least 10% and by at least $1,000,000.');
+    expect(summary).toContain('Flagged when a ratio moves by at least 10 bps (0.10 percentage points); never as a percent change.');
+    expect(summary).toContain('Flagged when a per-share amount moves by at least $0.05;');
+    expect(summary).toContain('Flagged when a count moves by at least 10%.');
+  });
+
+  it('flags exactly the rows the stated rules flag, and no ratio or return carries a percent change', () => {
+    const t = diff.thresholds;
+    const n = (s: string | null) => (s === null ? null : Number(s));
+    for (const v of diff.variances) {
+      const c = v.comparable;
+      const move = Math.abs(Number(c.change));
+      const pctOk = (limit: number) => c.percent === null || Math.abs(Number(c.percent)) >= limit;
+      const expected = Number(c.change) === 0 ? false
+        : v.unit === 'balance' ? move >= n(t.materiality)! && pctOk(n(t.percent)!)
+        : v.unit === 'flow' ? move >= n(t.flowMateriality)! && pctOk(n(t.percent)!)
+        : v.unit === 'ratio' ? Math.abs(n(v.changeBps)!) >= n(t.ratioBps)!
+        : v.unit === 'perShare' ? move >= n(t.perShare)!
+        : pctOk(n(t.percent)!);
+      expect({ key: v.key, flagged: v.flagged }).toEqual({ key: v.key, flagged: expected });
+      if (v.unit === 'ratio') expect([v.key, v.changePercent, c.percent]).toEqual([v.key, null, null]);
+    }
+    // Flows compare per day here (the periods differ); balances as they are.
+    expect(diff.variances.filter((v: any) => v.unit === 'flow' && v.previous !== null && v.current !== null).every((v: any) => v.comparable.basis === 'perDay')).toBe(true);
+    expect(diff.variances.filter((v: any) => v.unit === 'balance').every((v: any) => v.comparable.basis === 'asIs')).toBe(true);
+  });
+
+  it('compares each figure once, in the statement where it belongs, and references the others', () => {
+    const keys = diff.variances.map((v: { key: string }) => v.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const folded = diff.variances.flatMap((v: { alsoAt: { key: string }[] }) => v.alsoAt.map((a) => a.key));
+    expect(folded.filter((k: string) => keys.includes(k))).toEqual([]);
+    expect(variance('statements.operations.net_investment_income').alsoAt.map((a: { key: string }) => a.key)).toEqual(['statements.changes_in_net_assets.current.net_investment_income']);
+    expect(variance('statements.operations.net_increase_applicable_to_common').alsoAt.map((a: { key: string }) => a.key)).toEqual([
+      'statements.changes_in_net_assets.current.net_increase_applicable_to_common',
+      'statements.cash_flows.net_increase_applicable_to_common',
+    ]);
+    // The cash flows' "Net realized loss on investments" (588,041 -> 2,977,286) is the operations' net realized
+    // gain (loss) with its sign turned.
+    expect(variance('statements.operations.net_realized_gain_loss').alsoAt.map((a: { key: string }) => a.key)).toContain('statements.cash_flows.adjustments[Net realized loss on investments]');
+    expect(variance('statements.assets_and_liabilities.net_assets').alsoAt.map((a: { key: string }) => a.key)).toEqual(['statements.changes_in_net_assets.current.net_assets_end', 'financial_highlights.current.net_assets_end_000']);
+    // Where two places disagree both stay: tax-basis cost 272,773,128 against book cost 273,096,357.
+    expect(keys).toEqual(expect.arrayContaining(['notes_data.tax_basis.cost', 'statements.assets_and_liabilities.assets.investments_at_cost']));
+    // Labels are the report's own names, punctuation included.
+    expect(variance('statements.assets_and_liabilities.net_assets_consist_of.undistributed_net_realized_gain_loss').label).toBe('Undistributed net realized gain (loss)');
   });
 
   it('lists the holdings added, removed and revalued, with totals per state', () => {
