@@ -131,14 +131,23 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
     expect(diff.findings.new.map((f: { code: string }) => f.code).sort()).toEqual(['QUORUM_NOT_MET', 'STATED_INCONSISTENT', 'STATED_PERCENT', 'STATED_PERCENT', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED']);
   });
 
-  it('blacklines the changed letter paragraph word by word', () => {
+  it('blacklines the changed letter paragraph phrase by phrase: a deleted phrase, then the inserted one', () => {
     const letter = diff.blackline.find((s: { title: string }) => s.title === 'Letter: Philip Taylor');
     expect(letter.changed).toBe(true);
     const changed = letter.blocks.find((b: { kind: string }) => b.kind === 'changed');
-    const words = (kind: string) => changed.pieces.filter((p: { kind: string }) => p.kind === kind).map((p: { text: string }) => p.text.trim()).filter(Boolean);
-    // Previous: "In light of the market volatility of recent months, ..."; current: "In light of economic uncertainty and market volatility, ..."
-    expect(words('inserted')).toEqual(expect.arrayContaining(['economic', 'uncertainty', 'and', 'timely']));
-    expect(words('deleted')).toEqual(expect.arrayContaining(['the', 'recent months']));
+    // Previous: "In light of the market volatility of recent months, I suggest you check the market updates and
+    // commentary from our fund managers at invesco.com/us."; current: "In light of economic uncertainty and
+    // market volatility, I suggest you check the timely market updates and commentary from many of our fund
+    // managers and other investment professionals at invesco.com/us."
+    expect(changed.pieces.filter((p: { kind: string }) => p.kind !== 'same')).toEqual([
+      { kind: 'deleted', text: 'the market volatility of recent months' },
+      { kind: 'inserted', text: 'economic uncertainty and market volatility' },
+      { kind: 'inserted', text: 'timely ' },
+      { kind: 'inserted', text: 'many of ' },
+      { kind: 'inserted', text: 'and other investment professionals ' },
+    ]);
+    expect(changed.pieces[0]).toEqual({ kind: 'same', text: 'In light of ' });
+    expect(changed.carriedForward).toEqual([]);
     expect(letter.blocks[0]).toEqual({ kind: 'unchanged', count: 2 });
     const pdf = join(dir, 'iqm', 'period-diff.pdf');
     expect(pdfOutlines(pdf).map((o) => o.title)).toEqual(['Summary', 'Figure Variances', 'Findings Delta', 'Holdings', 'Blackline of the Narrative']);
@@ -182,10 +191,22 @@ describe('fundbook diff, edge cases', () => {
 });
 
 describe('blackline of one section', () => {
+  it('flags a dollar figure a changed paragraph carries forward, comparing numbers as numbers', () => {
+    // Note 4 of IQM: the period changed, the legal fees of $1,193 did not.
+    const s = blacklineSection('n', 'N', ['During the four months ended February 28, 2011, the Trust paid legal fees of $1,193 for services.'], ['During the six months ended August 31, 2011, the Trust paid legal fees of $1193 for services.']);
+    const block = s.blocks[0] as { kind: 'changed'; pieces: { kind: string; text: string }[]; carriedForward: string[] };
+    expect(block.pieces.filter((p) => p.kind !== 'same')).toEqual([{ kind: 'deleted', text: 'four months ended February 28' }, { kind: 'inserted', text: 'six months ended August 31' }]);
+    expect(block.carriedForward).toEqual(['$1193']);
+    const moved = blacklineSection('n', 'N', ['Fees of $1,193 for the four months.'], ['Fees of $1,842 for the six months.']).blocks[0] as typeof block;
+    expect(moved.carriedForward).toEqual([]);
+    expect(moved.pieces.filter((p) => p.kind !== 'same')).toEqual([{ kind: 'deleted', text: '$1,193 for the four' }, { kind: 'inserted', text: '$1,842 for the six' }]);
+  });
+
+
   it('collapses unchanged paragraphs and marks a changed one word by word', () => {
     const s = blacklineSection('x', 'X', ['One.', 'Two.', 'Three old words.'], ['One.', 'Two.', 'Three new words.', 'Four.']);
     expect(s.blocks[0]).toEqual({ kind: 'unchanged', count: 2 });
-    expect(s.blocks[1]).toEqual({ kind: 'changed', pieces: [{ kind: 'same', text: 'Three ' }, { kind: 'deleted', text: 'old' }, { kind: 'inserted', text: 'new' }, { kind: 'same', text: ' words.' }] });
+    expect(s.blocks[1]).toEqual({ kind: 'changed', carriedForward: [], pieces: [{ kind: 'same', text: 'Three ' }, { kind: 'deleted', text: 'old' }, { kind: 'inserted', text: 'new' }, { kind: 'same', text: ' words.' }] });
     expect(s.blocks[2]).toEqual({ kind: 'inserted', text: 'Four.' });
   });
 });

@@ -1,6 +1,6 @@
 // View model of the period diff: variances formatted (ratios in basis points), flagged rows with their
 // explanations, findings delta, holdings changes and the blackline, ready to print.
-import type { Decimal } from '../decimal.js';
+import { type Decimal, sum } from '../decimal.js';
 import type { BlacklineBlock } from '../diff/blackline.js';
 import type { PeriodDiff } from '../diff/period-diff.js';
 import type { FigureUnit } from '../diff/figure-catalog.js';
@@ -51,11 +51,14 @@ export interface DiffView {
   holdings: {
     added: { group: string; name: string; rate: string; maturity: string; principal: string; value: string }[];
     removed: { group: string; name: string; rate: string; maturity: string; principal: string; value: string }[];
-    changed: { group: string; name: string; what: string; previous: string; current: string; change: string }[];
+    parChanges: { group: string; name: string; what: string; previous: string; current: string; change: string }[];
+    priceOnly: { group: string; count: number; change: string }[];
+    priceOnlyCount: number;
+    priceOnlyChange: string;
     unchanged: number;
     groups: { name: string; previous: string; current: string; change: string }[];
   };
-  blackline: { title: string; blocks: { unchangedText?: string; pieces?: { kind: string; text: string }[]; insertedText?: string; deletedText?: string }[] }[];
+  blackline: { title: string; blocks: { unchangedText?: string; pieces?: { kind: string; text: string }[]; carriedForward?: string; insertedText?: string; deletedText?: string }[] }[];
   unchangedSections: number;
 }
 
@@ -168,7 +171,7 @@ function blockView(b: BlacklineBlock) {
     case 'unchanged':
       return { unchangedText: `${b.count} paragraph${b.count === 1 ? '' : 's'} unchanged` };
     case 'changed':
-      return { pieces: b.pieces };
+      return { pieces: b.pieces, carriedForward: b.carriedForward.join(', ') };
     case 'inserted':
       return { insertedText: b.text };
     case 'deleted':
@@ -205,7 +208,7 @@ export function diffView(diff: PeriodDiff): DiffView {
       { label: 'Flagged beyond thresholds', value: String(flagged.length) },
       { label: 'Flagged without an explanation', value: String(flagged.filter((v) => !v.explanation).length) },
       { label: 'Findings new / resolved / still open', value: `${diff.findings.new.length} / ${diff.findings.resolved.length} / ${diff.findings.open.length}` },
-      { label: 'Holdings added / removed / changed', value: `${h.added.length} / ${h.removed.length} / ${h.changed.length}` },
+      { label: 'Holdings added / removed / par changed / price only', value: `${h.added.length} / ${h.removed.length} / ${h.changed.filter((c) => c.kind === 'par').length} / ${h.changed.filter((c) => c.kind === 'price').length}` },
       { label: 'Narrative sections changed', value: `${changedSections.length} of ${diff.blackline.length}` },
     ],
     flagged: unitTables(flagged, diff.thresholds),
@@ -216,14 +219,17 @@ export function diffView(diff: PeriodDiff): DiffView {
     holdings: {
       added: h.added.map(line),
       removed: h.removed.map(line),
-      changed: h.changed.map((c) => ({
+      parChanges: h.changed.filter((c) => c.kind === 'par').map((c) => ({
         group: c.group,
         name: holdingName(c),
-        what: c.changed.join(', '),
+        what: c.changed.map((w) => (w === 'principal' ? 'par' : w)).join(', '),
         previous: `${money(c.previous.principal_000)} / ${money(c.previous.value)}${c.changed.includes('rate') ? ` @ ${percent(c.previous.rate)}` : ''}`,
         current: `${money(c.current.principal_000)} / ${money(c.current.value)}${c.changed.includes('rate') ? ` @ ${percent(c.current.rate)}` : ''}`,
         change: money(c.valueChange),
       })),
+      priceOnly: h.priceOnlyByGroup.map((g) => ({ group: g.group, count: g.count, change: money(g.valueChange) })),
+      priceOnlyCount: h.priceOnlyByGroup.reduce((n, g) => n + g.count, 0),
+      priceOnlyChange: money(sum(h.priceOnlyByGroup.map((g) => g.valueChange))),
       unchanged: h.unchanged,
       groups: h.groups.filter((g) => !g.change.isZero()).map((g) => ({ name: g.name, previous: money(g.previous), current: money(g.current), change: money(g.change) })),
     },
