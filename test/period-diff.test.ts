@@ -114,16 +114,33 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
     expect(variance('statements.assets_and_liabilities.net_assets_consist_of.undistributed_net_realized_gain_loss').label).toBe('Undistributed net realized gain (loss)');
   });
 
-  it('lists the holdings added, removed and revalued, with totals per state', () => {
+  it('lists the holdings by materiality: added and removed by size, then par changes, then price-only moves one line per group', () => {
     expect(diff.holdings.added).toHaveLength(15);
-    expect(diff.holdings.removed.map((h: { issuer: string }) => h.issuer)).toEqual([
-      'Orlando (City of) Utilities Commission (SYNTHETIC)',
-      'Illinois (State of) Toll Highway Authority (SYNTHETIC)',
-      'New Jersey (State of) Transportation Trust Fund Authority (SYNTHETIC)',
+    // Removed, largest first: 3,900,120, 3,712,450, 2,536,275.
+    expect(diff.holdings.removed.map((h: { issuer: string; value: string }) => [h.issuer, h.value])).toEqual([
+      ['Illinois (State of) Toll Highway Authority (SYNTHETIC)', '3900120'],
+      ['New Jersey (State of) Transportation Trust Fund Authority (SYNTHETIC)', '3712450'],
+      ['Orlando (City of) Utilities Commission (SYNTHETIC)', '2536275'],
     ]);
     expect(diff.holdings.added.every((h: { issue: string }) => /^(Sub)?[Ss]eries 2011/.test(h.issue))).toBe(true);
+    expect(diff.holdings.added[0]).toMatchObject({ issuer: 'San Diego Community College District (Election 2006)', value: '2809096' });
+    // Every one of the 162 price-only moves is kept in the JSON, by size; the largest is Fairfax's +323,361.
+    expect(diff.holdings.changed).toHaveLength(162);
+    expect(diff.holdings.changed.every((c: { kind: string }) => c.kind === 'price')).toBe(true);
+    expect(diff.holdings.changed[0]).toMatchObject({ issuer: 'Fairfax (County of) Industrial Development Authority (INOVA Health System)', valueChange: '323361' });
+    const sizes = diff.holdings.changed.map((c: { valueChange: string }) => Math.abs(Number(c.valueChange)));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // Summed per group: California's 36 positions moved +703,982; the groups' counts add up to 162.
+    expect(diff.holdings.priceOnlyByGroup[0]).toEqual({ group: 'California', count: 36, valueChange: '703982' });
+    expect(diff.holdings.priceOnlyByGroup.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(162);
     const michigan = diff.holdings.groups.find((g: { name: string }) => g.name === 'Michigan');
     expect(michigan).toMatchObject({ previous: '0', current: '937206', change: '937206' });
+    // In the PDF: one line per group, no price-only position by name, and the lists in order.
+    const pdf = pdfText(join(dir, 'iqm', 'period-diff.pdf')).replace(/\s+/g, ' ');
+    expect(pdf).not.toContain('INOVA Health System');
+    const at = (s: string) => pdf.indexOf(s);
+    expect([at('Added (15)'), at('Removed (3)'), at('Par changes (0)'), at('Price-only changes (162)'), at('Totals by group')].every((x, i, a) => x > 0 && (i === 0 || x > a[i - 1]!))).toBe(true);
+    expect(pdf).toMatch(/California 36 703,982/);
   });
 
   it('carries the findings: new, resolved, still open', () => {
