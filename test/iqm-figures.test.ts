@@ -91,7 +91,7 @@ describe('fundbook figures on data that does not tie out', () => {
       const run = fundbook('figures', file);
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout);
-      expect(json.findings.find((f: { code: string }) => f.code === 'TIE_OUT').message).toBe('Total expenses foot: stated 735,720, computed 735,719');
+      expect(json.findings.find((f: { code: string }) => f.code === 'TIE_OUT').message).toBe('Total expenses foot: stated 735,720, computed 735,719, difference 1');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
