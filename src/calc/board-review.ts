@@ -5,7 +5,7 @@ import { Decimal, ZERO } from '../decimal.js';
 import type { BoardReview, FundPeriod } from '../load/schema.js';
 import type { Figures } from './compute.js';
 import { feeAtAssetLevels, type BreakpointResult } from './fee-breakpoints.js';
-import type { Finding } from './finding.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
@@ -13,6 +13,9 @@ import { fmtBps, fmtMoney, fmtPct } from './workings-format.js';
 import { effectiveRatesOverTime, lastFiveYears, type ScaleResult } from './economies-of-scale.js';
 import { calculateProfitability, type Line, type ProfitabilityResult } from './profitability.js';
 import type { ExpenseBasis, Peer } from '../load/schema.js';
+
+/** The codes this review raises itself (the rest of a fund's findings are the core checks'). */
+const BOARD_CODES = new Set(['FEE_ABOVE_MEDIAN', 'PERFORMANCE_QUINTILE', 'CAP_ENDING', 'WAIVER_OCCURRED', 'COVERAGE_HEADROOM', 'BOARD_COMPOSITION']);
 
 export interface BoardThresholds {
   feeAboveMedianBps: Decimal;
@@ -27,12 +30,6 @@ export const DEFAULT_THRESHOLDS: BoardThresholds = {
   capEndingWithinMonths: 12,
   coverageHeadroomMinimum: new Decimal('0.10'),
 };
-
-export interface BoardFinding extends Finding {
-  /** The rule that raised it, e.g. `performance-quintile`, and the threshold it applied. */
-  rule: string;
-  threshold?: string;
-}
 
 export interface GroupRow {
   name: string;
@@ -89,7 +86,7 @@ export interface BoardFigures {
   holdovers: Holdover[];
   agreements: Agreement[];
   /** The core checks' findings on the fund-period data (the shareholder report's tie-outs): the appendix. */
-  dataFindings: Finding[];
+  dataFindings: Diagnostic[];
   group: GroupRow[];
   feeStats: Quartiles;
   expenseStats?: Quartiles;
@@ -103,7 +100,7 @@ export interface BoardFigures {
   breakpoints: BreakpointResult;
   cap?: { limit: Decimal; coveredRatio: Decimal; headroomBps: Decimal; waiverPeriod: Decimal; waiverYearToDate: Decimal; endsOn: string; daysUntilEnd: number };
   thresholds: BoardThresholds;
-  findings: BoardFinding[];
+  findings: Diagnostic[];
   workings: string[];
 }
 
@@ -148,10 +145,11 @@ export function thresholdsOf(review: BoardReview): BoardThresholds {
  */
 export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figures: Figures): BoardFigures {
   const thresholds = thresholdsOf(review);
-  const findings: BoardFinding[] = [];
+  const findings: Diagnostic[] = [];
   const workings: string[] = [];
   const eg = { ...review.expense_group, peers: review.expense_group.peers as Peer[] };
-  if (!eg.peers) throw new Error('calculateBoardReview: the expense group has no peers (the loader reads peers_file)');
+  // A fund file's own board_review cannot read a peers_file (the build refuses it); no peers here.
+  eg.peers ??= [];
   const fundName = fund.fund.name;
 
   // Fees and expenses: the expense group includes the fund (Lipper's convention). The fund's ratio is
@@ -316,17 +314,8 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   // Preferred coverage.
   const cov = figures.preferredCoverage;
   if (cov) {
-    if (!cov.compliant) {
-      const failed = cov.tests.filter((t) => !t.passes);
-      findings.push({
-        severity: 'error',
-        code: 'COVERAGE_BELOW_MINIMUM',
-        rule: 'coverage-minimum',
-        threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
-        message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
-        path: ['preferred_shares', 'outstanding'],
-      });
-    } else if (cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
+    // Below the minimum is the coverage calculation's own finding (rule coverage-minimum), carried below.
+    if (cov.compliant && cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
       findings.push({
         severity: 'warning',
         code: 'COVERAGE_HEADROOM',
@@ -339,8 +328,11 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   }
 
   // The core checks' findings on the fund-period data (the shareholder report's tie-outs) go to the
-  // book's appendix, apart from the board's rules; an error among them still stops the build.
-  const dataFindings = figures.findings.filter((x) => x.code !== 'COVERAGE_BELOW_MINIMUM');
+  // book's appendix, apart from the board's rules; coverage below its minimum stays before the board.
+  // (computeFigures adds this review's own findings to its list when the fund file has board_review.)
+  const core = figures.findings.filter((x) => !BOARD_CODES.has(x.code));
+  findings.push(...core.filter((x) => x.code === 'COVERAGE_BELOW_MINIMUM'));
+  const dataFindings = core.filter((x) => x.code !== 'COVERAGE_BELOW_MINIMUM');
 
   return {
     meetingStart: review.meeting.start,

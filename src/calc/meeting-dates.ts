@@ -3,7 +3,7 @@
 // be as of a date on or before the meeting's first day. Pure.
 import type { DataPath } from '../load/locate.js';
 import type { BoardReview } from '../load/schema.js';
-import type { Finding } from './finding.js';
+import type { Diagnostic as Finding } from '../diagnostic.js';
 
 export interface DatedBlock {
   label: string;

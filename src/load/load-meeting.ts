@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { blocksAfterMeeting, latestBefore } from '../calc/meeting-dates.js';
-import { formatPath, type Locator } from './locate.js';
+import type { Locator } from './locate.js';
 import { loadFundFile, loadYamlText, readFundSource, type LoadedFund, type Problem } from './load-fund.js';
 import { loadPeersCsv } from './peers-csv.js';
 import { MeetingFileSchema, type BoardReview, type Peer } from './schema.js';
@@ -46,8 +46,8 @@ export function loadMeetingFile(file: string): LoadedMeeting {
   const base = { file, problems, locate: loaded.locate, sha256: loaded.sha256, inputs: [file] };
   if (!loaded.data) return base;
   const data = loaded.data;
-  const error = (path: (string | number)[], message: string) =>
-    problems.push({ severity: 'error', kind: 'invalid', location: loaded.locate(path), path: formatPath(path), message });
+  const error = (path: (string | number)[], message: string, code = 'INVALID_VALUE') =>
+    problems.push({ severity: 'error', code, location: loaded.locate(path), path, message });
 
   // The peers' CSV, relative to this file.
   let peers = data.board_review.expense_group.peers;
@@ -59,7 +59,7 @@ export function loadMeetingFile(file: string): LoadedMeeting {
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      error(['board_review', 'expense_group', 'peers_file'], `${path}: no such file`);
+      error(['board_review', 'expense_group', 'peers_file'], `${path}: no such file`, 'FILE');
     }
     if (text !== undefined) {
       const csv = loadPeersCsv(text, path);
@@ -77,7 +77,7 @@ export function loadMeetingFile(file: string): LoadedMeeting {
   if (fund.fund) {
     for (const f of blocksAfterMeeting(data.board_review, { label: `fund period ${data.fund_period}`, asOf: fund.fund.period.end, path: ['fund_period'] })) {
       const meetingLine = loaded.locate(['board_review', 'meeting', 'start']).line;
-      error(f.path as (string | number)[], `${f.message.replace('(board_review.meeting.start)', `(board_review.meeting.start, ${file}:${meetingLine})`)}`);
+      error(f.path as (string | number)[], `${f.message.replace('(board_review.meeting.start)', `(board_review.meeting.start, ${file}:${meetingLine})`)}`, f.code);
     }
     const siblings = readdirSync(dirname(fundPath)).filter((n) => /\.ya?ml$/i.test(n) && !/^[_.]/.test(n));
     const ends = new Map<string, string>();
@@ -87,7 +87,7 @@ export function loadMeetingFile(file: string): LoadedMeeting {
     }
     const latest = latestBefore(meetingStart, [...ends.keys()]);
     if (latest && latest > fund.fund.period.end) {
-      error(['fund_period'], `${ends.get(latest)} (period ended ${latest}) is the fund's latest period ending before the meeting of ${meetingStart}; the book draws on it, not on a period ended ${fund.fund.period.end}`);
+      error(['fund_period'], `${ends.get(latest)} (period ended ${latest}) is the fund's latest period ending before the meeting of ${meetingStart}; the book draws on it, not on a period ended ${fund.fund.period.end}`, 'NOT_LATEST_PERIOD');
     }
   }
   problems.sort((a, b) => (a.location.file === b.location.file ? a.location.line - b.location.line : 0));

@@ -9,8 +9,9 @@ const COLUMNS = Object.keys(PeerSchema.shape) as (keyof Peer)[];
 
 export function loadPeersCsv(text: string, file: string): { peers?: Peer[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const problem = (where: { line: number; col: number }, path: string, message: string) =>
-    problems.push({ severity: 'error', kind: 'invalid', location: at(file, where), path, message });
+  // `path` names the row and column (peers[2].contractual_fee), the CSV's own field path.
+  const problem = (where: { line: number; col: number }, path: string, message: string, code = 'INVALID_VALUE') =>
+    problems.push({ severity: 'error', code, location: at(file, where), path: path ? [path] : undefined, message });
   const parsed = parseCsv(text);
   if (parsed.problem) {
     problem(parsed.problem, '', parsed.problem.message);

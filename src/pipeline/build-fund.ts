@@ -11,8 +11,7 @@ import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { computeFigures } from '../calc/compute.js';
-import { formatFinding } from '../check.js';
-import { formatProblem } from '../load/load-fund.js';
+import { formatDiagnostic, locateAll } from '../diagnostic.js';
 import { blocksAfterMeeting } from '../calc/meeting-dates.js';
 import { boardView, type Where } from '../view/board-view.js';
 import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
@@ -122,12 +121,12 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     // A board review written in the fund-period file draws on that file's figures: the period must end
     // by the meeting, like every other block the book shows.
     const dated = blocksAfterMeeting(fund.board_review, { label: `fund period ended ${fund.period.end}`, asOf: fund.period.end, path: ['period', 'end'] });
-    if (dated.length > 0) return failed(dated.map((f) => formatFinding(loaded, f)), fund);
+    if (dated.length > 0) return failed(locateAll(dated, loaded.locate).map(formatDiagnostic), fund);
     if (!fund.board_review.expense_group.peers) {
       const where = loaded.locate(['board_review', 'expense_group', 'peers_file']);
       return failed([`${where.file}:${where.line}:${where.col} board_review.expense_group.peers_file: peers are read from a CSV only in a meeting file (board/<meeting>.yaml); list them under peers here`], fund);
     }
-    const board = calculateBoardReview(fund, fund.board_review, figures);
+    const board = figures.board ?? calculateBoardReview(fund, fund.board_review, figures);
     const view = boardView(fund, fund.board_review, figures, board, whereIn(loaded.locate));
     add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
   } else if (options.only === 'board') {
@@ -172,11 +171,11 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
   if (options.only === 'report') return failed([`${input}: a meeting file builds the board-approval book only; build the fund-period file for the report`]);
   const meeting = loadMeetingFile(input);
   const loadedFund = meeting.fund;
-  if (!meeting.review || !loadedFund?.fund) return failed(meeting.problems.filter((p) => p.severity === 'error').map(formatProblem));
+  if (!meeting.review || !loadedFund?.fund) return failed(meeting.problems.filter((p) => p.severity === 'error').map(formatDiagnostic));
   const fund = loadedFund.fund;
   const figures = computeFigures(fund);
   const errors = figures.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) return failed(errors.map((f) => formatFinding(loadedFund, f)), fund);
+  if (errors.length > 0) return failed(locateAll(errors, loadedFund.locate).map(formatDiagnostic), fund);
   const board = calculateBoardReview(fund, meeting.review, figures);
   const view = boardView(fund, meeting.review, figures, board, whereIn({ prefixes: ['board_review', 'fund_period'], locate: meeting.locate }, { locate: loadedFund.locate }));
   const compiled = compiledDocument('board-approval');

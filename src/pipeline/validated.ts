@@ -5,8 +5,9 @@
 // validated has another sha256 and is loaded afresh, so what prints is always what was validated.
 import { createHash } from 'node:crypto';
 import { computeFigures, type Figures } from '../calc/compute.js';
-import { formatFinding } from '../check.js';
-import { formatProblem, loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
+import { diagnosticsOf } from '../check.js';
+import { formatDiagnostic, locateAll } from '../diagnostic.js';
+import { loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
 import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
 
 export interface Validated {
@@ -22,10 +23,10 @@ const kept = new Map<string, Validated>();
 /** A meeting file (board/<meeting>.yaml): its problems and those of the fund period it draws on. */
 function validateMeeting(file: string): Validated {
   const meeting = loadMeetingFile(file);
-  const errors = meeting.problems.filter((p) => p.severity === 'error').map(formatProblem);
-  const loaded = meeting.fund ?? { file, problems: meeting.problems, locate: meeting.locate, sha256: meeting.sha256 };
+  const errors = meeting.problems.filter((p) => p.severity === 'error').map(formatDiagnostic);
+  const loaded: LoadedFund = meeting.fund ?? { file, problems: meeting.problems, locate: meeting.locate, sha256: meeting.sha256 };
   const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
-  for (const f of figures?.findings ?? []) if (f.severity === 'error') errors.push(formatFinding(loaded, f));
+  for (const f of locateAll(figures?.findings ?? [], loaded.locate)) if (f.severity === 'error') errors.push(formatDiagnostic(f));
   return { loaded, figures, errors };
 }
 
@@ -33,15 +34,14 @@ function validateMeeting(file: string): Validated {
 export function validateInput(file: string): Validated {
   if (isMeetingFile(file)) return validateMeeting(file);
   const source = readFundSource(file);
-  if ('failed' in source) return { loaded: source.failed, errors: source.failed.problems.map(formatProblem) };
+  if ('failed' in source) return { loaded: source.failed, errors: source.failed.problems.map(formatDiagnostic) };
   const sha256 = createHash('sha256').update(source.text).digest('hex');
   const earlier = kept.get(sha256);
   if (earlier && earlier.loaded.file === file) return earlier;
 
   const loaded = loadFundText(source.text, file);
-  const errors = loaded.problems.filter((p) => p.severity === 'error').map(formatProblem);
   const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
-  for (const f of figures?.findings ?? []) if (f.severity === 'error') errors.push(formatFinding(loaded, f));
+  const errors = diagnosticsOf(loaded, figures).filter((d) => d.severity === 'error').map(formatDiagnostic);
   const validated = { loaded, figures, errors };
   if (loaded.fund) kept.set(sha256, validated);
   return validated;

@@ -3,7 +3,7 @@ import type { BoardFigures } from '../calc/board-review.js';
 import type { Figures } from '../calc/compute.js';
 import type { Decimal } from '../decimal.js';
 import type { BoardReview, FundPeriod } from '../load/schema.js';
-import type { Finding } from '../calc/finding.js';
+import type { Diagnostic as Finding } from '../diagnostic.js';
 import { groupedBars, hbarChart, type HBarChart, type VBarChart } from './charts.js';
 import { longDate, money, percent } from './format.js';
 import { basisText, type Holdover } from '../calc/board-review.js';
