@@ -1,11 +1,13 @@
 // The period diff through the pipeline: load both periods, compute, compare, then period-diff.json and
 // period-diff.pdf written atomically.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { computeFigures } from '../calc/compute.js';
 import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
-import { formatProblem } from '../load/load-fund.js';
+import { fillFromPrevious, parsePath } from '../load/fill-placeholders.js';
+import { formatProblem, loadFundText } from '../load/load-fund.js';
+import { provenanceOf } from '../load/provenance.js';
 import { loadFundFileQuickly } from '../load/quick-load.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
@@ -51,8 +53,12 @@ export function diffJson(diff: PeriodDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
 
+function incompleteWarning(i: NonNullable<PeriodDiff['incomplete']>): string {
+  return `${i.file} is not complete: ${i.total} field${i.total === 1 ? '' : 's'} still to be filled (${i.bySection.map((s) => `${s.section} ${s.count}`).join(', ')}); the diff covers what is filled`;
+}
+
 function summarise(d: PeriodDiff): string {
-  if (d.empty) return 'no differences';
+  if (d.empty) return d.incomplete ? `no differences in what is filled; ${d.incomplete.total} fields still to be filled` : 'no differences';
   const flagged = d.variances.filter((v) => v.flagged);
   return `${d.variances.filter((v) => !v.change.isZero()).length} figures changed, ${flagged.length} flagged (${flagged.filter((v) => !v.explanation).length} without explanation); holdings ${d.holdings.added.length} added, ${d.holdings.removed.length} removed, ${d.holdings.changed.length} changed; ${d.blackline.filter((s) => s.changed).length} narrative sections changed`;
 }
@@ -60,14 +66,22 @@ function summarise(d: PeriodDiff): string {
 /** Load both periods, compute, compare; the diff's HTML and JSON. No browser, no files written. */
 export function prepareDiff(previousFile: string, currentFile: string, outDir?: string): { prepared: PreparedDiff } | { failed: DiffOutcome } {
   const previous = loadFundFileQuickly(previousFile);
-  const current = loadFundFileQuickly(currentFile);
+  let current = loadFundFileQuickly(currentFile);
+  // A current period still being filled in (only placeholders wrong): diffed for what is filled.
+  let unfilled: string[] = [];
+  const currentErrors = current.problems.filter((p) => p.severity === 'error');
+  if (previous.fund && !current.fund && currentErrors.length > 0 && currentErrors.every((p) => p.kind === 'to-be-filled')) {
+    unfilled = currentErrors.map((p) => p.path);
+    const filled = fillFromPrevious(readFileSync(currentFile, 'utf8'), readFileSync(previousFile, 'utf8'), unfilled.map(parsePath));
+    if (filled.missing.length === 0) current = loadFundText(filled.text, currentFile);
+  }
   const problems = [...previous.problems, ...current.problems].filter((p) => p.severity === 'error').map(formatProblem);
   if (!previous.fund || !current.fund) return { failed: { ok: false, problems, warnings: [] } };
   let diff: PeriodDiff;
   try {
     diff = diffPeriods(
-      { fund: previous.fund, figures: computeFigures(previous.fund), file: previousFile },
-      { fund: current.fund, figures: computeFigures(current.fund), file: currentFile },
+      { fund: previous.fund, figures: computeFigures(previous.fund), file: previousFile, provenance: provenanceOf(readFileSync(previousFile, 'utf8'), previous.fund) },
+      { fund: current.fund, figures: computeFigures(current.fund), file: currentFile, provenance: provenanceOf(readFileSync(currentFile, 'utf8'), current.fund), unfilled },
     );
   } catch (err) {
     if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
@@ -83,7 +97,7 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
       reportDate: current.fund.period.report_date,
       json: diffJson(diff),
-      warnings: diff.warnings,
+      warnings: [...diff.warnings, ...(diff.incomplete ? [incompleteWarning(diff.incomplete)] : [])],
       summary: summarise(diff),
       outDir: outDir ?? join('output', current.fund.fund.id, current.fund.period.end),
     },
