@@ -118,6 +118,8 @@ const Operations = obj({
 
 const ChangesColumn = obj({
   label: text,
+  /** How the statement's caption names the column's period, where not its label ("the period November 1, 2010 through February 28, 2011"). */
+  caption: text.optional(),
   start: date,
   end: date,
   net_investment_income: amount,
@@ -276,7 +278,7 @@ const HighlightColumn = obj({
 const FinancialHighlights = obj({
   columns: z.array(HighlightColumn).min(1),
   footnotes: z.array(obj({ mark: z.string().regex(/^[a-z]$/), text })),
-  /** What the filing printed as a row's label, where that differs from fundbook's label: kept as evidence. */
+  /** The filing's own label for a row, where it differs from fundbook's: printed as filed (a wrong one is a finding). */
   printed_labels: z.partialRecord(z.enum(rowKeys), text).optional(),
 });
 
@@ -286,6 +288,8 @@ const FeeTier = obj({ up_to: amount.optional(), rate: percent });
 
 const AdvisoryAgreement = obj({
   adviser: text,
+  /** The short names the notes define for the adviser, "the Adviser" unless given ("the Adviser or Invesco"). */
+  defined_as: text.optional(),
   base: z.enum(['average_daily_net_assets', 'average_weekly_net_assets', 'managed_assets']),
   base_description: text,
   averaging: z.enum(['daily', 'weekly']),
@@ -395,6 +399,12 @@ const Narrative = obj({
   board_approval: obj({ title: text, body: text }),
   proxy_text: obj({ intro: text, proposal: text }),
   back_matter: z.array(obj({ title: z.string(), body: text })),
+  /** The cover's line under the contents, e.g. "Unless otherwise noted, all data provided by Invesco." */
+  cover_note: text.optional(),
+  /** The line at the foot of each schedule and financial-statement page ("See accompanying Notes ..."). */
+  statements_footer: text.optional(),
+  /** The back cover's last line: the report's code and the distributor. */
+  back_cover: obj({ code: text, distributor: text }).optional(),
 });
 
 // ---- board review (section 15(c) contract renewal) ------------------------------------------

@@ -3,18 +3,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { computeFigures } from '../calc/compute.js';
 import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
 import { fillFromPrevious, parsePath } from '../load/fill-placeholders.js';
-import { formatProblem, loadFundText } from '../load/load-fund.js';
+import { formatProblem } from '../load/load-fund.js';
 import { provenanceOf } from '../load/provenance.js';
-import { loadFundFileQuickly } from '../load/quick-load.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import { compiledDocument } from './build-fund.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher } from './render-document.js';
-import { FUNDBOOK_VERSION } from './version.js';
+import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
+import { FUNDBOOK_VERSION } from '../version.js';
+import { validateInput, validateText } from './validated.js';
+import { withPool } from './with-pool.js';
 
 export interface DiffOutcome {
   ok: boolean;
@@ -65,23 +65,28 @@ function summarise(d: PeriodDiff): string {
 
 /** Load both periods, compute, compare; the diff's HTML and JSON. No browser, no files written. */
 export function prepareDiff(previousFile: string, currentFile: string, outDir?: string): { prepared: PreparedDiff } | { failed: DiffOutcome } {
-  const previous = loadFundFileQuickly(previousFile);
-  let current = loadFundFileQuickly(currentFile);
-  // A current period still being filled in (only placeholders wrong): diffed for what is filled.
+  // A period that does not load cannot be compared; one with calculator errors still can.
+  const previous = validateInput(previousFile);
+  let current = validateInput(currentFile);
+  // A current period still being filled in (only placeholders wrong): diffed for what is filled, each
+  // placeholder taking the previous period's value (and left out of the comparison).
   let unfilled: string[] = [];
-  const currentErrors = current.problems.filter((p) => p.severity === 'error');
-  if (previous.fund && !current.fund && currentErrors.length > 0 && currentErrors.every((p) => p.kind === 'to-be-filled')) {
+  const currentErrors = current.loaded.problems.filter((p) => p.severity === 'error');
+  if (previous.loaded.fund && !current.loaded.fund && currentErrors.length > 0 && currentErrors.every((p) => p.kind === 'to-be-filled')) {
     unfilled = currentErrors.map((p) => p.path);
     const filled = fillFromPrevious(readFileSync(currentFile, 'utf8'), readFileSync(previousFile, 'utf8'), unfilled.map(parsePath));
-    if (filled.missing.length === 0) current = loadFundText(filled.text, currentFile);
+    if (filled.missing.length === 0) current = validateText(filled.text, currentFile);
   }
-  const problems = [...previous.problems, ...current.problems].filter((p) => p.severity === 'error').map(formatProblem);
-  if (!previous.fund || !current.fund) return { failed: { ok: false, problems, warnings: [] } };
+  if (!previous.figures || !current.figures || !previous.loaded.fund || !current.loaded.fund) {
+    const problems = [...previous.loaded.problems, ...current.loaded.problems].filter((p) => p.severity === 'error').map(formatProblem);
+    return { failed: { ok: false, problems, warnings: [] } };
+  }
+  const currentFund = current.loaded.fund;
   let diff: PeriodDiff;
   try {
     diff = diffPeriods(
-      { fund: previous.fund, figures: computeFigures(previous.fund), file: previousFile, provenance: provenanceOf(readFileSync(previousFile, 'utf8'), previous.fund) },
-      { fund: current.fund, figures: computeFigures(current.fund), file: currentFile, provenance: provenanceOf(readFileSync(currentFile, 'utf8'), current.fund), unfilled },
+      { fund: previous.loaded.fund, figures: previous.figures, file: previousFile, provenance: provenanceOf(readFileSync(previousFile, 'utf8'), previous.loaded.fund) },
+      { fund: currentFund, figures: current.figures, file: currentFile, provenance: provenanceOf(readFileSync(currentFile, 'utf8'), currentFund), unfilled },
     );
   } catch (err) {
     if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
@@ -93,13 +98,13 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       html: placeholderHtml(compiledDocument('period-diff'), view),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
-      author: current.fund.fund.administrator ?? current.fund.fund.adviser,
+      author: currentFund.fund.administrator ?? currentFund.fund.adviser,
       subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
-      reportDate: current.fund.period.report_date,
+      reportDate: currentFund.period.report_date,
       json: diffJson(diff),
       warnings: [...diff.warnings, ...(diff.incomplete ? [incompleteWarning(diff.incomplete)] : [])],
       summary: summarise(diff),
-      outDir: outDir ?? join('output', current.fund.fund.id, current.fund.period.end),
+      outDir: outDir ?? join('output', currentFund.fund.id, currentFund.period.end),
     },
   };
 }
@@ -123,4 +128,20 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
 export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string): Promise<DiffOutcome> {
   const step = prepareDiff(previousFile, currentFile, outDir);
   return 'failed' in step ? step.failed : printDiff(browser, chromiumVersion, step.prepared);
+}
+
+/** `fundbook diff`: build the period diff of two files with a browser of its own; the exit code. */
+export async function runDiff(previous: string, current: string, outDir?: string, log = (line: string) => console.log(line)): Promise<number> {
+  return withPool(async (pool) => {
+    const { browser } = await pool.acquire();
+    const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
+    for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
+    if (!outcome.ok) {
+      for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
+      return 1;
+    }
+    log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
+    log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
+    return 0;
+  });
 }
