@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
-import { fillFromPrevious, parsePath } from '../load/fill-placeholders.js';
-import { formatProblem } from '../load/load-fund.js';
+import { cannotCompare, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
+import { formatDiagnostic, locateAll } from '../diagnostic.js';
+import { fillFromPrevious } from '../load/fill-placeholders.js';
+import { formatPath } from '../load/locate.js';
 import { provenanceOf } from '../load/provenance.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
@@ -72,26 +73,24 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   // placeholder taking the previous period's value (and left out of the comparison).
   let unfilled: string[] = [];
   const currentErrors = current.loaded.problems.filter((p) => p.severity === 'error');
-  if (previous.loaded.fund && !current.loaded.fund && currentErrors.length > 0 && currentErrors.every((p) => p.kind === 'to-be-filled')) {
-    unfilled = currentErrors.map((p) => p.path);
-    const filled = fillFromPrevious(readFileSync(currentFile, 'utf8'), readFileSync(previousFile, 'utf8'), unfilled.map(parsePath));
+  if (previous.loaded.fund && !current.loaded.fund && currentErrors.length > 0 && currentErrors.every((p) => p.code === 'TO_BE_FILLED' && p.path)) {
+    const paths = currentErrors.map((p) => p.path!);
+    unfilled = paths.map((p) => formatPath(p));
+    const filled = fillFromPrevious(readFileSync(currentFile, 'utf8'), readFileSync(previousFile, 'utf8'), paths);
     if (filled.missing.length === 0) current = validateText(filled.text, currentFile);
   }
   if (!previous.figures || !current.figures || !previous.loaded.fund || !current.loaded.fund) {
-    const problems = [...previous.loaded.problems, ...current.loaded.problems].filter((p) => p.severity === 'error').map(formatProblem);
+    const problems = [...previous.loaded.problems, ...current.loaded.problems].map(formatDiagnostic);
     return { failed: { ok: false, problems, warnings: [] } };
   }
   const currentFund = current.loaded.fund;
-  let diff: PeriodDiff;
-  try {
-    diff = diffPeriods(
-      { fund: previous.loaded.fund, figures: previous.figures, file: previousFile, provenance: provenanceOf(readFileSync(previousFile, 'utf8'), previous.loaded.fund) },
-      { fund: currentFund, figures: current.figures, file: currentFile, provenance: provenanceOf(readFileSync(currentFile, 'utf8'), currentFund), unfilled },
-    );
-  } catch (err) {
-    if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
-    throw err;
-  }
+  const periods = [
+    { fund: previous.loaded.fund, figures: previous.figures, file: previousFile, provenance: provenanceOf(readFileSync(previousFile, 'utf8'), previous.loaded.fund) },
+    { fund: currentFund, figures: current.figures, file: currentFile, provenance: provenanceOf(readFileSync(currentFile, 'utf8'), currentFund), unfilled },
+  ] as const;
+  const refused = cannotCompare(...periods);
+  if (refused) return { failed: { ok: false, problems: locateAll([refused], current.loaded.locate).map(formatDiagnostic), warnings: [] } };
+  const diff = diffPeriods(...periods);
   const view = diffView(diff);
   return {
     prepared: {
