@@ -86,5 +86,5 @@ describe('the quick loader agrees with the full loader', () => {
       { numRuns: 40, seed: 20261125 },
     );
     expect(quickTaken).toBeGreaterThan(25);
-  }, 60_000);
+  });
 });
