@@ -10,6 +10,7 @@ import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll, runDiff } from './build/build-all.js';
 import { parseShard } from './build/shard.js';
+import { ChromiumNotFoundError } from './render/browser.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -138,6 +139,10 @@ export async function main(argv: string[]): Promise<number> {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
+    if (err instanceof ChromiumNotFoundError) {
+      console.error(`fundbook: ${err.message}`);
+      return 1;
+    }
     throw err;
   }
   return exitCode;

@@ -9,7 +9,7 @@ import { removePendingTemps } from './atomic-write.js';
 import { buildDiff, findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
 import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
 import { Preparer } from './preparer.js';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateInput } from './validate-input.js';
 import { BrowserPool } from './browser-pool.js';

@@ -2,7 +2,7 @@
 // period-diff.pdf written atomically.
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { computeFigures } from '../calc/compute.js';
 import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
 import { formatProblem } from '../load/load-fund.js';

@@ -2,7 +2,7 @@
 // PDF (printFund), every output written atomically once all of them exist in memory.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { computeFigures } from '../calc/compute.js';
 import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
