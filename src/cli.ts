@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { rollForward, RollForwardError } from './rollforward/roll-forward.js';
-import { checkFile } from './check.js';
+import { checkFile, checkJson } from './check.js';
+import { csv } from './sheets/csv.js';
+import { figureRows } from './sheets/workbook-data.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
@@ -28,24 +30,39 @@ export async function main(argv: string[]): Promise<number> {
     .description('validate and compute each fund-period file; print problems and findings')
     .argument('<paths...>', 'fund-period YAML files or directories of them')
     .option('--strict', 'warnings fail the check too')
-    .action((paths: string[], opts: { strict?: boolean }) => {
+    .option('--format <format>', 'text (one line per problem) or json (every file\'s diagnostics)', 'text')
+    .action((paths: string[], opts: { strict?: boolean; format: string }) => {
+      if (!['text', 'json'].includes(opts.format)) {
+        console.error(`fundbook check: --format takes "text" or "json", not "${opts.format}"`);
+        exitCode = 2;
+        return;
+      }
       const files = findInputs(paths);
       if (files.length === 0) {
         console.error(`fundbook check: no fund-period files found in ${paths.join(' ')}`);
         exitCode = 1;
       }
+      const report = [];
       for (const file of files) {
         const result = checkFile(file);
-        for (const line of result.lines) console.log(line);
+        if (opts.format === 'text') for (const line of result.lines) console.log(line);
+        else report.push(checkJson(file, result));
         if (result.errors > 0 || (opts.strict && result.warnings > 0)) exitCode = 1;
       }
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ files: report }, null, 2)}\n`);
     });
 
   program
     .command('figures')
-    .description('print the computed figures of one fund-period as JSON')
+    .description('print the computed figures of one fund-period as JSON, or one CSV row per figure')
     .argument('<file>', 'a fund-period YAML file')
-    .action((file: string) => {
+    .option('--format <format>', 'json (docs/figures-json.md) or csv (path,label,unit,value)', 'json')
+    .action((file: string, opts: { format: string }) => {
+      if (!['json', 'csv'].includes(opts.format)) {
+        console.error(`fundbook figures: --format takes "json" or "csv", not "${opts.format}"`);
+        exitCode = 2;
+        return;
+      }
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
         for (const p of loaded.problems) console.error(formatProblem(p));
@@ -53,7 +70,12 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const figures = computeFigures(loaded.fund);
-      process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      if (opts.format === 'csv') {
+        const rows = figureRows(loaded.fund, figures).map((r) => [r.path, r.label, r.unit, r.value]);
+        process.stdout.write(csv([['path', 'label', 'unit', 'value'], ...rows]));
+      } else {
+        process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      }
       // The figures are printed either way; an error finding (a statement that does not foot) fails the command.
       if (figures.findings.some((f) => f.severity === 'error')) exitCode = 1;
     });

@@ -223,9 +223,9 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
     }
   });
 
-  it('starts from a good build: shareholder-report.pdf, figures.json and manifest.json', () => {
+  it('starts from a good build: shareholder-report.pdf, figures.json, manifest.json and tie-outs.xlsx', () => {
     const files = Object.keys(contentOf(good)).sort();
-    expect(files).toEqual(['iqm/2011-08-31/figures.json', 'iqm/2011-08-31/manifest.json', 'iqm/2011-08-31/shareholder-report.pdf']);
+    expect(files).toEqual(['iqm/2011-08-31/figures.json', 'iqm/2011-08-31/manifest.json', 'iqm/2011-08-31/shareholder-report.pdf', 'iqm/2011-08-31/tie-outs.xlsx']);
   });
 
   it('notices when the stand-in Chromium is started (a valid file\'s build starts it)', async () => {

@@ -16,9 +16,6 @@ import { BrowserPool } from './browser-pool.js';
 import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {
-  /** The previous period to diff against (one input only); otherwise found beside each input. */
-  previous?: string;
-  diff?: boolean;
   concurrency?: number;
   shard?: Shard;
   /** Show a progress bar (default: when stderr is a terminal). */

@@ -3,7 +3,13 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { computeFigures } from '../calc/compute.js';
+import { computeFigures, type Figures } from '../calc/compute.js';
+import { diffPeriods } from '../diff/period-diff.js';
+import type { Variance } from '../diff/variances.js';
+import type { FundPeriod } from '../load/schema.js';
+import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
+import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
+import { findPreviousPeriod } from './build-diff.js';
 import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
 import { formatProblem } from '../load/load-fund.js';
@@ -21,6 +27,10 @@ export interface BuildOptions {
   outDir: string;
   only?: 'report' | 'board';
   timeoutMs?: number;
+  /** The previous period to diff against; otherwise found beside the input. */
+  previous?: string;
+  /** false: no period diff, and no Variances sheet. */
+  diff?: boolean;
 }
 
 export interface DocumentOutcome {
@@ -76,9 +86,23 @@ export interface PreparedFund {
   inputSha256: string;
   outDir: string;
   figuresText: string;
+  /** tie-outs.xlsx's rows, written once the documents print. */
+  workbook: WorkbookData;
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
+}
+
+/**
+ * The figure variances against the previous period, for the workbook's Variances sheet; none when
+ * there is no previous period or it does not load (the period diff reports why).
+ */
+function previousVariances(input: string, fund: FundPeriod, figures: Figures, options: BuildOptions): Variance[] | undefined {
+  const previousFile = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+  if (!previousFile) return undefined;
+  const previous = loadFundFileQuickly(previousFile).fund;
+  if (!previous || previous.fund.id !== fund.fund.id) return undefined;
+  return diffPeriods({ fund: previous, figures: computeFigures(previous), file: previousFile }, { fund, figures, file: input }).variances;
 }
 
 /**
@@ -133,6 +157,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       inputSha256: loaded.sha256,
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
     },
@@ -167,6 +192,8 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
   }
 
   files[join(outDir, 'figures.json')] = figuresText;
+  const workbook = await tieOutsXlsx(prepared.workbook);
+  files[join(outDir, 'tie-outs.xlsx')] = workbook;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
@@ -175,6 +202,7 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     input: { file: prepared.input, sha256: prepared.inputSha256 },
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
+    tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
     documents: manifestDocuments,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;

@@ -82,7 +82,7 @@ export async function tieOutsXlsx(data: WorkbookData): Promise<Uint8Array> {
       { header: 'ok', width: 6 },
       { header: 'YAML location', width: 40 },
     ],
-    data.tieOuts.map((t) => [t.label, t.path, cellNumber(t.stated), cellNumber(t.computed), cellNumber(t.difference), cellNumber(t.tolerance), t.unit, t.severity, t.ok, t.location]),
+    data.tieOuts.map((t) => [t.label, t.path, cellNumber(t.stated), cellNumber(t.computed), cellNumber(t.difference), cellNumber(t.tolerance), t.unit, t.severity, t.ok, t.location ?? '']),
     (i, c) => {
       const t = data.tieOuts[i]!;
       const text = [t.stated, t.computed, t.difference, t.tolerance][c - 2];

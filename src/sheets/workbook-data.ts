@@ -27,8 +27,8 @@ export interface TieOutRow {
   tolerance: string;
   ok: boolean;
   severity: 'error' | 'warning';
-  /** file:line:col of the stated figure in the YAML */
-  location: string;
+  /** file:line:col of the stated figure in the YAML (null without a locator) */
+  location: string | null;
 }
 
 export interface FindingRow {
@@ -73,7 +73,7 @@ const where = (locate: Locator, path: readonly (string | number)[]) => {
 };
 
 /** Every tie-out of the period, with its parts: stated, computed, their difference, the tolerance, where. */
-export function tieOutRows(figures: Figures, locate: Locator): TieOutRow[] {
+export function tieOutRows(figures: Figures, locate?: Locator): TieOutRow[] {
   return figures.tieOuts.map((t) => ({
     label: t.label,
     path: formatPath(t.path),
@@ -84,7 +84,7 @@ export function tieOutRows(figures: Figures, locate: Locator): TieOutRow[] {
     tolerance: t.tolerance.toString(),
     ok: t.ok,
     severity: t.severity,
-    location: where(locate, t.path),
+    location: locate ? where(locate, t.path) : null,
   }));
 }
 
