@@ -53,7 +53,12 @@ function findingDiagnostic(loaded: LoadedFund, f: Finding): CheckDiagnostic {
 }
 
 export function checkFile(file: string): Checked {
-  const loaded = loadFundFile(file);
+  return checkLoaded(loadFundFile(file));
+}
+
+/** check's work on a file already loaded (from a file or from text). */
+export function checkLoaded(loaded: LoadedFund): Checked {
+  const file = loaded.file;
   const lines = loaded.problems.map(formatProblem);
   const diagnostics: CheckDiagnostic[] = loaded.problems.map((p) => ({
     severity: p.severity,

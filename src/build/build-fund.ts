@@ -166,6 +166,18 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
 /** The browser half of a build: print each prepared document, then write every output atomically. */
 export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
+  const { files, outcome } = await renderFund(browser, chromiumVersion, prepared, options);
+  writeAllAtomically(files);
+  return outcome;
+}
+
+/** Print each prepared document: every output's bytes by path (under prepared.outDir), nothing written. */
+export async function renderFund(
+  browser: Browser,
+  chromiumVersion: string,
+  prepared: PreparedFund,
+  options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
+): Promise<{ files: Record<string, Uint8Array | string>; outcome: BuildOutcome }> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -206,8 +218,7 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     documents: manifestDocuments,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeAllAtomically(files);
-  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started };
+  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started } };
 }
 
 /** One fund-period, prepared and printed. */
