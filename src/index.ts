@@ -3,8 +3,8 @@
 // figures, build its documents to files or to buffers, and compare two periods. The command line is
 // built on the same stages.
 import { launchBrowser } from './render/browser.js';
-import { writeAllAtomically } from './build/atomic-write.js';
-import { prepareFund, renderFund } from './build/build-fund.js';
+import { writeAllAtomically } from './pipeline/atomic-write.js';
+import { prepareFund, renderFund } from './pipeline/build-fund.js';
 import { computeFigures as compute, type Figures } from './calc/compute.js';
 import { checkLoaded, type CheckDiagnostic } from './check.js';
 import { diffPeriods as diff, type PeriodDiff } from './diff/period-diff.js';

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WorkbookData } from './workbook-data.js';
 
-type Unit = 'money' | 'perShare' | 'ratio' | 'count' | 'amount' | 'percent';
+type Unit = 'flow' | 'balance' | 'perShare' | 'ratio' | 'count' | 'amount' | 'percent';
 
 /** Decimal places written in the exact decimal string (at most 10). */
 function places(text: string): number {

@@ -3,7 +3,7 @@
 // Plain data with decimals as their exact strings, so it crosses from a worker thread; the workbook
 // writer turns them into spreadsheet numbers only at the cell.
 import type { Figures } from '../calc/compute.js';
-import type { LineUnit } from '../diff/figure-lines.js';
+import type { FigureUnit as LineUnit } from '../diff/figure-catalog.js';
 import { figureLines } from '../diff/figure-lines.js';
 import type { Variance } from '../diff/variances.js';
 import type { FundPeriod } from '../load/schema.js';

@@ -3,25 +3,23 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { computeFigures, type Figures } from '../calc/compute.js';
+import type { Figures } from '../calc/compute.js';
 import { diffPeriods } from '../diff/period-diff.js';
 import type { Variance } from '../diff/variances.js';
 import type { FundPeriod } from '../load/schema.js';
 import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
-import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { formatProblem } from '../load/load-fund.js';
-import { loadFundFileQuickly } from '../load/quick-load.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher, type PagedView } from './render-document.js';
+import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
-import { FUNDBOOK_VERSION } from './version.js';
+import { FUNDBOOK_VERSION } from '../version.js';
+import { validateInput } from './validated.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -100,26 +98,25 @@ export interface PreparedFund {
 function previousVariances(input: string, fund: FundPeriod, figures: Figures, options: BuildOptions): Variance[] | undefined {
   const previousFile = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
   if (!previousFile) return undefined;
-  const previous = loadFundFileQuickly(previousFile).fund;
-  if (!previous || previous.fund.id !== fund.fund.id) return undefined;
-  return diffPeriods({ fund: previous, figures: computeFigures(previous), file: previousFile }, { fund, figures, file: input }).variances;
+  const previous = validateInput(previousFile);
+  const prior = previous.loaded.fund;
+  if (!prior || !previous.figures || prior.fund.id !== fund.fund.id) return undefined;
+  return diffPeriods({ fund: prior, figures: previous.figures, file: previousFile }, { fund, figures, file: input }).variances;
 }
 
 /**
  * The data half of a build: load, calculate, view models, HTML and figures.json. Synchronous and
- * browser-free, so a batch runs it on a worker thread while the browser prints (build/preparer.ts).
+ * browser-free, so a batch runs it on a worker thread while the browser prints (pipeline/preparer.ts).
  */
 export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
   const started = performance.now();
   const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
     failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
   });
-  const loaded = loadFundFileQuickly(input);
-  if (!loaded.fund) return failed(loaded.problems.map(formatProblem));
+  const { loaded, figures, errors } = validateInput(input);
+  if (!loaded.fund || !figures) return failed(errors);
   const fund = loaded.fund;
-  const figures = computeFigures(fund);
-  const errors = figures.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) return failed(errors.map((f) => formatFinding(loaded, f)), fund);
+  if (errors.length > 0) return failed(errors, fund);
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
