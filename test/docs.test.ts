@@ -81,3 +81,17 @@ describe('every fundbook command the docs show', async () => {
     expect(run.stdout).toMatch(new RegExp(`^Usage: fundbook ${command} `));
   });
 });
+
+describe('each command\'s help teaches', () => {
+  it.each(['check', 'figures', 'build', 'diff', 'roll-forward'])('fundbook %s --help: examples of itself, the exit codes, a page to read that exists', async (command) => {
+    const { stdout } = await runCli([command, '--help']);
+    const examples = stdout.slice(stdout.indexOf('Examples:\n'), stdout.indexOf('Exit codes:'));
+    expect(examples).toMatch(new RegExp(`\\$ fundbook ${command} `));
+    expect(stdout).toMatch(/Exit codes:\n {2}0 +\S.*\n {2}1 +\S.*\n(.*\n)* {2}2 +a usage error\n/);
+    const read = /^Read: (.*)$/m.exec(stdout)?.[1] ?? '';
+    const pages = [...read.matchAll(/\b((?:docs\/)?[\w-]+\.md)\b/g)].map((m) => m[1]!);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(existsSync(join(ROOT, page)), page).toBe(true);
+  });
+});
+

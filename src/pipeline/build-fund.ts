@@ -49,6 +49,8 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
+  /** The period's findings by severity (a fund that built has no error finding). */
+  findings?: { errors: number; warnings: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -89,6 +91,7 @@ export interface PreparedFund {
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
+  findings: { errors: number; warnings: number };
 }
 
 /**
@@ -157,6 +160,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
     },
   };
 }
@@ -215,7 +219,7 @@ export async function renderFund(
     documents: manifestDocuments,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started } };
+  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings } };
 }
 
 /** One fund-period, prepared and printed. */
