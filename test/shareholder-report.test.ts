@@ -171,3 +171,81 @@ describe('the IQM shareholder report', () => {
     }
   });
 });
+
+describe('the IQM shareholder report as a reviewer signs it off (issue 14)', () => {
+  const pageOf = (title: string) => pdfOutlines(pdf).find((o) => o.title === title)!.page;
+  const lines = (page: number) => pdfText(pdf, { page, layout: true }).split('\n').map((l) => l.trim()).filter(Boolean);
+
+  it('opens every schedule page after the first with the column headings, then a group or "<group> (continued)", its first figures with "$"', () => {
+    const first = pageOf('Schedule of Investments');
+    const last = pageOf('Statement of Assets and Liabilities') - 1;
+    let lastGroup = '';
+    let continued = 0;
+    for (let page = first; page <= last; page++) {
+      const l = lines(page);
+      const head = l.findIndex((x) => /Rate\s+Date\s+\(000\)\s+Value$/.test(x));
+      if (head < 0) break; // past the table: the notes to the schedule
+      if (page > first) {
+        const top = l[head + 1]!;
+        const m = /^(.+) \(continued\)$/.exec(top);
+        if (m) {
+          continued++;
+          expect(m[1], `page ${page}`).toBe(lastGroup);
+        } else expect(top, `page ${page}`).toMatch(/^[A-Z][A-Za-z .]+—[\d.]+%$/);
+        // The page's first holding carries "$" on its principal and its value.
+        const firstHolding = l.slice(head + 2).find((x) => /\d{2}\/\d{2}\/\d{2}/.test(x))!;
+        expect(firstHolding, `page ${page}`).toMatch(/\$\s+[\d,]+\s+\$\s+[\d,]+$/);
+      }
+      for (const x of l) {
+        const g = /^([A-Z][A-Za-z .]+)—[\d.]+%$/.exec(x);
+        if (g) lastGroup = g[1]!;
+      }
+    }
+    expect(continued).toBeGreaterThanOrEqual(4);
+  });
+
+  it('prints the statements footer on every schedule and financial-statement page, and nowhere else', () => {
+    const footer = 'See accompanying Notes to Financial Statements which are an integral part of the financial statements.';
+    const from = pageOf('Schedule of Investments');
+    const to = pageOf('Notes to Financial Statements') - 1;
+    const pages = Number(pdfInfo(pdf).Pages);
+    for (let page = 1; page <= pages; page++) {
+      expect(pdfText(pdf, { page }).includes(footer), `page ${page}`).toBe(page >= from && page <= to);
+    }
+  });
+
+  it.each([
+    'Net asset value per preferred share',
+    'Contribution from Morgan Stanley affiliate',
+    'MS-CE-QMS-SAR-1 Invesco Distributors, Inc.',
+    'Unless otherwise noted, all data provided by Invesco.',
+    'Invesco Advisers, Inc. (the Adviser or Invesco).',
+    'For the six months ended August 31, 2011, the period November 1, 2010 through February 28, 2011 and the year ended October 31, 2010',
+    'El Segundo Unified School District (Election of 2008); Series 2009 A, Unlimited Tax GO Bonds',
+  ])('prints the filing\'s words: %s', (words) => {
+    expect(text.replace(/\s+/g, ' ')).toContain(words);
+  });
+
+  it('prints no fundbook label where the filing has its own', () => {
+    expect(text).not.toContain('Rebate from Morgan Stanley affiliate\n');
+    expect(text).not.toContain('Asset coverage per preferred share');
+    expect(text).not.toMatch(/four months ended February 28, 2011 and/);
+  });
+
+  it('keeps the spaces of bookmark titles whose headings wrap', () => {
+    const titles: string[] = [];
+    const walk = (os: ReturnType<typeof pdfOutlines>) => os.forEach((o) => { titles.push(o.title); walk(o.kids); });
+    walk(pdfOutlines(pdf));
+    expect(titles).toContain('Factors and Conclusions and Summary of Independent Written Fee Evaluation');
+    expect(titles).toContain('A. Nature, Extent and Quality of Services Provided by Invesco Advisers and the Affiliated Sub-Advisers');
+    expect(titles).toContain('F. Collateral Benefits to Invesco Advisers and its Affiliates');
+    for (const t of titles) expect(t, t).not.toMatch(/[a-z][A-Z][a-z]/);
+  });
+
+  it('ends on a full back cover, not a few spilled lines', () => {
+    const pages = Number(pdfInfo(pdf).Pages);
+    const last = lines(pages);
+    expect(last[0]).toBe('Correspondence information');
+    expect(last.length).toBeGreaterThan(20);
+  });
+});
