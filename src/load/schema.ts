@@ -470,10 +470,15 @@ const BoardReview = obj({
 const Flux = obj({
   /** A figure is flagged when it moves by at least this fraction ... */
   threshold: percent.optional(),
-  /** ... and by at least this amount (money; default 0.5% of net assets). */
+  /** ... and by at least this amount (balances; default 0.5% of net assets). */
   materiality: amount.optional(),
+  /** Flows (income, expenses, gains, distributions): the amount their comparable move must reach
+   *  (default: the ratio threshold's basis points a year of average daily net assets, over the period). */
+  flow_materiality: amount.optional(),
   /** Ratios are flagged when they move by at least this many basis points. */
   ratio_threshold_bps: amount.optional(),
+  /** Per-share amounts are flagged when they move by at least this many dollars (default 0.05). */
+  per_share_threshold: amount.optional(),
   /** Explanations for this period's moves, by figure key (as `fundbook diff` names them). */
   explanations: z.array(obj({ figure: text, text })).optional(),
 });

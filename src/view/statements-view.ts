@@ -193,6 +193,11 @@ const HIGHLIGHT_SPECS: (HighlightSpec | { heading: string })[] = [
   { key: 'liquidating_preference_per_preferred_share', label: 'Liquidating preference per preferred share', kind: 'money', dollar: true },
 ];
 
+/** The highlights' row labels by key, as the report prints them (the period diff names figures by them). */
+export const HIGHLIGHT_LABELS: Record<string, string> = Object.fromEntries(
+  HIGHLIGHT_SPECS.flatMap((s) => ('key' in s ? [[s.key, s.label]] : [])),
+);
+
 export function financialHighlights(fund: FundPeriod): Table {
   const { columns, printed_labels: printedLabels } = fund.financial_highlights;
   const t = new TableBuilder(columns.length);
