@@ -1,6 +1,6 @@
 // The IQM shareholder report as a reviewer receives it: the real PDF that `fundbook build` prints,
 // read back with poppler and qpdf.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,5 +247,51 @@ describe('the IQM shareholder report as a reviewer signs it off (issue 14)', () 
     const last = lines(pages);
     expect(last[0]).toBe('Correspondence information');
     expect(last.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the IQM shareholder report looks as approved (page images)', () => {
+  // Each page at 30 pixels per inch against test/page-images/iqm-2011-08-31/ (npm run approve-pages).
+  // pixelmatch's per-pixel threshold absorbs anti-aliasing; a page may differ in at most 0.1% of its
+  // pixels. Where a page changed, its diff image (changes in red) is written to test/page-images/diff/.
+  const MAX_CHANGED = 0.001;
+
+  it('renders every page as the approved image', async () => {
+    const { renderPages, APPROVED_DIR, DIFF_DIR } = await import('../scripts/page-images.mjs');
+    const { PNG } = await import('pngjs');
+    const pixelmatch = (await import('pixelmatch')).default;
+    const dir = join(out, 'page-images');
+    const pages: string[] = renderPages(pdf, dir);
+    const approved = readdirSync(APPROVED_DIR).filter((f) => f.endsWith('.png')).sort();
+    const changed: string[] = [];
+    rmSync(DIFF_DIR, { recursive: true, force: true });
+    for (const page of pages.filter((p) => approved.includes(p))) {
+      const a = PNG.sync.read(readFileSync(join(APPROVED_DIR, page)));
+      const b = PNG.sync.read(readFileSync(join(dir, page)));
+      if (a.width !== b.width || a.height !== b.height) {
+        changed.push(`${page}: ${b.width}x${b.height}, approved ${a.width}x${a.height}`);
+        continue;
+      }
+      const diff = new PNG({ width: a.width, height: a.height });
+      const n = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+      if (n > MAX_CHANGED * a.width * a.height) {
+        mkdirSync(DIFF_DIR, { recursive: true });
+        writeFileSync(join(DIFF_DIR, page), PNG.sync.write(diff));
+        changed.push(`${page}: ${n} pixels differ (diff image in test/page-images/diff/${page})`);
+      }
+    }
+    expect(pages, 'the page count changed: review, then npm run approve-pages').toEqual(approved);
+    expect(changed, 'pages look different: review the diff images, then npm run approve-pages').toEqual([]);
+  });
+});
+
+describe('README on the report\'s conventions', () => {
+  it('shows page images that exist and names a command that exists', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const images = [...readme.matchAll(/\]\((docs\/images\/[^)]+\.png)\)/g)].map((m) => m[1]!);
+    expect(images).toEqual(expect.arrayContaining(['docs/images/financial-highlights.png', 'docs/images/statement-of-assets-and-liabilities.png', 'docs/images/schedule-continued-california.png', 'docs/images/schedule-continued-iowa.png']));
+    for (const image of images) expect(statSync(image).size, image).toBeGreaterThan(10_000);
+    expect(readme).toContain('npm run approve-pages');
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts['approve-pages']).toContain('scripts/page-images.mjs');
   });
 });
