@@ -6,7 +6,7 @@ import { formatPath } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
 import { calculateBoardReview, DEFAULT_THRESHOLDS, expenseRatioOnBasis, type BoardFigures } from './board-review.js';
 import { computeFigures, type Figures } from './compute.js';
-import { calculateCoverage } from './preferred-coverage.js';
+import { calculateCoverage, coverageBelowMinimum } from './preferred-coverage.js';
 
 const d = (s: string) => new Decimal(s);
 const FILE = 'data/iqm/2011-08-31.yaml';

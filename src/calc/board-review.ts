@@ -31,6 +31,7 @@ export const DEFAULT_THRESHOLDS: BoardThresholds = {
   coverageHeadroomMinimum: new Decimal('0.10'),
 };
 
+
 export interface GroupRow {
   name: string;
   contractualFee: Decimal;

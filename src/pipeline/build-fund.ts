@@ -2,28 +2,38 @@
 // PDF (printFund), every output written atomically once all of them exist in memory.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
+import type { Figures } from '../calc/compute.js';
+import { diffPeriods } from '../diff/period-diff.js';
+import type { Variance } from '../diff/variances.js';
+import type { FundPeriod } from '../load/schema.js';
+import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
+import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
+import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
-import { reportView } from '../view/report-view.js';
+import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
+import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { computeFigures } from '../calc/compute.js';
 import { formatDiagnostic, locateAll } from '../diagnostic.js';
 import { blocksAfterMeeting } from '../calc/meeting-dates.js';
-import { boardView, type Where } from '../view/board-view.js';
+import { boardView, whereIn } from '../view/board-view.js';
 import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
-import { formatPath, type Locator } from '../load/locate.js';
-import { basename } from 'node:path';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput } from './validated.js';
 
 export interface BuildOptions {
   outDir: string;
-  only?: 'report' | 'board';
+  /** Build only this document (its `cli` name in pipeline/documents.ts). */
+  only?: DocumentName;
   timeoutMs?: number;
+  /** The previous period to diff against; otherwise found beside the input. */
+  previous?: string;
+  /** false: no period diff, and no Variances sheet. */
+  diff?: boolean;
 }
 
 export interface DocumentOutcome {
@@ -44,6 +54,8 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
+  /** The period's findings by severity (a fund that built has no error finding). */
+  findings?: { errors: number; warnings: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -79,9 +91,25 @@ export interface PreparedFund {
   inputSha256: string;
   outDir: string;
   figuresText: string;
+  /** tie-outs.xlsx's rows, written once the documents print. */
+  workbook: WorkbookData;
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
+  findings: { errors: number; warnings: number };
+}
+
+/**
+ * The figure variances against the previous period, for the workbook's Variances sheet; none when
+ * there is no previous period or it does not load (the period diff reports why).
+ */
+function previousVariances(input: string, fund: FundPeriod, figures: Figures, options: BuildOptions): Variance[] | undefined {
+  const previousFile = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+  if (!previousFile) return undefined;
+  const previous = validateInput(previousFile);
+  const prior = previous.loaded.fund;
+  if (!prior || !previous.figures || prior.fund.id !== fund.fund.id) return undefined;
+  return diffPeriods({ fund: prior, figures: previous.figures, file: previousFile }, { fund, figures, file: input }).variances;
 }
 
 /**
@@ -101,7 +129,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, view: PagedView & { documentTitle: string; author: string }, subject: string) => {
+  const add = (kind: DocumentKind, view: DocumentView, subject: string) => {
     const compiled = compiledDocument(kind);
     documents.push({
       kind,
@@ -113,10 +141,6 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       templateHashes: compiled.templateHashes,
     });
   };
-  if (options.only !== 'board') {
-    const view = reportView(fund, figures);
-    add('shareholder-report', view, `${view.reportKind}, ${view.asOf}`);
-  }
   if (options.only !== 'report' && fund.board_review) {
     // A board review written in the fund-period file draws on that file's figures: the period must end
     // by the meeting, like every other block the book shows.
@@ -126,12 +150,17 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       const where = loaded.locate(['board_review', 'expense_group', 'peers_file']);
       return failed([`${where.file}:${where.line}:${where.col} board_review.expense_group.peers_file: peers are read from a CSV only in a meeting file (board/<meeting>.yaml); list them under peers here`], fund);
     }
-    const board = figures.board ?? calculateBoardReview(fund, fund.board_review, figures);
-    const view = boardView(fund, fund.board_review, figures, board, whereIn(loaded.locate));
-    add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
-  } else if (options.only === 'board') {
-    const where = loaded.locate([]);
-    return failed([`${where.file}:1:1 board_review: is required to build the board-approval book (or build a meeting file, board/<meeting>.yaml beside the fund's files)`], fund);
+  }
+  for (const doc of FUND_DOCUMENTS) {
+    if (options.only && doc.cli !== options.only) continue;
+    const needs = 'needs' in doc ? doc.needs : undefined;
+    if (needs && fund[needs] === undefined) {
+      // Asked for by name, a document whose data is missing is an error; otherwise it is just not printed.
+      if (options.only) return failed([formatDiagnostic({ severity: 'error', code: 'REQUIRED', path: [needs], location: { file: loaded.file, line: 1, col: 1 }, message: `is required to build the ${doc.title}` })], fund);
+      continue;
+    }
+    const view = doc.view({ fund, figures, locate: loaded.locate });
+    add(doc.kind, view, doc.subject(view));
   }
   return {
     prepared: {
@@ -143,19 +172,11 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       inputSha256: loaded.sha256,
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
     },
-  };
-}
-
-/** A finding's place as the book prints it: `board_review.expense_group.as_of (2011-06-15.yaml line 40)`. */
-function whereIn(...locators: { prefixes?: string[]; locate: Locator }[] | [Locator]): Where {
-  const list = locators.map((l) => (typeof l === 'function' ? { locate: l } : l));
-  return (path) => {
-    const l = list.find((x) => !x.prefixes || x.prefixes.includes(String(path[0]))) ?? list.at(-1)!;
-    const at = l.locate(path);
-    return `${formatPath(path)} (${basename(at.file)} line ${at.line})`;
   };
 }
 
@@ -190,6 +211,8 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
       inputSha256: meeting.sha256,
       outDir: join(options.outDir, fund.fund.id, `board-${meeting.review.meeting.end}`),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loadedFund.locate), null, 2)}\n`,
+      workbook: workbookData(fund, figures, loadedFund.locate, []),
+      findings: { errors: 0, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
       documents: [{
         kind: 'board-approval',
         html: placeholderHtml(compiled, view),
@@ -206,6 +229,18 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
 
 /** The browser half of a build: print each prepared document, then write every output atomically. */
 export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
+  const { files, outcome } = await renderFund(browser, chromiumVersion, prepared, options);
+  writeAllAtomically(files);
+  return outcome;
+}
+
+/** Print each prepared document: every output's bytes by path (under prepared.outDir), nothing written. */
+export async function renderFund(
+  browser: Browser,
+  chromiumVersion: string,
+  prepared: PreparedFund,
+  options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
+): Promise<{ files: Record<string, Uint8Array | string>; outcome: BuildOutcome }> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -232,6 +267,8 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
   }
 
   files[join(outDir, 'figures.json')] = figuresText;
+  const workbook = await tieOutsXlsx(prepared.workbook);
+  files[join(outDir, 'tie-outs.xlsx')] = workbook;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
@@ -240,11 +277,11 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     input: { file: prepared.input, sha256: prepared.inputSha256 },
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
+    tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
     documents: manifestDocuments,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeAllAtomically(files);
-  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started };
+  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings } };
 }
 
 /** One fund-period, prepared and printed. */

@@ -4,6 +4,8 @@ import type { Figures } from '../calc/compute.js';
 import type { Decimal } from '../decimal.js';
 import type { BoardReview, FundPeriod } from '../load/schema.js';
 import type { Diagnostic as Finding } from '../diagnostic.js';
+import { formatPath, type Locator } from '../load/locate.js';
+import { basename } from 'node:path';
 import { groupedBars, hbarChart, type HBarChart, type VBarChart } from './charts.js';
 import { longDate, money, percent } from './format.js';
 import { basisText, type Holdover } from '../calc/board-review.js';
@@ -342,3 +344,14 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
     composition: `${board.composition.independent} of the ${board.composition.trustees} trustees on the roster are independent (${percent(board.composition.share, 0)})${board.composition.stated ? `; ${board.composition.statedSource} states ${percent(board.composition.stated, 0)}${board.composition.agrees ? '' : ', a difference reported in the findings'}` : ''}.`,
   };
 }
+
+/** A finding's place as the book prints it: `board_review.expense_group.as_of (2011-06-15.yaml line 40)`. */
+export function whereIn(...locators: { prefixes?: string[]; locate: Locator }[] | [Locator]): Where {
+  const list = locators.map((l) => (typeof l === 'function' ? { locate: l } : l));
+  return (path) => {
+    const l = list.find((x) => !x.prefixes || x.prefixes.includes(String(path[0]))) ?? list.at(-1)!;
+    const at = l.locate(path);
+    return `${formatPath(path)} (${basename(at.file)} line ${at.line})`;
+  };
+}
+
