@@ -8,6 +8,7 @@ import { feeAtAssetLevels, type BreakpointResult } from './fee-breakpoints.js';
 import type { Finding } from './finding.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
+import { utcDate } from './utc-date.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
@@ -73,8 +74,8 @@ function addMonths(iso: string, months: number): string {
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const last = utcDate(year, month + 1, 0).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 const bps = (fraction: Decimal) => fraction.times(10_000);

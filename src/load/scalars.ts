@@ -2,6 +2,7 @@
 // the failsafe schema, so every scalar arrives as the string the user typed) and returns a Decimal or a
 // message. Nothing here ever goes through a JS double.
 import { Decimal } from '../decimal.js';
+import { utcDate } from '../calc/utc-date.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -94,7 +95,7 @@ export function parseDate(text: string): Parsed<string> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return { ok: false, message: `${quoted(text)} is not a date (write YYYY-MM-DD)` };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = utcDate(year, month, day);
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, message: `${quoted(text)} is not a date that exists` };
   }
