@@ -2,12 +2,12 @@
 // carries file, line, column and field path. Like Beancount's loader, it never stops at the first
 // problem: a run reports them all.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { FundPeriodSchema, type FundPeriod } from './schema.js';
+import { readInput } from './read-input.js';
 import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
-import { formatPath, makeLocator, nodeAt, type DataPath, type Location, type Locator } from './locate.js';
+import { formatPath, makeLocator, nodeAt, pathAt, type DataPath, type Location, type Locator } from './locate.js';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -98,6 +98,11 @@ function unclosedOpener(source: string, pos: number, open: '[' | '{'): number {
   return -1;
 }
 
+/** A tag as it is written: `!!binary` for the YAML core's, as is for the rest (`!env`). */
+function tagName(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
   const lineCounter = new LineCounter();
@@ -115,7 +120,10 @@ export function loadFundText(source: string, file: string): LoadedFund {
   // After the first syntax error the parser's later complaints are mostly echoes of it (a tab throws
   // off every line below it): report the first, and every duplicate key, which stands on its own.
   let syntaxReported = false;
+  const pathOf = (offset: number) => formatPath(pathAt(doc, offset));
   for (const err of [...doc.errors, ...doc.warnings]) {
+    // Tags are refused by name in the pass below, wherever they resolve or not.
+    if (err.code === 'TAG_RESOLVE_FAILED') continue;
     if (err.code === 'DUPLICATE_KEY') {
       const key = /^\s*("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source.slice(err.pos[0]))?.[1] ?? source.slice(err.pos[0], err.pos[1]);
       problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: '', message: `duplicate key ${JSON.stringify(key.replace(/^["']|["']$/g, ''))}` });
@@ -134,9 +142,14 @@ export function loadFundText(source: string, file: string): LoadedFund {
       problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? lineStart + opener : err.pos[0]), path: '', message: 'lists and mappings are nested too deeply here' });
       continue;
     }
+    if (err.code === 'KEY_OVER_1024_CHARS') {
+      problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: pathOf(err.pos[0]), message: 'a key is at most 1024 characters long; this one is longer' });
+      continue;
+    }
     const message = err.message.split('\n')[0]!;
     const opener = /^Flow (sequence|mapping)/.test(message) ? unclosedOpener(source, err.pos[0], message.includes('sequence') ? '[' : '{') : -1;
-    problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? opener : err.pos[0]), path: '', message });
+    const offset = opener >= 0 ? opener : err.pos[0];
+    problems.push({ severity: 'error', kind: 'invalid', location: at(offset), path: pathOf(offset), message });
   }
   if (doc.contents === null || (doc.contents as { value?: unknown }).value === '' && !isMap(doc.contents)) {
     problems.push({ severity: 'error', kind: 'invalid', location: at(0), path: '', message: 'the file is empty' });
@@ -155,6 +168,12 @@ export function loadFundText(source: string, file: string): LoadedFund {
       }
     },
     Node(_, node) {
+      if (node.tag) {
+        // The node's range starts at its value; the tag is written before it.
+        let start = source.lastIndexOf('!', node.range?.[0] ?? 0);
+        while (start > 0 && source[start - 1] === '!') start--;
+        problems.push({ severity: 'error', kind: 'invalid', location: at(start), path: pathOf(start), message: `the YAML tag ${tagName(node.tag)} is not used in fund files; write the value without it` });
+      }
       if (isAlias(node)) {
         if (!anchors.has(node.source)) {
           problems.push({ severity: 'error', kind: 'invalid', location: at(node.range?.[0] ?? 0), path: '', message: `no anchor &${node.source} is set before this alias` });
@@ -204,23 +223,14 @@ export function loadFundText(source: string, file: string): LoadedFund {
   return { file, fund: clean && result.success ? result.data : undefined, problems, locate, sha256 };
 }
 
-/** Read one fund-period file as text; I/O problems (missing, too big, not UTF-8) become a failed load. */
+/** Read one fund-period file as text; I/O problems (missing, not a regular file, too big, not UTF-8) become a failed load. */
 export function readFundSource(file: string): { text: string } | { failed: LoadedFund } {
   const fail = (message: string, location = { file, line: 1, col: 1 }) => ({
     failed: { file, problems: [{ severity: 'error' as const, kind: 'invalid' as const, location, path: '', message }], locate: () => ({ file, line: 1, col: 1 }), sha256: '' },
   });
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return fail('is a directory, not a fund file');
-    size = stat.size;
-  } catch {
-    return fail('no such file');
-  }
-  if (size > MAX_FILE_BYTES) {
-    return fail(`is ${(size / 1048576).toPrecision(3)} MB; fund files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  }
-  const bytes = readFileSync(file);
+  const read = readInput(file, MAX_FILE_BYTES);
+  if ('error' in read) return fail(read.error);
+  const bytes = read.bytes;
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, col } = lineColOfByte(bytes, bad);
