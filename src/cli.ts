@@ -1,15 +1,16 @@
 // The command line: it only wires the stages together (load -> calculate -> render -> diff).
 import { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { rollForward, RollForwardError } from './rollforward/roll-forward.js';
+import { readFileSync } from 'node:fs';
+import { rollForwardFile } from './rollforward/roll-forward-file.js';
 import { checkFile } from './check.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll, runDiff } from './build/build-all.js';
-import { parseShard } from './build/shard.js';
+import { parseShard, type Shard } from './build/shard.js';
+import { BrowserStartError } from './render/browser.js';
+import { parseInRange, RANGES } from './options.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -65,21 +66,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--only <document>', 'build only one document: report or board')
     .option('--previous <file>', "the previous period's YAML: also write the period diff (default: the file beside the input whose period ends last before it)")
     .option('--no-diff', 'do not write a period diff even when a previous period is found')
-    .option('--concurrency <n>', 'documents in flight at once (default: the number of cores)')
+    .option('--concurrency <n>', `documents in flight at once, ${RANGES.concurrency.min}-${RANGES.concurrency.max} (default: the number of cores)`)
     .option('--shard <i/n>', 'build shard i of n (a stable, balanced subset of the funds)')
-    .option('--timeout <seconds>', 'per-document print timeout', '120')
+    .option('--timeout <seconds>', `print timeout of a document of up to 1 MB of HTML, longer in proportion for a larger one; ${RANGES.timeout.min}-${RANGES.timeout.max}`, '120')
+    .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
-    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean }) => {
+    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; launchTimeout: string; progress: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
-      if (typeof shard === 'string') {
-        console.error(`fundbook build: ${shard}`);
-        exitCode = 2;
-        return;
-      }
-      const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
-      const timeout = Number(opts.timeout);
-      if ((concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) || !(timeout > 0)) {
-        console.error('fundbook build: --concurrency takes a whole number from 1, --timeout a number of seconds');
+      const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
+      const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
+      const launchTimeout = parseInRange('--launch-timeout', opts.launchTimeout, RANGES.launchTimeout);
+      const refused = [shard, concurrency, timeout, launchTimeout].find((v): v is string => typeof v === 'string');
+      if (refused !== undefined) {
+        console.error(`fundbook build: ${refused}`);
         exitCode = 2;
         return;
       }
@@ -93,9 +92,10 @@ export async function main(argv: string[]): Promise<number> {
         only: opts.only,
         previous: opts.previous,
         diff: opts.diff,
-        concurrency,
-        shard,
-        timeoutMs: timeout * 1000,
+        concurrency: concurrency as number | undefined,
+        shard: shard as Shard | undefined,
+        timeoutMs: (timeout as number) * 1000,
+        launchTimeoutMs: (launchTimeout as number) * 1000,
         progress: opts.progress === false ? false : undefined,
       });
     });
@@ -106,8 +106,15 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<previous>', "the earlier period's YAML file")
     .argument('<current>', "the later period's YAML file")
     .option('--out <dir>', 'output directory (default: output/<fund-id>/<period-end>)')
-    .action(async (previous: string, current: string, opts: { out?: string }) => {
-      exitCode = await runDiff(previous, current, opts.out);
+    .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
+    .action(async (previous: string, current: string, opts: { out?: string; launchTimeout: string }) => {
+      const launchTimeout = parseInRange('--launch-timeout', opts.launchTimeout, RANGES.launchTimeout);
+      if (typeof launchTimeout === 'string') {
+        console.error(`fundbook diff: ${launchTimeout}`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000 });
     });
 
   program
@@ -117,19 +124,13 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--to <period-end>', "the next period's end date, YYYY-MM-DD")
     .option('--out <file>', 'where to write it (default: <period-end>.yaml beside the input); never overwritten')
     .action((file: string, opts: { to: string; out?: string }) => {
-      const target = opts.out ?? join(dirname(file), `${opts.to}.yaml`);
-      try {
-        const text = rollForward(readFileSync(file, 'utf8'), file, opts.to);
-        writeFileSync(target, text, { flag: 'wx' });
-        console.log(`wrote ${target}; run \`fundbook check ${target}\` to list the figures to be filled`);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') console.error(`fundbook roll-forward: ${target} exists; it is never overwritten`);
-        else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${file}: no such file`);
-        else if (err instanceof RollForwardError) console.error(`fundbook roll-forward: ${err.message}`);
-        else throw err;
+      const result = rollForwardFile(file, opts.to, opts.out);
+      if ('error' in result) {
+        console.error(`fundbook roll-forward: ${result.error}`);
         exitCode = 1;
+        return;
       }
+      console.log(`wrote ${result.written}; run \`fundbook check ${result.written}\` to list the figures to be filled`);
     });
 
   try {
@@ -138,6 +139,11 @@ export async function main(argv: string[]): Promise<number> {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
+    // The browser could not be started or used: one line that names it, whatever the command.
+    if (err instanceof BrowserStartError) {
+      console.error(`fundbook: ${err.message}`);
+      return 1;
+    }
     throw err;
   }
   return exitCode;

@@ -13,6 +13,7 @@ import type { Browser } from 'puppeteer';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateInput } from './validate-input.js';
 import { BrowserPool } from './browser-pool.js';
+import { BrowserStartError } from '../render/browser.js';
 import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {
@@ -23,6 +24,8 @@ export interface BuildAllOptions extends BuildOptions {
   shard?: Shard;
   /** Show a progress bar (default: when stderr is a terminal). */
   progress?: boolean;
+  /** How long Chromium may take to start (default 30 s). */
+  launchTimeoutMs?: number;
 }
 
 interface JobResult {
@@ -43,8 +46,8 @@ const PAGE_REUSE = 4;
 const PREPARE_THREADS = 1;
 
 /** Run `work` with a pool, ending Chromium however the run ends (Ctrl-C included). */
-async function withPool<T>(work: (pool: BrowserPool) => Promise<T>): Promise<T> {
-  const pool = new BrowserPool();
+async function withPool<T>(work: (pool: BrowserPool) => Promise<T>, launchTimeoutMs?: number): Promise<T> {
+  const pool = new BrowserPool(launchTimeoutMs);
   const stop = (signal: NodeJS.Signals) => {
     pool.killAll();
     removePendingTemps();
@@ -70,7 +73,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function runDiff(previous: string, current: string, outDir?: string, log = (line: string) => console.log(line)): Promise<number> {
+export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number } = {}, log = (line: string) => console.log(line)): Promise<number> {
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
     const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
@@ -82,7 +85,7 @@ export async function runDiff(previous: string, current: string, outDir?: string
     log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
     log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
     return 0;
-  });
+  }, options.launchTimeoutMs);
 }
 
 /**
@@ -140,13 +143,15 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     // Chromium starts up, once the first input proves valid, while the rest are validated.
     let warming: Promise<unknown> | undefined;
     const validated = await validate(inputs, log, (input) => {
-      warming ??= pool.acquire().catch(() => undefined);
+      warming ??= pool.acquire().then(() => undefined, (err: unknown) => err);
       if (ahead.size <= concurrency) prepareAhead(input);
     });
     invalid = validated.invalid;
     const valid = validated.valid;
     if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve().then(() => prepareFund(valid[0]!, options)));
-    if (valid.length > 0) await warming;
+    // A browser that cannot start fails the run at once, in one line (cli.ts), rather than every fund.
+    const launchError = valid.length > 0 ? await warming : undefined;
+    if (launchError instanceof BrowserStartError) throw launchError;
     const bar = showBar
       ? new cliProgress.SingleBar(
           { format: ' {bar} {value}/{total} funds | {fund} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
@@ -230,7 +235,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
     bar?.stop();
     return out;
-  }).finally(() => preparer?.close());
+  }, options.launchTimeoutMs).finally(() => preparer?.close());
 
   const seconds = (performance.now() - started) / 1000;
   log('');

@@ -4,7 +4,7 @@
 // which `fundbook check` reports until it is filled. Works on the YAML document, so comments and order
 // survive. Pure: text in, text out.
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { PLACEHOLDER } from '../load/scalars.js';
+import { parseDate, PLACEHOLDER } from '../load/scalars.js';
 import { fiscalYearEndFor, fiscalYearStartFor } from '../calc/fiscal-year.js';
 import { addDays } from '../calc/period-days.js';
 
@@ -41,11 +41,13 @@ export class RollForwardError extends Error {}
 
 export function rollForward(source: string, file: string, to: string): string {
   const doc = parseDocument(source, { schema: 'failsafe' });
-  if (doc.errors.length > 0) throw new RollForwardError(`${file} does not parse as YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) throw new RollForwardError(`${file} does not parse as YAML: ${doc.errors[0]!.message.split('\n')[0]} (\`fundbook check ${file}\` says where)`);
   const end = scalarAt(doc, ['period', 'end']);
   const fye = scalarAt(doc, ['fund', 'fiscal_year_end']);
   if (!end || !fye) throw new RollForwardError(`${file} has no period.end or fund.fiscal_year_end`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || to <= end) throw new RollForwardError(`--to ${to} must be a date (YYYY-MM-DD) after the period's end, ${end}`);
+  const toDate = parseDate(to);
+  if (!toDate.ok) throw new RollForwardError(`--to ${to}: ${toDate.message.replace(/^"[^"]*" /, '')}`);
+  if (to <= end) throw new RollForwardError(`--to ${to} must be after the period's end in ${file}, ${end}`);
 
   // The period: an annual report covers the fiscal year; a semiannual one starts after this period.
   const annual = fiscalYearEndFor(to, fye) === to;
