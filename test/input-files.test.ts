@@ -82,7 +82,8 @@ describe('YAML that fund files do not use', () => {
   it('names the field a syntax error is in', () => {
     expect(problems(BASE.replace('  ticker: IQM', '  ticker: [IQM'))).toEqual(['x.yaml:10:11 fund.ticker: Flow sequence in block collection must be sufficiently indented and end with a ]']);
   });
-  it('reads a four-digit year as written: 0099-02-29 does not exist, 0096-02-29 does', () => {
+  it('reads a four-digit year as written: 0099-02-29 does not exist, 0096-02-29 and 0000-02-29 do (read as 1900, the last would not)', () => {
+    expect(problems(BASE.replace('start: 2011-03-01', 'start: 0000-02-29'))).toEqual([]);
     expect(problems(BASE.replace('start: 2011-03-01', 'start: 0099-02-29'))).toEqual(['x.yaml:23:10 period.start: "0099-02-29" is not a date that exists']);
     expect(problems(BASE.replace('start: 2011-03-01', 'start: 0096-02-29'))).toEqual([]);
   });

@@ -84,7 +84,7 @@ export function pathAt(doc: Document, offset: number): DataPath {
         const key = rangeOf(pair.key);
         const value = rangeOf(pair.value);
         const start = key?.[0] ?? value?.[0];
-        const end = value?.[2] ?? key?.[2];
+        const end = value?.[1] ?? key?.[1];
         if (start === undefined || end === undefined || offset < start || offset > end) continue;
         if (key && offset <= key[1] && !(value && offset >= value[0])) return path;
         if (!isScalar(pair.key)) return path;

@@ -160,7 +160,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 9: the fund name opens a double quote and never closes it',
     input: { mutate: onLine(9, 'name: Invesco', 'name: "Invesco') },
     // Col 46 is just past the end of line 9, where the closing quote is missing.
-    stdout: ['unclosed-quote.yaml:9:46 Missing closing "quote', 'unclosed-quote.yaml: not checked further (1 error)'],
+    stdout: ['unclosed-quote.yaml:9:46 fund.name: Missing closing "quote', 'unclosed-quote.yaml: not checked further (1 error)'],
   },
   {
     name: 'unclosed-bracket',
@@ -168,7 +168,7 @@ export const CASES: BadInputCase[] = [
     input: { mutate: onLine(206, '[e]', '[e') },
     // `        expense_ratio: [e` -> the `[` is at col 24; that is where the user must look.
     stdout: [
-      'unclosed-bracket.yaml:206:24 Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'unclosed-bracket.yaml:206:24 financial_highlights.columns[0].marks.expense_ratio: Flow sequence in block collection must be sufficiently indented and end with a ]',
       'unclosed-bracket.yaml: not checked further (1 error)',
     ],
   },
@@ -177,7 +177,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 10: `ticker:` is indented with a tab instead of two spaces',
     input: { mutate: onLine(10, '  ticker: IQM', '\tticker: IQM') },
     // One tab, one problem.
-    stdout: ['tab-indent.yaml:10:1 Tabs are not allowed as indentation', 'tab-indent.yaml: not checked further (1 error)'],
+    stdout: ['tab-indent.yaml:10:1 fund: Tabs are not allowed as indentation', 'tab-indent.yaml: not checked further (1 error)'],
   },
   {
     name: 'duplicate-key',
@@ -733,13 +733,32 @@ export const CASES: BadInputCase[] = [
     name: 'js-function-tag',
     broken: 'line 9: the fund name tagged `!!js/function`',
     input: { mutate: onLine(9, 'name: Invesco', 'name: !!js/function Invesco') },
-    stdout: ['js-function-tag.yaml:9:9 Unresolved tag: tag:yaml.org,2002:js/function', 'js-function-tag.yaml: not checked further (1 error)'],
+    stdout: ['js-function-tag.yaml:9:9 fund.name: the YAML tag !!js/function is not used in fund files; write the value without it', 'js-function-tag.yaml: not checked further (1 error)'],
   },
   {
     name: 'custom-tag',
     broken: 'line 9: the fund name tagged `!env` (as if it could read the environment)',
     input: { mutate: onLine(9, 'name: Invesco', 'name: !env Invesco') },
-    stdout: ['custom-tag.yaml:9:9 Unresolved tag: !env', 'custom-tag.yaml: not checked further (1 error)'],
+    stdout: ['custom-tag.yaml:9:9 fund.name: the YAML tag !env is not used in fund files; write the value without it', 'custom-tag.yaml: not checked further (1 error)'],
+  },
+
+  {
+    name: 'binary-tag',
+    broken: 'line 10: the ticker tagged `!!binary` (a tag the YAML library resolves, into bytes)',
+    input: { mutate: onLine(10, 'ticker: IQM', 'ticker: !!binary SVFN') },
+    stdout: ['binary-tag.yaml:10:11 fund.ticker: the YAML tag !!binary is not used in fund files; write the value without it', 'binary-tag.yaml: not checked further (1 error)'],
+  },
+  {
+    name: 'str-tag',
+    broken: 'line 10: the ticker tagged `!!str`, harmless in YAML but not part of the format',
+    input: { mutate: onLine(10, 'ticker: IQM', 'ticker: !!str IQM') },
+    stdout: ['str-tag.yaml:10:11 fund.ticker: the YAML tag !!str is not used in fund files; write the value without it', 'str-tag.yaml: not checked further (1 error)'],
+  },
+  {
+    name: 'hundred-thousand-character-key',
+    broken: 'line 10: `ticker` replaced by a key of 100,000 characters',
+    input: { mutate: onLine(10, 'ticker: IQM', `${'k'.repeat(100_000)}: IQM`) },
+    stdout: ['hundred-thousand-character-key.yaml:10:3 fund: a key is at most 1024 characters long; this one is longer', 'hundred-thousand-character-key.yaml: not checked further (1 error)'],
   },
 
   // ---- size, encoding, line endings -----------------------------------------------------------------
