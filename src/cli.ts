@@ -1,25 +1,25 @@
 // The command line: it only wires the stages together (load -> calculate -> render -> diff).
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { rollForwardFile } from './rollforward/roll-forward-file.js';
 import { checkFile } from './check.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
-import { buildAll, runDiff } from './build/build-all.js';
-import { parseShard, type Shard } from './build/shard.js';
+import { buildAll } from './pipeline/build-all.js';
+import { runDiff } from './pipeline/build-diff.js';
+import { parseShard, type Shard } from './pipeline/shard.js';
+import { validateInput } from './pipeline/validated.js';
 import { BrowserStartError } from './render/browser.js';
 import { parseInRange, RANGES } from './options.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+import { FUNDBOOK_VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('fundbook')
     .description('Shareholder reports, board-approval books and period diffs from one YAML file per fund and period.')
-    .version(pkg.version)
+    .version(FUNDBOOK_VERSION)
     .option('--debug', 'show stack traces for internal errors')
     .exitOverride();
 
@@ -124,6 +124,13 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--to <period-end>', "the next period's end date, YYYY-MM-DD")
     .option('--out <file>', 'where to write it (default: <period-end>.yaml beside the input); never overwritten')
     .action((file: string, opts: { to: string; out?: string }) => {
+      // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
+      const { errors } = validateInput(file);
+      if (errors.length > 0) {
+        for (const e of errors) console.error(`fundbook roll-forward: ${e}`);
+        exitCode = 1;
+        return;
+      }
       const result = rollForwardFile(file, opts.to, opts.out);
       if ('error' in result) {
         console.error(`fundbook roll-forward: ${result.error}`);
