@@ -5,8 +5,10 @@
 // and a summary table at the end.
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
-import { findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
-import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { findPreviousPeriod, prepareDiff, printDiff, type DiffOutput } from './build-diff.js';
+import { prepareFund, printFund, writeFundPeriod, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { printTimeoutMs } from '../render/print-timeout.js';
+import { DEFAULT_PRINT_TIMEOUT_MS } from '../render/render-document.js';
 import { Preparer } from './preparer.js';
 import type { Browser } from 'puppeteer';
 import { openPrintPage, type PrintPage } from '../render/print.js';
@@ -35,7 +37,6 @@ interface JobResult {
   diff?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
 /**
  * Documents a page prints before a fresh one replaces it. Measured peak PSS, 100 funds against 10: 1.01x
  * replacing every 3, 1.00-1.08x every 5, 1.14x every 10, 1.27x never.
@@ -98,7 +99,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
   let invalid: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
 
@@ -175,15 +176,22 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
         const { browser, generation } = await pool.acquire();
         try {
           const page = await slotPage(slot, browser, generation);
-          const outcome = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), timeoutMs * 4, `building ${input}`);
+          // A guard over the whole fund, beyond each print's own timeout: as those, it scales with size.
+          const htmlBytes = step.prepared.documents.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
+          const what = `${step.prepared.fundId} ${step.prepared.periodEnd}`;
+          const { output, ...outcome } = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, htmlBytes) * 4, `building ${what} (${input})`);
           let diff: string | undefined;
+          let diffOutput: DiffOutput | undefined;
           const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
-          if (outcome.ok && previous) {
+          if (previous) {
             const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir) : prepareDiff(previous, input, outcome.outDir);
-            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), timeoutMs * 2, `the period diff of ${input}`);
-            diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}`;
+            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, Buffer.byteLength(diffStep.prepared.html)) * 4, `the period diff of ${what} (${input})`);
+            diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}; nothing written for this fund-period`;
+            if ('output' in d) diffOutput = d.output as DiffOutput;
             if (!d.ok) outcome.ok = false;
           }
+          // The fund-period's outputs are written as one set, period diff included, or not at all.
+          if (outcome.ok) writeFundPeriod(output, diffOutput);
           return { input, outcome, retried: attempt > 0, diff };
         } catch (err) {
           dropPage(slot);

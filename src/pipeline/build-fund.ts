@@ -6,7 +6,8 @@ import type { Browser } from 'puppeteer';
 import { figuresJson } from '../figures/figures-json.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
-import { writeAllAtomically } from './atomic-write.js';
+import { commitFundPeriod } from './fund-period-output.js';
+import type { DiffOutput } from './build-diff.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
@@ -134,8 +135,18 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   };
 }
 
-/** The browser half of a build: print each prepared document, then write every output atomically. */
-export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
+/** A fund-period's outputs, printed and not yet written: file name -> bytes, and the manifest's fields. */
+export interface FundPeriodOutput {
+  dir: string;
+  files: Record<string, Uint8Array | string>;
+  manifest: Record<string, unknown>;
+}
+
+/**
+ * The browser half of a build: print each prepared document. The outputs are returned, not written: the
+ * caller adds the period diff and writes the whole set at once (writeFundPeriod).
+ */
+export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome & { output: FundPeriodOutput }> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -145,9 +156,9 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
   for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
-    const rendered = await renderPaged(browser, html, sectionTitles, meta, options);
     const file = `${kind}.pdf`;
-    files[join(outDir, file)] = rendered.pdf;
+    const rendered = await renderPaged(browser, html, sectionTitles, meta, { ...options, what: `${prepared.fundId} ${prepared.periodEnd} ${file}` });
+    files[file] = rendered.pdf;
     const outcome = { kind, file, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
     documents.push(outcome);
     manifestDocuments[kind] = {
@@ -161,7 +172,7 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     };
   }
 
-  files[join(outDir, 'figures.json')] = figuresText;
+  files['figures.json'] = figuresText;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
@@ -172,13 +183,24 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
     documents: manifestDocuments,
   };
-  files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeAllAtomically(files);
-  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started };
+  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, output: { dir: outDir, files, manifest } };
+}
+
+/**
+ * Write a fund-period's outputs as one set (pipeline/output-set.ts), with its period diff when there is
+ * one: every file, then the manifest, or nothing.
+ */
+export function writeFundPeriod(output: FundPeriodOutput, diff?: DiffOutput): void {
+  const files = { ...output.files, ...diff?.files };
+  const manifest = diff ? { ...output.manifest, periodDiff: diff.entry } : output.manifest;
+  commitFundPeriod(output.dir, files, manifest);
 }
 
 /** One fund-period, prepared and printed. */
 export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
   const step = prepareFund(input, options);
-  return 'failed' in step ? step.failed : printFund(browser, chromiumVersion, step.prepared, options);
+  if ('failed' in step) return step.failed;
+  const { output, ...outcome } = await printFund(browser, chromiumVersion, step.prepared, options);
+  writeFundPeriod(output);
+  return outcome;
 }
