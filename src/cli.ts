@@ -4,7 +4,8 @@ import { rollForwardFile } from './rollforward/roll-forward-file.js';
 import { checkFile } from './check.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
-import { formatProblem, loadFundFile } from './load/load-fund.js';
+import { loadFundFile } from './load/load-fund.js';
+import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
 import { runDiff } from './pipeline/build-diff.js';
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((file: string) => {
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
-        for (const p of loaded.problems) console.error(formatProblem(p));
+        for (const p of loaded.problems) console.error(formatDiagnostic(p));
         exitCode = 1;
         return;
       }

@@ -15,8 +15,8 @@ const SHORT_FLOW = 'Flow sequence in block collection must be sufficiently inden
 const CASES: { name: string; text: () => string; message: string }[] = [
   { name: 'yaml-1-3-directive', text: () => `%YAML 1.3\n---\n${base}`, message: '1:7 Unsupported YAML version 1.3' },
   { name: 'unknown-directive', text: () => `%FOO bar\n---\n${base}`, message: '1:1 Unknown directive %FOO' },
-  { name: 'flow-list-at-column-0', text: () => base.replace(FLOW, '        expense_ratio: [\ne]\n'), message: `206:24 financial_highlights.columns[0].marks.expense_ratio: ${SHORT_FLOW}` },
-  { name: 'tab-in-flow-list', text: () => base.replace(FLOW, '        expense_ratio: [\n\t          e]\n'), message: `206:24 financial_highlights.columns[0].marks.expense_ratio: ${SHORT_FLOW}` },
+  { name: 'flow-list-at-column-0', text: () => base.replace(FLOW, '        expense_ratio: [\ne]\n'), message: `206:24 financial_highlights.columns[0].marks.expense_ratio: error YAML: ${SHORT_FLOW}` },
+  { name: 'tab-in-flow-list', text: () => base.replace(FLOW, '        expense_ratio: [\n\t          e]\n'), message: `206:24 financial_highlights.columns[0].marks.expense_ratio: error YAML: ${SHORT_FLOW}` },
   {
     name: 'cr-line-endings',
     text: () => base.replaceAll('\n', '\r'),

@@ -4,8 +4,9 @@
 // the name exists, so two runs cannot both write it) and removed. Every message names the path it is about.
 import { linkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatProblem, readFundSource } from '../load/load-fund.js';
-import { rollForward, RollForwardError } from './roll-forward.js';
+import { readFundSource } from '../load/load-fund.js';
+import { rollForward } from './roll-forward.js';
+import { formatDiagnostic } from '../diagnostic.js';
 
 export type RollForwardResult = { written: string } | { error: string };
 
@@ -20,14 +21,10 @@ function folderProblem(folder: string): string | undefined {
 
 export function rollForwardFile(file: string, to: string, out?: string): RollForwardResult {
   const source = readFundSource(file);
-  if ('failed' in source) return { error: formatProblem(source.failed.problems[0]!) };
-  let text: string;
-  try {
-    text = rollForward(source.text, file, to);
-  } catch (err) {
-    if (err instanceof RollForwardError) return { error: err.message };
-    throw err;
-  }
+  if ('failed' in source) return { error: formatDiagnostic(source.failed.problems[0]!) };
+  const rolled = rollForward(source.text, file, to);
+  if ('refused' in rolled) return { error: formatDiagnostic(rolled.refused) };
+  const text = rolled.text;
   const target = out ?? join(dirname(file), `${to}.yaml`);
   const folder = dirname(target);
   const missing = folderProblem(folder);
