@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { commitOutputSet, MANIFEST, recoverOutputSet, type OutputFs } from './output-set.js';
 
 /** Every file fundbook writes into a fund-period's folder, besides the manifest. */
-export const OUTPUT_FILES = ['shareholder-report.pdf', 'board-approval.pdf', 'figures.json', 'period-diff.pdf', 'period-diff.json'] as const;
+export const OUTPUT_FILES = ['shareholder-report.pdf', 'board-approval.pdf', 'figures.json', 'tie-outs.xlsx', 'period-diff.pdf', 'period-diff.json'] as const;
 
 export interface ListedFile {
   sha256: string;

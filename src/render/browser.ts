@@ -1,15 +1,18 @@
-// The Chromium fundbook prints with, and how it is started. The program: FUNDBOOK_CHROMIUM when set
-// (checked: it must exist, be a file and be executable; never a silent fallback), else
-// PUPPETEER_EXECUTABLE_PATH (checked the same way), else Debian's /usr/bin/chromium, else Puppeteer's own.
+// The Chromium fundbook prints with, and how it is started. fundbook depends on puppeteer-core, which
+// downloads nothing when installed. The program: FUNDBOOK_CHROMIUM when set (checked: it must exist, be a
+// file and be executable; never a silent fallback), else PUPPETEER_EXECUTABLE_PATH (checked the same
+// way), else the system's Chromium or Chrome (Debian's /usr/bin/chromium), else a browser downloaded into
+// Puppeteer's cache with `npx @puppeteer/browsers install chrome-headless-shell@stable`; none is an error.
 // fundbook starts it itself, headless and talking over a pipe, in a process group of its own, so that it
 // can say what went wrong: a program that exits at once is reported with its path and exit status, and
 // one that does not answer within the launch timeout is ended and reported by path.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import puppeteer, { type Browser } from 'puppeteer';
+import { getInstalledBrowsers } from '@puppeteer/browsers';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { PipeTransport } from './pipe-transport.js';
 import { pinnedFontEnvironment } from './fontconfig.js';
 
@@ -30,6 +33,13 @@ export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 /** The browser could not be used; the message is one line that names the program. */
 export class BrowserStartError extends Error {}
 
+/** No browser was named or found, or the one named cannot be run. */
+export class ChromiumNotFoundError extends BrowserStartError {
+  override name = 'ChromiumNotFoundError';
+}
+
+const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
 /** Why `path`, given by `setting`, cannot be run, or undefined if it can. */
 function unusable(path: string, setting: string): string | undefined {
   let stat;
@@ -48,20 +58,35 @@ function unusable(path: string, setting: string): string | undefined {
   return undefined;
 }
 
-/** The Chromium program to start; throws BrowserStartError when a setting names something unusable. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+/** A browser named by the environment (checked), or installed on the system; undefined when there is none. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const setting of ['FUNDBOOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH']) {
     const path = env[setting];
     if (path === undefined || path === '') continue;
     const problem = unusable(path, setting);
-    if (problem) throw new BrowserStartError(problem);
+    if (problem) throw new ChromiumNotFoundError(problem);
     return path;
   }
-  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  if (system) return system;
-  const bundled = puppeteer.executablePath();
-  if (existsSync(bundled)) return bundled;
-  throw new BrowserStartError('no Chromium found: install Debian\'s chromium or set FUNDBOOK_CHROMIUM to the program');
+  return SYSTEM_BROWSERS.find((p) => existsSync(p));
+}
+
+/** Puppeteer's browser cache: PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer (where @puppeteer/browsers installs). */
+const puppeteerCache = (env: NodeJS.ProcessEnv) => env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+
+/** The browser to launch: chromiumPath(), else the newest Chrome in Puppeteer's cache; or a clear error. */
+export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const found = chromiumPath(env);
+  if (found) return found;
+  const cache = puppeteerCache(env);
+  const installed = existsSync(cache) ? await getInstalledBrowsers({ cacheDir: cache }).catch(() => []) : [];
+  const usable = installed.filter((b) => b.browser === 'chrome-headless-shell' || b.browser === 'chrome' || b.browser === 'chromium').sort((x, y) => y.buildId.localeCompare(x.buildId, 'en', { numeric: true }));
+  const cached = usable.find((b) => existsSync(b.executablePath));
+  if (cached) return cached.executablePath;
+  throw new ChromiumNotFoundError(
+    'fundbook prints with Chromium and found none: install Debian\'s (`apt-get install chromium`), ' +
+      'set FUNDBOOK_CHROMIUM=/path/to/chrome, or download one (needs internet) with ' +
+      '`npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`',
+  );
 }
 
 export interface Chromium {
@@ -76,7 +101,7 @@ export interface Chromium {
 /** Start Chromium and connect to it, within `timeoutMs`. */
 export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Chromium> {
   const env = options.env ?? process.env;
-  const path = chromiumPath(env);
+  const path = await resolveChromium(env);
   const timeoutMs = options.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
   const profile = mkdtempSync(join(tmpdir(), 'fundbook-chromium-'));
   const args = [...puppeteer.defaultArgs({ headless: true, args: [...CHROMIUM_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`] })];

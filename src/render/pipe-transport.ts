@@ -1,7 +1,7 @@
 // The DevTools protocol over Chromium's --remote-debugging-pipe: JSON messages, each ended by a NUL byte,
 // written to the browser's fd 3 and read from its fd 4. (Puppeteer has one, but does not export it.)
 import type { Readable, Writable } from 'node:stream';
-import type { ConnectionTransport } from 'puppeteer';
+import type { ConnectionTransport } from 'puppeteer-core';
 
 export class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
