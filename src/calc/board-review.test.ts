@@ -439,13 +439,13 @@ describe('rule coverage-minimum', () => {
     const preferredCoverage = calculateCoverage({
       totalAssets: d('286382448'),
       totalLiabilities: d('36633820').plus(debt),
-      seniorDebt: debt,
-      preferredLiquidation: d('10000000'),
-      preferredShares: d('200'),
-      liquidationPerShare: d('50000'),
-    });
+      securities: [
+        { kind: 'credit_facility', label: 'Borrowings', amount: debt, liability: true, path: [] },
+        { kind: 'preferred_shares', label: 'Preferred', amount: d('10000000'), shares: d('200'), liquidationPerShare: d('50000'), liability: false, path: [] },
+      ],
+    })!;
     expect(preferredCoverage.compliant).toBe(false);
-    expect(preferredCoverage.ratio.toFixed(4)).toBe('2.4975'); // passes 200%
+    expect(preferredCoverage.ratio!.toFixed(4)).toBe('2.4975'); // passes 200%
     expect(preferredCoverage.debtRatio!.toFixed(4)).toBe('2.7750'); // fails 300%
     const board = calculateBoardReview(fund, fund.board_review!, { ...figures, preferredCoverage });
     const f = byRule(board, 'coverage-minimum');

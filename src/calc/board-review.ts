@@ -9,6 +9,7 @@ import type { Finding } from './finding.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
+import { seniorSecurities } from './senior-securities.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export interface BoardThresholds {
@@ -195,6 +196,7 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
 
   // Preferred coverage.
   const cov = figures.preferredCoverage;
+  const coveragePath = seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'];
   if (cov) {
     if (!cov.compliant) {
       const failed = cov.tests.filter((t) => !t.passes);
@@ -204,7 +206,7 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
         rule: 'coverage-minimum',
         threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
         message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
-        path: ['preferred_shares', 'outstanding'],
+        path: coveragePath,
       });
     } else if (cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
       findings.push({
@@ -212,8 +214,8 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
         code: 'COVERAGE_HEADROOM',
         rule: 'coverage-headroom',
         threshold: `total assets may fall at least ${fmtPct(thresholds.coverageHeadroomMinimum, 0)} before a breach`,
-        message: `asset coverage ${fmtPct(cov.ratio, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
-        path: ['preferred_shares', 'outstanding'],
+        message: `asset coverage ${fmtPct(cov.ratio ?? cov.debtRatio ?? ZERO, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
+        path: coveragePath,
       });
     }
   }

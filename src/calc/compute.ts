@@ -8,6 +8,7 @@ import type { Finding } from './finding.js';
 import { daysInFiscalYear } from './fiscal-year.js';
 import { daysInclusive } from './period-days.js';
 import { calculateCoverage, type CoverageResult } from './preferred-coverage.js';
+import { seniorSecurities } from './senior-securities.js';
 import { tallyGroup, type GroupTally } from './proxy-tally.js';
 import { statedVsComputed } from './stated-checks.js';
 import { tieOuts, type TieOut } from './tie-outs.js';
@@ -97,26 +98,25 @@ export function computeFigures(fund: FundPeriod): Figures {
     findings.push({ severity: 'warning', code: 'FEE_BASE_GAPS', message: `the fee base values cover ${advisoryFee.daysCovered} of the period's ${days} days`, path: ['agreements', 'advisory', 'base_values'] });
   }
 
-  const pref = fund.preferred_shares;
-  const preferredCoverage = pref
-    ? calculateCoverage({
-        totalAssets: sal.assets.total_assets,
-        totalLiabilities: sal.liabilities.total_liabilities,
-        seniorDebt: sal.liabilities.borrowings,
-        preferredLiquidation: pref.outstanding.times(pref.liquidation_preference_per_share),
-        preferredShares: pref.outstanding,
-        liquidationPerShare: pref.liquidation_preference_per_share,
-        covenants: pref.coverage_covenants,
-      })
-    : undefined;
+  const preferredCoverage = calculateCoverage({
+    totalAssets: sal.assets.total_assets,
+    totalLiabilities: sal.liabilities.total_liabilities,
+    securities: seniorSecurities(fund),
+    covenants: fund.preferred_shares?.coverage_covenants,
+  });
   if (preferredCoverage && !preferredCoverage.compliant) {
-    const failed = preferredCoverage.tests.filter((t) => !t.passes).map((t) => `${t.name}: ${fmtPct(t.actual, 0)} < ${fmtPct(t.minimum, 0)}`);
+    const c = preferredCoverage;
+    const failed = c.tests.filter((t) => !t.passes).map((t) => `${t.name}: ${fmtPct(t.actual, 0)} < ${fmtPct(t.minimum, 0)}`);
+    const remedies = [
+      c.redemptionNeeded.greaterThan(0) ? `${fmtMoney(c.redemptionNeeded)} of preferred redeemed${c.redemptionShares ? ` (${c.redemptionShares.toString()} shares)` : ''}` : '',
+      c.debtRepaymentNeeded.greaterThan(0) ? `${fmtMoney(c.debtRepaymentNeeded)} of debt repaid` : '',
+    ].filter(Boolean);
     findings.push({
       severity: 'warning',
       code: 'COVERAGE_BELOW_MINIMUM',
-      message: `asset coverage fails ${failed.join('; ')}${preferredCoverage.commonDividendsBlocked ? '; common dividends are blocked' : ''}; restoring it needs ${fmtMoney(preferredCoverage.redemptionNeeded)} of preferred redeemed (${preferredCoverage.redemptionShares.toString()} shares)`,
-      computed: preferredCoverage.ratio.toString(),
-      path: ['preferred_shares', 'outstanding'],
+      message: `asset coverage fails ${failed.join('; ')}${c.commonDividendsBlocked ? '; common dividends are blocked' : ''}${c.preferredDividendsBlocked ? '; preferred dividends are blocked' : ''}${remedies.length ? `; restoring it needs ${remedies.join(' and ')}` : ''}`,
+      computed: (c.ratio ?? c.debtRatio ?? ZERO).toString(),
+      path: seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'],
     });
   }
   if (expenseCap && !expenseCap.excess.isZero()) {
@@ -131,10 +131,13 @@ export function computeFigures(fund: FundPeriod): Figures {
 
   const proxy: ProposalTally[] = [];
   fund.proxy?.forEach((meeting, m) => {
+    // `unknown` (null) stays unknown, and makes the combined group's figure unknown too.
+    const common = meeting.shares_outstanding.common ?? undefined;
+    const preferred = meeting.shares_outstanding.preferred === undefined ? ZERO : meeting.shares_outstanding.preferred ?? undefined;
     const outstanding = {
-      common_and_preferred: meeting.shares_outstanding.common.plus(meeting.shares_outstanding.preferred ?? ZERO),
-      common: meeting.shares_outstanding.common,
-      preferred: meeting.shares_outstanding.preferred ?? ZERO,
+      common_and_preferred: common && preferred && common.plus(preferred),
+      common,
+      preferred,
     };
     meeting.proposals.forEach((proposal, p) => {
       const groups = proposal.groups.map((g, gi) => {
@@ -151,7 +154,7 @@ export function computeFigures(fund: FundPeriod): Figures {
         );
         const path = ['proxy', m, 'proposals', p, 'groups', gi];
         const label = `proposal ${proposal.number} (${g.group.replaceAll('_', ' ')})`;
-        if (tally.overvoted) {
+        if (tally.overvoted && tally.sharesOutstanding) {
           // Point at the nominee whose votes run over (for + withheld), or at the proposal's votes.
           const worst = tally.nominees.reduce((best, n, i) => (n.cast.greaterThan(tally.nominees[best]!.cast) ? i : best), 0);
           const nominee = tally.nominees[worst];
@@ -164,7 +167,7 @@ export function computeFigures(fund: FundPeriod): Figures {
             computed: tally.sharesOutstanding.toString(),
             path: g.votes ? [...path, 'votes', 'for'] : [...path, 'nominees', worst, 'for'],
           });
-        } else if (!tally.quorumMet) {
+        } else if (tally.quorumMet === false && tally.sharesOutstanding && tally.presentFraction) {
           findings.push({
             severity: 'warning',
             code: 'QUORUM_NOT_MET',
@@ -172,6 +175,29 @@ export function computeFigures(fund: FundPeriod): Figures {
             stated: tally.present.toString(),
             computed: tally.quorumRequired.times(tally.sharesOutstanding).toString(),
             path: [...path, 'group'],
+          });
+        }
+        const outstandingPath = ['proxy', m, 'shares_outstanding', g.group === 'preferred' ? 'preferred' : 'common'];
+        if (tally.passesIfOutstandingBelow) {
+          findings.push({
+            severity: 'warning',
+            code: 'VOTE_UNDETERMINED',
+            message: `${label}: the outcome under the 1940 Act majority is undetermined because shares outstanding are unknown; it passes only if fewer than ${fmtMoney(tally.passesIfOutstandingBelow)} shares were outstanding`,
+            computed: tally.passesIfOutstandingBelow.toString(),
+            path: outstandingPath,
+          });
+        } else if (!tally.sharesOutstanding) {
+          findings.push({ severity: 'info', code: 'QUORUM_NOT_CHECKED', message: `${label}: shares outstanding are unknown, so the quorum is not checked`, path: outstandingPath });
+        }
+        for (const { first, other } of tally.differingTotals) {
+          const n = tally.nominees.indexOf(other);
+          findings.push({
+            severity: 'warning',
+            code: 'NOMINEE_TOTALS_DIFFER',
+            message: `${label}: ${first.name} has ${fmtMoney(first.cast)} votes (for + withheld), ${other.name} ${fmtMoney(other.cast)}; one voting group's nominees should have the same shares present`,
+            stated: other.cast.toString(),
+            computed: first.cast.toString(),
+            path: [...path, 'nominees', n, 'for'],
           });
         }
         return tally;
@@ -188,7 +214,8 @@ export function computeFigures(fund: FundPeriod): Figures {
     preferredDividends: annualise((ops.preferred_distributions ?? ZERO).abs()),
     netInvestmentIncomeAfterPreferred: annualise(ops.net_investment_income.minus((ops.preferred_distributions ?? ZERO).abs())),
   };
-  const marketPremiumDiscount = sal.market_price_per_share
+  // Zero case: no premium or discount to a NAV of zero (not applicable).
+  const marketPremiumDiscount = sal.market_price_per_share && !sal.nav_per_share.isZero()
     ? sal.market_price_per_share.minus(sal.nav_per_share).dividedBy(sal.nav_per_share)
     : undefined;
 
