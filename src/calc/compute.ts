@@ -1,6 +1,6 @@
 // Calculate stage: runs every calculator on a loaded fund-period and gathers their findings.
 // Pure: the fund data in, figures (with workings) and findings out.
-import { Decimal, ZERO } from '../decimal.js';
+import { Decimal, ZERO, placesOf } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import { calculateAdvisoryFee, type AdvisoryFeeResult } from './advisory-fee.js';
 import { calculateExpenseCap, type ExpenseCapResult } from './expense-cap.js';
@@ -221,7 +221,9 @@ export function computeFigures(fund: FundPeriod): Figures {
 
   const checks = tieOuts(fund);
   for (const t of checks.filter((x) => !x.ok)) {
-    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d) : fmtMoney(d, Math.max(0, d.decimalPlaces())));
+    // Each figure as stated: at the places the stated figure was written with (or more, for a computed sum).
+    const places = (d: Decimal) => Math.max(placesOf(t.stated), d.decimalPlaces());
+    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d, Math.max(2, places(d) - 2)) : fmtMoney(d, places(d)));
     findings.push({
       severity: t.severity,
       code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',

@@ -94,6 +94,7 @@ export function figureLines(fund: FundPeriod, figures: Figures): FigureLine[] {
   f('expenseCap.reimbursement', 'Expenses reimbursed under the cap (computed)', 'money', cap?.reimbursement);
   f('advisoryFee.computed', 'Advisory fee (computed)', 'money', figures.advisoryFee.computed);
   f('advisoryFee.averageBase', 'Average advisory fee base', 'money', figures.advisoryFee.averageBase);
+  f('preferredCoverage.perThousandOfDebt', 'Asset coverage per $1,000 of indebtedness', 'money', figures.preferredCoverage?.perThousandOfDebt);
   f('preferredCoverage.ratio', 'Asset coverage of preferred shares', 'ratio', figures.preferredCoverage?.ratio);
   f('preferredCoverage.perShare', 'Asset coverage per preferred share', 'money', figures.preferredCoverage?.perShare);
   f('preferredCoverage.headroom', 'Coverage headroom (assets may fall)', 'money', figures.preferredCoverage?.headroom);
