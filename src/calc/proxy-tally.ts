@@ -183,7 +183,7 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
     workings.push(`For ${fmtMoney(v.for)}, against ${fmtMoney(v.against)}, abstain ${fmtMoney(abstain)}, broker non-votes ${fmtMoney(brokerNonVotes)}; ${required ? `${fmtMoney(required)} for needed` : 'the votes needed depend on the shares outstanding'}: ${outcome}.`);
   }
   let passesIfOutstandingBelow: Decimal | undefined;
-  if (undetermined) {
+  if (undetermined && (v || nominees.length > 0)) {
     const votesFor = v ? v.for : Decimal.min(...nominees.map((n) => n.for));
     passesIfOutstandingBelow = outstandingThreshold1940Act(votesFor, present);
     workings.push(`Shares outstanding unknown: the 1940 Act majority is met only if fewer than ${fmtMoney(passesIfOutstandingBelow)} shares were outstanding.`);
