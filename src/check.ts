@@ -24,7 +24,12 @@ export function formatFinding(loaded: LoadedFund, f: Finding): string {
 }
 
 export function checkFile(file: string): Checked {
-  const loaded = loadFundFile(file);
+  return checkLoaded(loadFundFile(file));
+}
+
+/** `check` on a fund already loaded (its file named by `loaded.file`). */
+export function checkLoaded(loaded: LoadedFund): Checked {
+  const file = loaded.file;
   const lines = loaded.problems.map(formatProblem);
   let errors = loaded.problems.filter((p) => p.severity === 'error').length;
   let warnings = loaded.problems.length - errors;
