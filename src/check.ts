@@ -1,9 +1,27 @@
-// `fundbook check`: load and compute each file, and describe every problem and finding as a line
-// that names file, line, column and field.
+// `fundbook check`: load and compute each file, and describe every problem and finding as one located
+// diagnostic a line, in source order (file, then line, then column).
 import { computeFigures, type Figures } from './calc/compute.js';
-import type { Finding } from './calc/finding.js';
+import { bySource, formatDiagnostic, locateAll, type Diagnostic } from './diagnostic.js';
+import { loadFundFile, type LoadedFund } from './load/load-fund.js';
 import { formatPath } from './load/locate.js';
-import { formatProblem, loadFundFile, type LoadedFund } from './load/load-fund.js';
+
+/** A diagnostic as `check --format json` and the library give it: located, its field path as text. */
+export interface CheckDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  /** Stable, upper-case code (TIE_OUT, UNKNOWN_KEY, TO_BE_FILLED, ...). */
+  code: string;
+  file: string;
+  line: number;
+  col: number;
+  /** The field path, e.g. statements.operations.expenses.advisory_fees ('' for the file as a whole). */
+  path: string;
+  message: string;
+  stated?: string;
+  computed?: string;
+  difference?: string;
+  rule?: string;
+  threshold?: string;
+}
 
 export interface Checked {
   loaded: LoadedFund;
@@ -11,41 +29,54 @@ export interface Checked {
   errors: number;
   warnings: number;
   lines: string[];
+  diagnostics: CheckDiagnostic[];
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatFinding(loaded: LoadedFund, f: Finding): string {
-  const where = f.path ? loaded.locate(f.path) : { file: loaded.file, line: 1, col: 1 };
-  const path = f.path ? ` ${formatPath(f.path)}:` : '';
-  return `${where.file}:${where.line}:${where.col}${path} ${f.severity} ${f.code}: ${f.message}`;
+/** Every diagnostic of a loaded file (its load problems, then its figures' findings), located and in source order. */
+export function diagnosticsOf(loaded: LoadedFund, figures?: Figures): Diagnostic[] {
+  return [...loaded.problems, ...locateAll(figures?.findings ?? [], loaded.locate)].sort(bySource);
 }
 
 export function checkFile(file: string): Checked {
   return checkLoaded(loadFundFile(file));
 }
 
-/** `check` on a fund already loaded (its file named by `loaded.file`). */
+function plain(d: Diagnostic, file: string): CheckDiagnostic {
+  const at = d.location ?? { file, line: 1, col: 1 };
+  const extra = Object.fromEntries((['stated', 'computed', 'difference', 'rule', 'threshold'] as const).filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+  return { severity: d.severity, code: d.code, file: at.file, line: at.line, col: at.col, path: d.path ? formatPath(d.path) : '', message: d.message, ...extra };
+}
+
+/** check's work on a file already loaded (from a file or from text). */
 export function checkLoaded(loaded: LoadedFund): Checked {
   const file = loaded.file;
-  const lines = loaded.problems.map(formatProblem);
-  let errors = loaded.problems.filter((p) => p.severity === 'error').length;
-  let warnings = loaded.problems.length - errors;
-  const toFill = loaded.problems.filter((p) => p.kind === 'to-be-filled').length;
-  if (!loaded.fund) {
+  const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
+  const diagnostics = diagnosticsOf(loaded, figures);
+  const lines = diagnostics.map(formatDiagnostic);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (!figures) {
+    const toFill = diagnostics.filter((d) => d.code === 'TO_BE_FILLED').length;
     const what = toFill > 0 ? `${toFill} to be filled, ${plural(errors - toFill, 'other error')}` : plural(errors, 'error');
     lines.push(`${file}: not checked further (${what})`);
-    return { loaded, errors, warnings, lines };
-  }
-  const figures = computeFigures(loaded.fund);
-  for (const f of figures.findings) {
-    lines.push(formatFinding(loaded, f));
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
+    return { loaded, errors, warnings, lines, diagnostics: diagnostics.map((d) => plain(d, file)) };
   }
   const failed = figures.tieOuts.filter((t) => !t.ok).length;
   lines.push(`${file}: ${figures.tieOuts.length} tie-outs checked, ${failed} failed; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  return { loaded, figures, errors, warnings, lines };
+  return { loaded, figures, errors, warnings, lines, diagnostics: diagnostics.map((d) => plain(d, file)) };
+}
+
+/** One file's result as `check --format json` prints it. */
+export function checkJson(file: string, result: Checked) {
+  return {
+    file,
+    errors: result.errors,
+    warnings: result.warnings,
+    tieOuts: result.figures ? { checked: result.figures.tieOuts.length, failed: result.figures.tieOuts.filter((t) => !t.ok).length } : null,
+    diagnostics: result.diagnostics,
+  };
 }

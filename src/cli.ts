@@ -2,17 +2,27 @@
 import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rollForward, RollForwardError } from './rollforward/roll-forward.js';
-import { checkFile } from './check.js';
+import { rollForward } from './rollforward/roll-forward.js';
+import { checkFile, checkJson } from './check.js';
+import { csv } from './sheets/csv.js';
+import { figureRows } from './sheets/workbook-data.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
-import { formatProblem, loadFundFile } from './load/load-fund.js';
+import { loadFundFile } from './load/load-fund.js';
+import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
 import { runDiff } from './pipeline/build-diff.js';
 import { parseShard } from './pipeline/shard.js';
+import { DOCUMENT_NAMES, type DocumentName } from './pipeline/documents.js';
 import { validateInput } from './pipeline/validated.js';
+import { ChromiumNotFoundError } from './render/browser.js';
 import { FUNDBOOK_VERSION } from './version.js';
+
+/** What each command's help ends with: examples, the exit codes, and the page to read. */
+function teach(examples: string, exitCodes: string, docs: string): string {
+  return `\nExamples:\n${examples}\n\nExit codes:\n${exitCodes}\n\nRead: ${docs} (in the fundbook package)\n`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -28,32 +38,61 @@ export async function main(argv: string[]): Promise<number> {
     .description('validate and compute each fund-period file; print problems and findings')
     .argument('<paths...>', 'fund-period YAML files or directories of them')
     .option('--strict', 'warnings fail the check too')
-    .action((paths: string[], opts: { strict?: boolean }) => {
+    .option('--format <format>', 'text (one line per problem) or json (every file\'s diagnostics)', 'text')
+    .addHelpText('after', teach(`  $ fundbook check data/iqm/2011-08-31.yaml
+  $ fundbook check --strict data/
+  $ fundbook check --format json data/ > diagnostics.json`, `  0  no errors (warnings allowed)
+  1  an error in some file (with --strict, a warning too), or no file found
+  2  a usage error`, 'docs/data-format.md: the file format, and what each message means'))
+    .action((paths: string[], opts: { strict?: boolean; format: string }) => {
+      if (!['text', 'json'].includes(opts.format)) {
+        console.error(`fundbook check: --format takes "text" or "json", not "${opts.format}"`);
+        exitCode = 2;
+        return;
+      }
       const files = findInputs(paths);
       if (files.length === 0) {
         console.error(`fundbook check: no fund-period files found in ${paths.join(' ')}`);
         exitCode = 1;
       }
+      const report = [];
       for (const file of files) {
         const result = checkFile(file);
-        for (const line of result.lines) console.log(line);
+        if (opts.format === 'text') for (const line of result.lines) console.log(line);
+        else report.push(checkJson(file, result));
         if (result.errors > 0 || (opts.strict && result.warnings > 0)) exitCode = 1;
       }
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ files: report }, null, 2)}\n`);
     });
 
   program
     .command('figures')
-    .description('print the computed figures of one fund-period as JSON')
+    .description('print the computed figures of one fund-period as JSON, or one CSV row per figure')
     .argument('<file>', 'a fund-period YAML file')
-    .action((file: string) => {
+    .option('--format <format>', 'json (docs/figures-json.md) or csv (path,label,unit,value)', 'json')
+    .addHelpText('after', teach(`  $ fundbook figures data/iqm/2011-08-31.yaml > figures.json
+  $ fundbook figures --format csv data/iqm/2011-08-31.yaml > figures.csv`, `  0  the figures, no error finding
+  1  the file does not load (problems on stderr), or a finding is an error (the figures are printed)
+  2  a usage error`, 'docs/figures-json.md: every figure, its type and unit; the CSV columns'))
+    .action((file: string, opts: { format: string }) => {
+      if (!['json', 'csv'].includes(opts.format)) {
+        console.error(`fundbook figures: --format takes "json" or "csv", not "${opts.format}"`);
+        exitCode = 2;
+        return;
+      }
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
-        for (const p of loaded.problems) console.error(formatProblem(p));
+        for (const p of loaded.problems) console.error(formatDiagnostic(p));
         exitCode = 1;
         return;
       }
       const figures = computeFigures(loaded.fund);
-      process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      if (opts.format === 'csv') {
+        const rows = figureRows(loaded.fund, figures).map((r) => [r.path, r.label, r.unit, r.value]);
+        process.stdout.write(csv([['path', 'label', 'unit', 'value'], ...rows]));
+      } else {
+        process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      }
       // The figures are printed either way; an error finding (a statement that does not foot) fails the command.
       if (figures.findings.some((f) => f.severity === 'error')) exitCode = 1;
     });
@@ -63,14 +102,19 @@ export async function main(argv: string[]): Promise<number> {
     .description('build the PDFs, figures.json and manifest.json of each fund-period into --out')
     .argument('<paths...>', 'fund-period YAML files or directories of them')
     .option('--out <dir>', 'output directory', 'output')
-    .option('--only <document>', 'build only one document: report or board')
+    .option('--only <document>', `build only one document: ${DOCUMENT_NAMES.join(' or ')}`)
     .option('--previous <file>', "the previous period's YAML: also write the period diff (default: the file beside the input whose period ends last before it)")
     .option('--no-diff', 'do not write a period diff even when a previous period is found')
     .option('--concurrency <n>', 'documents in flight at once (default: the number of cores)')
     .option('--shard <i/n>', 'build shard i of n (a stable, balanced subset of the funds)')
     .option('--timeout <seconds>', 'per-document print timeout', '120')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
-    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean }) => {
+    .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
+  $ fundbook build data/ --out output --concurrency 2 --shard 1/4`, `  0    every fund-period built
+  1    a fund-period failed or was skipped with errors, or no Chromium was found
+  2    a usage error
+  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex) and docs/library.md (the browser)'))
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       if (typeof shard === 'string') {
         console.error(`fundbook build: ${shard}`);
@@ -84,8 +128,8 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      if (opts.only && !['report', 'board'].includes(opts.only)) {
-        console.error(`fundbook build: --only takes "report" or "board", not "${opts.only}"`);
+      if (opts.only && !DOCUMENT_NAMES.includes(opts.only)) {
+        console.error(`fundbook build: --only takes ${DOCUMENT_NAMES.map((n) => `"${n}"`).join(' or ')}, not "${opts.only}"`);
         exitCode = 2;
         return;
       }
@@ -107,6 +151,9 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<previous>', "the earlier period's YAML file")
     .argument('<current>', "the later period's YAML file")
     .option('--out <dir>', 'output directory (default: output/<fund-id>/<period-end>)')
+    .addHelpText('after', teach(`  $ fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml --out output/iqm/2011-08-31`, `  0  the diff was written (or there are no differences)
+  1  a file does not load, or the two files are different funds
+  2  a usage error`, 'README.md (The period diff) and docs/data-format.md (flux)'))
     .action(async (previous: string, current: string, opts: { out?: string }) => {
       exitCode = await runDiff(previous, current, opts.out);
     });
@@ -117,6 +164,10 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', "this period's YAML file")
     .requiredOption('--to <period-end>', "the next period's end date, YYYY-MM-DD")
     .option('--out <file>', 'where to write it (default: <period-end>.yaml beside the input); never overwritten')
+    .addHelpText('after', teach(`  $ fundbook roll-forward data/iqm/2011-08-31.yaml --to 2012-02-29
+  $ fundbook check data/iqm/2012-02-29.yaml     # lists every figure still to be filled`, `  0  the next period's file was written
+  1  the input does not load, or the target exists (never overwritten)
+  2  a usage error`, 'README.md (Roll-forward) and docs/data-format.md (TO BE FILLED)'))
     .action((file: string, opts: { to: string; out?: string }) => {
       const target = opts.out ?? join(dirname(file), `${opts.to}.yaml`);
       // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
@@ -126,15 +177,19 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 1;
         return;
       }
+      const rolled = rollForward(readFileSync(file, 'utf8'), file, opts.to);
+      if ('refused' in rolled) {
+        console.error(`fundbook roll-forward: ${formatDiagnostic(rolled.refused)}`);
+        exitCode = 1;
+        return;
+      }
       try {
-        const text = rollForward(readFileSync(file, 'utf8'), file, opts.to);
-        writeFileSync(target, text, { flag: 'wx' });
+        writeFileSync(target, rolled.text, { flag: 'wx' });
         console.log(`wrote ${target}; run \`fundbook check ${target}\` to list the figures to be filled`);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') console.error(`fundbook roll-forward: ${target} exists; it is never overwritten`);
         else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${dirname(target)}: no such directory`);
-        else if (err instanceof RollForwardError) console.error(`fundbook roll-forward: ${err.message}`);
         else throw err;
         exitCode = 1;
       }
@@ -146,6 +201,10 @@ export async function main(argv: string[]): Promise<number> {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
+    if (err instanceof ChromiumNotFoundError) {
+      console.error(`fundbook: ${err.message}`);
+      return 1;
+    }
     throw err;
   }
   return exitCode;

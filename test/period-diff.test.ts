@@ -145,7 +145,7 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
 
   it('carries the findings: new, resolved, still open', () => {
     expect(diff.findings.open.map((f: { code: string }) => f.code)).toEqual(['HIGHLIGHTS_LABEL']);
-    expect(diff.findings.new.map((f: { code: string }) => f.code).sort()).toEqual(['HIGHLIGHTS_LABEL', 'QUORUM_NOT_MET', 'STATED_INCONSISTENT', 'STATED_PERCENT', 'STATED_PERCENT', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED']);
+    expect(diff.findings.new.map((f: { code: string }) => f.code).sort()).toEqual(['HIGHLIGHTS_LABEL', 'PERFORMANCE_QUINTILE', 'PERFORMANCE_QUINTILE', 'QUORUM_NOT_MET', 'STATED_INCONSISTENT', 'STATED_PERCENT', 'STATED_PERCENT', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED']);
   });
 
   it('blacklines the changed letter paragraph phrase by phrase: a deleted phrase, then the inserted one', () => {
@@ -203,7 +203,8 @@ describe('fundbook diff, edge cases', () => {
     writeFileSync(other, readFileSync(CURR, 'utf8').replace('  id: iqm\n', '  id: other-fund\n'));
     const r = fundbook(['diff', PREV, other, '--out', join(dir, 'refused')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`fundbook diff: ${PREV} is fund "iqm" and ${other} is fund "other-fund": a period diff compares two periods of one fund`);
+    expect(r.stderr).toMatch(new RegExp(`^fundbook diff: ${other}:\\d+:\\d+ fund\\.id: error DIFFERENT_FUNDS: `, 'm'));
+    expect(r.stderr).toContain(`error DIFFERENT_FUNDS: ${PREV} is fund "iqm" and ${other} is fund "other-fund": a period diff compares two periods of one fund`);
   });
 });
 

@@ -68,7 +68,7 @@ describe('the synthetic levered fund (notes payable, preferred carried as a liab
     const text = replaced(readFileSync(LEVERED, 'utf8'), 'asset_coverage_per_1000_of_debt: 8,173', 'asset_coverage_per_1000_of_debt: 8,137');
     const { figures, loaded } = load(text, LEVERED);
     const f = figures.findings.filter((x) => x.code === 'STATED_VS_COMPUTED');
-    expect(f.map((x) => x.message)).toEqual(['financial highlights asset coverage per $1,000 of indebtedness: stated 8,137, computed 8,173']);
+    expect(f.map((x) => x.message)).toEqual(['financial highlights asset coverage per $1,000 of indebtedness: stated 8,137, computed 8,173, difference 36']);
     expect(loaded.locate(f[0]!.path!).line).toBe(text.split('\n').findIndex((l) => l.includes('8,137')) + 1);
   });
 
@@ -119,7 +119,7 @@ describe('stated precision', () => {
   it('the same NAV mistyped in the fourth place is reported, compared to four places', () => {
     const f = navFindings(nav('14.4751'));
     expect(f.map((x) => [x.severity, x.code, x.stated, x.computed])).toEqual([['error', 'TIE_OUT', '14.4751', '14.475']]);
-    expect(f[0]!.message).toBe('NAV per share = net assets / shares outstanding: stated 14.4751, computed 14.4750');
+    expect(f[0]!.message).toBe('NAV per share = net assets / shares outstanding: stated 14.4751, computed 14.4750, difference 0.0001');
   });
 
   it('a NAV stated to two places that is off in the second is still reported', () => {

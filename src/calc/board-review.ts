@@ -5,7 +5,7 @@ import { Decimal, ZERO } from '../decimal.js';
 import type { BoardReview, FundPeriod } from '../load/schema.js';
 import type { Figures } from './compute.js';
 import { feeAtAssetLevels, type BreakpointResult } from './fee-breakpoints.js';
-import type { Finding } from './finding.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
@@ -26,11 +26,8 @@ export const DEFAULT_THRESHOLDS: BoardThresholds = {
   coverageHeadroomMinimum: new Decimal('0.10'),
 };
 
-export interface BoardFinding extends Finding {
-  /** The rule that raised it, e.g. `performance-quintile`, and the threshold it applied. */
-  rule: string;
-  threshold?: string;
-}
+/** The codes the board review raises itself. */
+const BOARD_CODES = new Set(['FEE_ABOVE_MEDIAN', 'PERFORMANCE_QUINTILE', 'CAP_ENDING', 'WAIVER_OCCURRED', 'COVERAGE_HEADROOM']);
 
 export interface GroupRow {
   name: string;
@@ -65,7 +62,7 @@ export interface BoardFigures {
   breakpoints: BreakpointResult;
   cap?: { limit: Decimal; coveredRatio: Decimal; headroomBps: Decimal; waiverPeriod: Decimal; waiverYearToDate: Decimal; endsOn: string; daysUntilEnd: number };
   thresholds: BoardThresholds;
-  findings: BoardFinding[];
+  findings: Diagnostic[];
   workings: string[];
 }
 
@@ -93,7 +90,7 @@ export function thresholdsOf(review: BoardReview): BoardThresholds {
 
 export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figures: Figures): BoardFigures {
   const thresholds = thresholdsOf(review);
-  const findings: BoardFinding[] = [];
+  const findings: Diagnostic[] = [];
   const workings: string[] = [];
   const eg = review.expense_group;
   const fundName = fund.fund.name;
@@ -196,33 +193,24 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
 
   // Preferred coverage.
   const cov = figures.preferredCoverage;
-  const coveragePath = seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'];
   if (cov) {
-    if (!cov.compliant) {
-      const failed = cov.tests.filter((t) => !t.passes);
-      findings.push({
-        severity: 'error',
-        code: 'COVERAGE_BELOW_MINIMUM',
-        rule: 'coverage-minimum',
-        threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
-        message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
-        path: coveragePath,
-      });
-    } else if (cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
+    // Below the minimum is the coverage calculation's own finding (rule coverage-minimum), carried below.
+    if (cov.compliant && cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
       findings.push({
         severity: 'warning',
         code: 'COVERAGE_HEADROOM',
         rule: 'coverage-headroom',
         threshold: `total assets may fall at least ${fmtPct(thresholds.coverageHeadroomMinimum, 0)} before a breach`,
         message: `asset coverage ${fmtPct(cov.ratio ?? cov.debtRatio ?? ZERO, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
-        path: coveragePath,
+        path: seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'],
       });
     }
   }
 
-  // Mismatches the core checks found in the data stay in front of the board.
-  for (const f of figures.findings.filter((x) => x.severity !== 'info' && x.code !== 'COVERAGE_BELOW_MINIMUM')) {
-    findings.push({ ...f, rule: 'core-checks' });
+  // Mismatches the core checks found in the data stay in front of the board, under their own rule
+  // where they have one. (`figures` may already hold this review's own findings: computeFigures runs it.)
+  for (const f of figures.findings.filter((x) => x.severity !== 'info' && !BOARD_CODES.has(x.code))) {
+    findings.push({ ...f, rule: f.rule ?? 'core-checks' });
   }
 
   return {

@@ -3,11 +3,12 @@
 import { Decimal, ZERO, placesOf } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import { calculateAdvisoryFee, type AdvisoryFeeResult } from './advisory-fee.js';
+import { calculateBoardReview, type BoardFigures } from './board-review.js';
 import { calculateExpenseCap, type ExpenseCapResult } from './expense-cap.js';
-import type { Finding } from './finding.js';
+import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import { daysInFiscalYear } from './fiscal-year.js';
 import { daysInclusive } from './period-days.js';
-import { calculateCoverage, type CoverageResult } from './preferred-coverage.js';
+import { calculateCoverage, coverageBelowMinimum, type CoverageResult } from './preferred-coverage.js';
 import { seniorSecurities } from './senior-securities.js';
 import { tallyGroup, type GroupTally } from './proxy-tally.js';
 import { statedVsComputed } from './stated-checks.js';
@@ -40,7 +41,9 @@ export interface Figures {
     netInvestmentIncomeAfterPreferred: Decimal;
   };
   tieOuts: TieOut[];
-  findings: Finding[];
+  /** The section 15(c) review, whenever the file has a `board_review` section. */
+  board?: BoardFigures;
+  findings: Diagnostic[];
 }
 
 export function computeFigures(fund: FundPeriod): Figures {
@@ -51,7 +54,7 @@ export function computeFigures(fund: FundPeriod): Figures {
   const ops = fund.statements.operations;
   const sal = fund.statements.assets_and_liabilities;
   const adna = fund.period.average_daily_net_assets;
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
 
   const expenseLines: Record<string, Decimal | undefined> = { ...ops.expenses, expense_offset: ops.expenses.expense_offset?.abs() };
   const expenseCap = limitation
@@ -104,21 +107,8 @@ export function computeFigures(fund: FundPeriod): Figures {
     securities: seniorSecurities(fund),
     covenants: fund.preferred_shares?.coverage_covenants,
   });
-  if (preferredCoverage && !preferredCoverage.compliant) {
-    const c = preferredCoverage;
-    const failed = c.tests.filter((t) => !t.passes).map((t) => `${t.name}: ${fmtPct(t.actual, 0)} < ${fmtPct(t.minimum, 0)}`);
-    const remedies = [
-      c.redemptionNeeded.greaterThan(0) ? `${fmtMoney(c.redemptionNeeded)} of preferred redeemed${c.redemptionShares ? ` (${c.redemptionShares.toString()} shares)` : ''}` : '',
-      c.debtRepaymentNeeded.greaterThan(0) ? `${fmtMoney(c.debtRepaymentNeeded)} of debt repaid` : '',
-    ].filter(Boolean);
-    findings.push({
-      severity: 'warning',
-      code: 'COVERAGE_BELOW_MINIMUM',
-      message: `asset coverage fails ${failed.join('; ')}${c.commonDividendsBlocked ? '; common dividends are blocked' : ''}${c.preferredDividendsBlocked ? '; preferred dividends are blocked' : ''}${remedies.length ? `; restoring it needs ${remedies.join(' and ')}` : ''}`,
-      computed: (c.ratio ?? c.debtRatio ?? ZERO).toString(),
-      path: seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'],
-    });
-  }
+  const coverageShort = preferredCoverage && coverageBelowMinimum(preferredCoverage, seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities']);
+  if (coverageShort) findings.push(coverageShort);
   if (expenseCap && !expenseCap.excess.isZero()) {
     findings.push({
       severity: 'info',
@@ -227,15 +217,16 @@ export function computeFigures(fund: FundPeriod): Figures {
     findings.push({
       severity: t.severity,
       code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',
-      message: `${t.label}: stated ${show(t.stated)}, computed ${show(t.computed)}${t.tolerance.isZero() ? '' : ` (tolerance ${t.tolerance.toString()})`}`,
+      message: `${t.label}: ${statedComputedText(t.stated, t.computed, show)}${t.tolerance.isZero() ? '' : ` (tolerance ${t.tolerance.toString()})`}`,
       stated: t.stated.toString(),
       computed: t.computed.toString(),
+      difference: t.stated.minus(t.computed).abs().toString(),
       path: t.path,
     });
   }
   findings.push(...statedVsComputed(fund, { ratios, expenseCap, preferredCoverage, marketPremiumDiscount, days, daysInYear, fiscalDays, adna }));
 
-  return {
+  const figures: Figures = {
     days,
     daysInYear,
     daysInFiscalYear: fiscalDays,
@@ -248,5 +239,16 @@ export function computeFigures(fund: FundPeriod): Figures {
     tieOuts: checks,
     findings,
   };
+  // The board review runs on the figures above whenever the file has a board_review section, so
+  // `check` and `figures` show the rules that fire, not only the board book. Its book repeats the core
+  // findings (rule core-checks); here each is listed once.
+  if (fund.board_review) {
+    const board = calculateBoardReview(fund, fund.board_review, figures);
+    const key = (f: Diagnostic) => `${f.code} ${f.path?.join('.')} ${f.message}`;
+    const core = new Set(findings.map(key));
+    findings.push(...board.findings.filter((f) => !core.has(key(f))));
+    figures.board = board;
+  }
+  return figures;
 }
 

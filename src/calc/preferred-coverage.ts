@@ -3,6 +3,8 @@
 // (to borrow and to declare common dividends; 200% to declare preferred dividends), preferred shares
 // 200% counting the debt ahead of them; a fund's own documents may set stricter minimums. Pure.
 import { Decimal, ZERO, sum } from '../decimal.js';
+import type { DataPath } from '../load/locate.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { isDebt, type SeniorSecurity } from './senior-securities.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
@@ -145,5 +147,27 @@ export function calculateCoverage(input: CoverageInput): CoverageResult | undefi
     redemptionShares,
     debtRepaymentNeeded,
     workings,
+  };
+}
+
+/**
+ * The finding when coverage fails a test (rule coverage-minimum). A warning: a breach is reported, never
+ * refused, and the documents still print the fund as it stands. `path`: the first senior security.
+ */
+export function coverageBelowMinimum(cov: CoverageResult, path: DataPath): Diagnostic | undefined {
+  if (cov.compliant) return undefined;
+  const failed = cov.tests.filter((t) => !t.passes);
+  const remedies = [
+    cov.redemptionNeeded.greaterThan(0) ? `$${fmtMoney(cov.redemptionNeeded)} of preferred redeemed${cov.redemptionShares ? ` (${cov.redemptionShares.toString()} shares)` : ''}` : '',
+    cov.debtRepaymentNeeded.greaterThan(0) ? `$${fmtMoney(cov.debtRepaymentNeeded)} of debt repaid` : '',
+  ].filter(Boolean);
+  return {
+    severity: 'warning',
+    code: 'COVERAGE_BELOW_MINIMUM',
+    rule: 'coverage-minimum',
+    threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
+    message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.preferredDividendsBlocked ? '; preferred dividends are blocked' : ''}${remedies.length ? `; restoring coverage needs ${remedies.join(' and ')}` : ''}`,
+    computed: (cov.ratio ?? cov.debtRatio ?? ZERO).toString(),
+    path,
   };
 }

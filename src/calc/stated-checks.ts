@@ -3,7 +3,7 @@
 import { Decimal, ZERO, placesOf, round } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import type { ExpenseCapResult } from './expense-cap.js';
-import type { Finding } from './finding.js';
+import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import { NOT_APPLICABLE, type CoverageResult } from './preferred-coverage.js';
 import { atStatedPrecision } from './stated-precision.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
@@ -25,8 +25,8 @@ interface Computed {
   adna: Decimal;
 }
 
-export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
-  const findings: Finding[] = [];
+export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
+  const findings: Diagnostic[] = [];
   const hl = fund.financial_highlights;
   const col = hl.columns[0]!.values;
   const hlPath = ['financial_highlights', 'columns', 0, 'values'];
@@ -55,9 +55,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
     findings.push({
       severity: 'warning',
       code: 'STATED_VS_COMPUTED',
-      message: `financial highlights ${label}: stated ${fmtPct(stated)}, computed ${fmtPct(computed)} (actual/${c.daysInYear} on average daily net assets of ${fmtMoney(c.adna)})${why}`,
+      message: `financial highlights ${label}: ${statedComputedText(stated, computed, (d) => fmtPct(d))} (actual/${c.daysInYear} on average daily net assets of ${fmtMoney(c.adna)})${why}`,
       stated: stated.toString(),
       computed: computed.toString(),
+      difference: stated.minus(computed).abs().toString(),
       path: [...hlPath, key],
     });
   }
@@ -99,9 +100,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
       findings.push({
         severity: 'warning',
         code: 'STATED_VS_COMPUTED',
-        message: `market price discount to NAV: stated ${fmtPct(perf.market_discount)}, but market price ${sal.market_price_per_share?.toString()} and NAV ${sal.nav_per_share.toString()} give ${fmtPct(computed)}`,
+        message: `market price discount to NAV: ${statedComputedText(perf.market_discount, computed, (d) => fmtPct(d))} from market price ${sal.market_price_per_share?.toString()} and NAV ${sal.nav_per_share.toString()}`,
         stated: perf.market_discount.toString(),
         computed: computed.toString(),
+        difference: perf.market_discount.minus(computed).abs().toString(),
         path: ['performance', 'market_discount'],
       });
     }
@@ -150,9 +152,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
     findings.push({
       severity: 'warning',
       code: 'STATED_VS_COMPUTED',
-      message: `financial highlights ${label}: stated ${show(stated)}, computed ${show(computed)}`,
+      message: `financial highlights ${label}: ${statedComputedText(stated, computed, show)}`,
       stated: stated.toString(),
       computed: computed.toString(),
+      difference: stated.minus(computed).abs().toString(),
       path: [...hlPath, key],
     });
   }

@@ -2,22 +2,33 @@
 // PDF (printFund), every output written atomically once all of them exist in memory.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
+import type { Figures } from '../calc/compute.js';
+import { diffPeriods } from '../diff/period-diff.js';
+import type { Variance } from '../diff/variances.js';
+import type { FundPeriod } from '../load/schema.js';
+import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
+import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
+import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
-import { reportView } from '../view/report-view.js';
+import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
+import { formatDiagnostic } from '../diagnostic.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
-import { calculateBoardReview } from '../calc/board-review.js';
-import { boardView } from '../view/board-view.js';
+import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput } from './validated.js';
 
 export interface BuildOptions {
   outDir: string;
-  only?: 'report' | 'board';
+  /** Build only this document (its `cli` name in pipeline/documents.ts). */
+  only?: DocumentName;
   timeoutMs?: number;
+  /** The previous period to diff against; otherwise found beside the input. */
+  previous?: string;
+  /** false: no period diff, and no Variances sheet. */
+  diff?: boolean;
 }
 
 export interface DocumentOutcome {
@@ -38,6 +49,8 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
+  /** The period's findings by severity (a fund that built has no error finding). */
+  findings?: { errors: number; warnings: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -73,9 +86,25 @@ export interface PreparedFund {
   inputSha256: string;
   outDir: string;
   figuresText: string;
+  /** tie-outs.xlsx's rows, written once the documents print. */
+  workbook: WorkbookData;
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
+  findings: { errors: number; warnings: number };
+}
+
+/**
+ * The figure variances against the previous period, for the workbook's Variances sheet; none when
+ * there is no previous period or it does not load (the period diff reports why).
+ */
+function previousVariances(input: string, fund: FundPeriod, figures: Figures, options: BuildOptions): Variance[] | undefined {
+  const previousFile = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+  if (!previousFile) return undefined;
+  const previous = validateInput(previousFile);
+  const prior = previous.loaded.fund;
+  if (!prior || !previous.figures || prior.fund.id !== fund.fund.id) return undefined;
+  return diffPeriods({ fund: prior, figures: previous.figures, file: previousFile }, { fund, figures, file: input }).variances;
 }
 
 /**
@@ -94,7 +123,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, view: PagedView & { documentTitle: string; author: string }, subject: string) => {
+  const add = (kind: DocumentKind, view: DocumentView, subject: string) => {
     const compiled = compiledDocument(kind);
     documents.push({
       kind,
@@ -106,17 +135,16 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       templateHashes: compiled.templateHashes,
     });
   };
-  if (options.only !== 'board') {
-    const view = reportView(fund, figures);
-    add('shareholder-report', view, `${view.reportKind}, ${view.asOf}`);
-  }
-  if (options.only !== 'report' && fund.board_review) {
-    const board = calculateBoardReview(fund, fund.board_review, figures);
-    const view = boardView(fund, fund.board_review, figures, board, loaded.locate);
-    add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
-  } else if (options.only === 'board') {
-    const where = loaded.locate([]);
-    return failed([`${where.file}:1:1 board_review: is required to build the board-approval book`], fund);
+  for (const doc of FUND_DOCUMENTS) {
+    if (options.only && doc.cli !== options.only) continue;
+    const needs = 'needs' in doc ? doc.needs : undefined;
+    if (needs && fund[needs] === undefined) {
+      // Asked for by name, a document whose data is missing is an error; otherwise it is just not printed.
+      if (options.only) return failed([formatDiagnostic({ severity: 'error', code: 'REQUIRED', path: [needs], location: { file: loaded.file, line: 1, col: 1 }, message: `is required to build the ${doc.title}` })], fund);
+      continue;
+    }
+    const view = doc.view({ fund, figures, locate: loaded.locate });
+    add(doc.kind, view, doc.subject(view));
   }
   return {
     prepared: {
@@ -128,14 +156,28 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       inputSha256: loaded.sha256,
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
     },
   };
 }
 
 /** The browser half of a build: print each prepared document, then write every output atomically. */
 export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
+  const { files, outcome } = await renderFund(browser, chromiumVersion, prepared, options);
+  writeAllAtomically(files);
+  return outcome;
+}
+
+/** Print each prepared document: every output's bytes by path (under prepared.outDir), nothing written. */
+export async function renderFund(
+  browser: Browser,
+  chromiumVersion: string,
+  prepared: PreparedFund,
+  options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
+): Promise<{ files: Record<string, Uint8Array | string>; outcome: BuildOutcome }> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -162,6 +204,8 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
   }
 
   files[join(outDir, 'figures.json')] = figuresText;
+  const workbook = await tieOutsXlsx(prepared.workbook);
+  files[join(outDir, 'tie-outs.xlsx')] = workbook;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
@@ -170,11 +214,11 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     input: { file: prepared.input, sha256: prepared.inputSha256 },
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
+    tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
     documents: manifestDocuments,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeAllAtomically(files);
-  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started };
+  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings } };
 }
 
 /** One fund-period, prepared and printed. */
