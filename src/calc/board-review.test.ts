@@ -410,7 +410,7 @@ describe('rule coverage-minimum', () => {
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.path).toEqual(['preferred_shares', 'outstanding']);
     expect(f[0]!.threshold).toBe('Rating agency guideline (synthetic): at least 500%');
-    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring preferred coverage needs $6,312,843 of preferred redeemed');
+    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring coverage needs $6,312,843 of preferred redeemed (127 shares)');
     // Not a headroom warning as well, and the core checks' warning of the same code is not repeated.
     expect(byRule(board, 'coverage-headroom')).toEqual([]);
     expect(figures.findings.map((x) => x.code)).toContain('COVERAGE_BELOW_MINIMUM');
