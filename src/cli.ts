@@ -10,6 +10,10 @@ import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll, runDiff } from './build/build-all.js';
 import { parseShard } from './build/shard.js';
+import { acknowledge, sign } from './review/record.js';
+
+/** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -38,6 +42,39 @@ export async function main(argv: string[]): Promise<number> {
         for (const line of result.lines) console.log(line);
         if (result.errors > 0 || (opts.strict && result.warnings > 0)) exitCode = 1;
       }
+    });
+
+  program
+    .command('acknowledge')
+    .description('accept a warning as it stands, with a reason: an entry in the review file beside FILE')
+    .argument('<file>', 'a fund-period YAML file')
+    .argument('<code>', 'the finding code, as `check` prints it (STATED_VS_COMPUTED)')
+    .argument('<path>', 'the finding field path, as `check` prints it (performance.market_discount)')
+    .requiredOption('--by <name>', 'who accepts it')
+    .requiredOption('--reason <text>', 'why the figure stands as it is')
+    .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .action((file: string, code: string, path: string, opts: { by: string; reason: string; on?: string }) => {
+      const outcome = acknowledge(file, code, path, { by: opts.by, reason: opts.reason, on: opts.on ?? today() });
+      for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+      if (!outcome.ok) exitCode = 1;
+    });
+
+  program
+    .command('sign')
+    .description("sign a fund-period off as preparer or reviewer, against the data file's sha256")
+    .argument('<file>', 'a fund-period YAML file')
+    .requiredOption('--role <role>', 'preparer or reviewer')
+    .requiredOption('--by <name>', 'who signs')
+    .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .action((file: string, opts: { role: string; by: string; on?: string }) => {
+      if (opts.role !== 'preparer' && opts.role !== 'reviewer') {
+        console.error(`fundbook sign: --role takes "preparer" or "reviewer", not "${opts.role}"`);
+        exitCode = 2;
+        return;
+      }
+      const outcome = sign(file, opts.role, { by: opts.by, on: opts.on ?? today() });
+      for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+      if (!outcome.ok) exitCode = 1;
     });
 
   program
