@@ -106,7 +106,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <i/n>', 'build shard i of n (a stable, balanced subset of the funds)')
     .option('--timeout <seconds>', 'per-document print timeout', '120')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
-    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean }) => {
+    .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
+    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; final?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       if (typeof shard === 'string') {
         console.error(`fundbook build: ${shard}`);
@@ -128,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await buildAll(findInputs(paths), {
         outDir: opts.out,
         only: opts.only,
+        final: opts.final,
         previous: opts.previous,
         diff: opts.diff,
         concurrency,

@@ -49,7 +49,7 @@ describe('check on IQM with no review file', () => {
   it('lists the 8 findings as open and says what the sign-off lacks', () => {
     const checked = checkFile(IQM);
     expect(checked.review!.open.map((f) => f.code)).toEqual(IQM_FINDINGS.map(([code]) => code));
-    expect(checked.lines.at(-2)).toBe('not signed: 8 open findings (fix the data or `fundbook acknowledge` each); no preparer sign-off; no reviewer sign-off');
+    expect(checked.lines.at(-2)).toBe('not signed: 8 open findings (correct the data, or acknowledge each with a reason); no preparer sign-off; no reviewer sign-off');
     expect(checked.lines.at(-1)).toBe(`${IQM}: 159 tie-outs checked, 2 failed; 0 errors, 8 warnings`);
   });
 });
@@ -105,8 +105,8 @@ describe('acknowledge, then sign as preparer and reviewer', () => {
   });
 
   it('a figure changed after signing: both sign-offs stale, --strict fails', () => {
-    // The market price 14.19 -> 14.20: a figure changed, the findings the same.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('market_price_per_share: 14.19', 'market_price_per_share: 14.20'));
+    // The stated discount -2.00% -> -2.01%: a figure changed, the findings the same.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('market_discount: -2.00%', 'market_discount: -2.01%'));
     const checked = checkFile(file);
     expect(checked.review!.signed).toBe(false);
     expect(checked.lines.filter((l) => l.includes('REVIEW_SIGNOFF_STALE'))).toHaveLength(2);

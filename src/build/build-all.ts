@@ -12,6 +12,7 @@ import { Preparer } from './preparer.js';
 import type { Browser } from 'puppeteer';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateInput } from './validate-input.js';
+import { missingForFinal } from '../review/for-build.js';
 import { BrowserPool } from './browser-pool.js';
 import { shardInputs, type Shard } from './shard.js';
 
@@ -90,11 +91,13 @@ export async function runDiff(previous: string, current: string, outDir?: string
  * valid inputs returned. It yields between files so that Chromium, started at the first valid one by
  * `onValid`, launches meanwhile.
  */
-async function validate(inputs: readonly string[], log: (line: string) => void, onValid: (input: string) => void): Promise<{ valid: string[]; invalid: string[] }> {
+async function validate(inputs: readonly string[], log: (line: string) => void, onValid: (input: string) => void, final = false): Promise<{ valid: string[]; invalid: string[] }> {
   const valid: string[] = [];
   const invalid: string[] = [];
   for (const input of inputs) {
     const { errors } = validateInput(input);
+    // `--final`: a fund-period not signed off by a current preparer and reviewer is refused too.
+    if (final && errors.length === 0) errors.push(...missingForFinal(input));
     if (errors.length > 0) {
       invalid.push(input);
       log(`SKIPPED ${input}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
@@ -142,7 +145,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     const validated = await validate(inputs, log, (input) => {
       warming ??= pool.acquire().catch(() => undefined);
       if (ahead.size <= concurrency) prepareAhead(input);
-    });
+    }, options.final);
     invalid = validated.invalid;
     const valid = validated.valid;
     if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve().then(() => prepareFund(valid[0]!, options)));

@@ -13,6 +13,10 @@ import { compiledDocument } from './build-fund.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from './render-document.js';
 import { FUNDBOOK_VERSION } from './version.js';
+import { carriedAcknowledgements } from '../review/carried.js';
+import { reviewForBuild } from '../review/for-build.js';
+import { loadReviewFor } from '../review/review-file.js';
+import { carriedView } from '../view/draft-view.js';
 
 export interface DiffOutcome {
   ok: boolean;
@@ -64,16 +68,22 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   const problems = [...previous.problems, ...current.problems].filter((p) => p.severity === 'error').map(formatProblem);
   if (!previous.fund || !current.fund) return { failed: { ok: false, problems, warnings: [] } };
   let diff: PeriodDiff;
+  const currentFigures = computeFigures(current.fund);
   try {
     diff = diffPeriods(
       { fund: previous.fund, figures: computeFigures(previous.fund), file: previousFile },
-      { fund: current.fund, figures: computeFigures(current.fund), file: currentFile },
+      { fund: current.fund, figures: currentFigures, file: currentFile },
     );
   } catch (err) {
     if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
     throw err;
   }
-  const view = diffView(diff);
+  // The current period's review: the DRAFT mark, and the previous period's acknowledgements that recur.
+  const review = reviewForBuild(currentFile, currentFigures.findings, current.locate);
+  const previousReview = loadReviewFor(previousFile);
+  const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatProblem)];
+  if ('problems' in review || !previousReview.data) return { failed: { ok: false, problems: reviewProblems, warnings: [] } };
+  const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {
     prepared: {
       html: placeholderHtml(compiledDocument('period-diff'), view),

@@ -16,10 +16,13 @@ import { placeholderHtml, renderPaged, type Finisher, type PagedView } from './r
 import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
 import { FUNDBOOK_VERSION } from './version.js';
+import { manifestReview, notFinal, reviewForBuild, type ManifestReview } from '../review/for-build.js';
 
 export interface BuildOptions {
   outDir: string;
   only?: 'report' | 'board';
+  /** Refuse a fund-period that is not signed off (a current preparer and reviewer): no DRAFT is built. */
+  final?: boolean;
   timeoutMs?: number;
 }
 
@@ -76,6 +79,8 @@ export interface PreparedFund {
   inputSha256: string;
   outDir: string;
   figuresText: string;
+  /** The review record as manifest.json carries it. */
+  review: ManifestReview;
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
@@ -96,6 +101,9 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   const figures = computeFigures(fund);
   const errors = figures.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) return failed(errors.map((f) => formatFinding(loaded, f)), fund);
+  const review = reviewForBuild(input, figures.findings, loaded.locate);
+  if ('problems' in review) return failed(review.problems, fund);
+  if (options.final && review.draft) return failed(notFinal(input, review.status), fund);
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
@@ -103,7 +111,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     const compiled = compiledDocument(kind);
     documents.push({
       kind,
-      html: placeholderHtml(compiled, view),
+      html: placeholderHtml(compiled, { ...view, draft: review.draft }),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -133,6 +141,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       inputSha256: loaded.sha256,
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      review: manifestReview(review),
       documents,
       ms: performance.now() - started,
     },
@@ -176,6 +185,7 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
     documents: manifestDocuments,
+    review: prepared.review,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
   writeAllAtomically(files);

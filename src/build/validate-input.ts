@@ -5,12 +5,16 @@ import { computeFigures } from '../calc/compute.js';
 import { formatFinding } from '../check.js';
 import { formatProblem, loadFundText, readFundSource } from '../load/load-fund.js';
 import { quickLoad } from '../load/quick-load.js';
+import { loadReviewFor } from '../review/review-file.js';
 
 const hasErrorFinding = (fund: Parameters<typeof computeFigures>[0]) => computeFigures(fund).findings.some((f) => f.severity === 'error');
 
 export function validateInput(input: string): { errors: string[] } {
   const source = readFundSource(input);
   if ('failed' in source) return { errors: source.failed.problems.map(formatProblem) };
+  // The review file beside it (docs/review.md) must load too.
+  const reviewErrors = loadReviewFor(input).problems.map(formatProblem);
+  if (reviewErrors.length > 0) return { errors: reviewErrors };
   const quick = quickLoad(source.text);
   if (quick && !hasErrorFinding(quick)) return { errors: [] };
 

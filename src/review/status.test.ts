@@ -25,7 +25,7 @@ describe('reviewStatus on IQM 2011-08-31', () => {
     expect(warnings).toHaveLength(8);
     expect(status.open).toEqual(warnings);
     expect(status.signed).toBe(false);
-    expect(signedLine(status)).toBe('not signed: 8 open findings (fix the data or `fundbook acknowledge` each); no preparer sign-off; no reviewer sign-off');
+    expect(signedLine(status)).toBe('not signed: 8 open findings (correct the data, or acknowledge each with a reason); no preparer sign-off; no reviewer sign-off');
   });
 
   it('the 8 acknowledged and two current sign-offs: signed', () => {

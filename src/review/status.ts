@@ -75,7 +75,7 @@ export function reviewStatus(findings: readonly Finding[], review: Review, dataS
   const open = relevant.filter((f) => !settled.has(f));
   const acknowledged = relevant.filter((f) => settled.has(f)).map((finding) => ({ finding, ack: settled.get(finding)! }));
   const missing: string[] = [];
-  if (open.length > 0) missing.push(`${plural(open.length, 'open finding')} (fix the data or \`fundbook acknowledge\` each)`);
+  if (open.length > 0) missing.push(`${plural(open.length, 'open finding')} (correct the data, or acknowledge each with a reason)`);
   const staleAcks = issues.filter((i) => i.code === 'REVIEW_ACK_STALE').length;
   if (staleAcks > 0) missing.push(plural(staleAcks, 'stale acknowledgement'));
   const badAcks = issues.filter((i) => i.code === 'REVIEW_ACK_ERROR').length;
