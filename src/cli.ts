@@ -8,21 +8,22 @@ import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { formatProblem, loadFundFile } from './load/load-fund.js';
 import { computeFigures } from './calc/compute.js';
-import { buildAll, runDiff } from './build/build-all.js';
-import { parseShard } from './build/shard.js';
+import { buildAll } from './pipeline/build-all.js';
+import { runDiff } from './pipeline/build-diff.js';
+import { parseShard } from './pipeline/shard.js';
+import { validateInput } from './pipeline/validated.js';
+import { FUNDBOOK_VERSION } from './version.js';
 import { acknowledge, sign } from './review/record.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('fundbook')
     .description('Shareholder reports, board-approval books and period diffs from one YAML file per fund and period.')
-    .version(pkg.version)
+    .version(FUNDBOOK_VERSION)
     .option('--debug', 'show stack traces for internal errors')
     .exitOverride();
 
@@ -157,6 +158,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'where to write it (default: <period-end>.yaml beside the input); never overwritten')
     .action((file: string, opts: { to: string; out?: string }) => {
       const target = opts.out ?? join(dirname(file), `${opts.to}.yaml`);
+      // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
+      const { errors } = validateInput(file);
+      if (errors.length > 0) {
+        for (const e of errors) console.error(`fundbook roll-forward: ${e}`);
+        exitCode = 1;
+        return;
+      }
       try {
         const text = rollForward(readFileSync(file, 'utf8'), file, opts.to);
         writeFileSync(target, text, { flag: 'wx' });
@@ -164,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') console.error(`fundbook roll-forward: ${target} exists; it is never overwritten`);
-        else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${file}: no such file`);
+        else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${dirname(target)}: no such directory`);
         else if (err instanceof RollForwardError) console.error(`fundbook roll-forward: ${err.message}`);
         else throw err;
         exitCode = 1;

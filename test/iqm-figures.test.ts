@@ -57,12 +57,13 @@ describe('fundbook check data/iqm/2011-08-31.yaml', () => {
 
   it('exits 0: the filing ties out, and its own inconsistencies are warnings', () => {
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/0 errors, 8 warnings/);
+    expect(run.stdout).toMatch(/0 errors, 9 warnings/);
   });
 
   it.each([
     ['performance.market_discount', 'warning STATED_VS_COMPUTED: market price discount to NAV: stated -2.00%, but market price 14.19 and NAV 14.47 give -1.94%'],
     ['financial_highlights.printed_labels.expense_ratio_excluding_ifm', 'warning HIGHLIGHTS_LABEL'],
+    ['financial_highlights.printed_labels.asset_coverage_per_preferred_share', 'warning HIGHLIGHTS_LABEL: financial highlights label "Net asset value per preferred share": the row holds asset coverage per preferred share'],
     ['performance.rows[0].value', 'warning STATED_INCONSISTENT: total return at NAV: the performance summary states 10.45%, the financial highlights 10.37%'],
     ['financial_highlights.columns[0].values.nii_ratio_before_preferred', "stated 6.55%, computed 6.54% (actual/365 on average daily net assets of 187,753,000); annualising on the fiscal year's 366 days instead of 365 gives the stated figure"],
     ['schedule_of_investments.groups[24].percent_of_net_assets', 'New Mexico: percent of net assets: stated 0.88%, computed 0.87%'],

@@ -39,45 +39,132 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
     expect(variance('statements.assets_and_liabilities.preferred_shares')).toMatchObject({ change: '0', flagged: false });
   });
 
-  it('flags changes beyond the fund\'s thresholds (10% and $1,000,000; 10 bps for ratios), with the explanation given or a demand for one', () => {
-    expect(diff.thresholds).toEqual({ percent: '0.1', materiality: '1000000', ratioBps: '10' });
-    // Net investment income: 4,140,693 -> 6,185,739 = +2,045,046; / 4,140,693 = 0.493890 (JSON drops the trailing zero).
-    expect(variance('statements.operations.net_investment_income')).toMatchObject({ change: '2045046', changePercent: '0.49389', flagged: true });
+  it('compares flows per day across the 120-day and 184-day periods, and flags total expenses on that comparison', () => {
+    expect(diff.thresholds).toMatchObject({ percent: '0.1', materiality: '1000000', ratioBps: '10', perShare: '0.05', previousDays: 120, currentDays: 184 });
+    // Flow materiality: 10 bps a year of average daily net assets of 187,753,000 over 184 days = 94,648.1.
+    expect(diff.thresholds).toMatchObject({ flowMateriality: '94648', flowMaterialityFrom: { averageNetAssets: '187753000', days: 184 } });
+    // Total expenses 361,500 / 120 = 3,012.50 a day; 735,719 / 184 = 3,998.47 a day. Restated to 184 days the
+    // previous is 554,300; the move is 181,419 (32.73%): past 10% and 94,648, flagged. Raw: +374,219 (103.5%).
+    expect(variance('statements.operations.expenses.total')).toMatchObject({
+      change: '374219', changePercent: '1.035184', flagged: true,
+      comparable: { basis: 'perDay', previousPerDay: '3012.5', currentPerDay: '3998.47', change: '181419', percent: '0.327294' },
+    });
+    // Net investment income: 34,505.78 a day -> 33,618.15 a day (-2.57%): not flagged, though it rose 49% raw.
+    expect(variance('statements.operations.net_investment_income')).toMatchObject({ change: '2045046', flagged: false, comparable: { percent: '-0.025724' } });
     expect(variance('statements.operations.net_investment_income').explanation).toMatch(/^Six months of income/);
-    // Net assets +6.96%: under 10%, not flagged.
+    // Net assets +6.96%: under 10%, not flagged. Floating rate notes -4,099,640 (-10.3%): flagged, explained.
     expect(variance('statements.assets_and_liabilities.net_assets').flagged).toBe(false);
-    // Gross expense ratio 0.5998% -> 0.7773%: +17.75 bps, flagged, no explanation.
-    expect(variance('figures.expenseCap.grossRatio')).toMatchObject({ changeBps: '17.75', flagged: true, explanation: null });
+    expect(variance('statements.assets_and_liabilities.liabilities.floating_rate_note_obligations')).toMatchObject({ flagged: true, explanation: expect.stringMatching(/^Dealer trust financing/) });
+    // Expense ratio 0.60% -> 0.78%: +18 bps, flagged, no explanation, no percent change.
+    expect(variance('financial_highlights.current.expense_ratio')).toMatchObject({ changeBps: '18', changePercent: null, flagged: true, explanation: null });
+    // Market price 12.65 -> 14.19: $1.54, past the $0.05 per-share threshold.
+    expect(variance('statements.assets_and_liabilities.market_price_per_share')).toMatchObject({ unit: 'perShare', change: '1.54', flagged: true });
     const pdf = pdfText(join(dir, 'iqm', 'period-diff.pdf')).replace(/\s+/g, ' ');
-    expect(pdf).toContain('Explanation: Six months of income against the four months of the transition period');
+    expect(pdf).toContain('Explanation: Dealer trust financing of $4.1 million was repaid');
     expect(pdf).toContain('Explanation required');
   });
 
-  it('lists the holdings added, removed and revalued, with totals per state', () => {
+  it('states each unit\'s threshold on the summary page exactly as applied', () => {
+    const summary = pdfText(join(dir, 'iqm', 'period-diff.pdf'), { page: 1 }).replace(/\s+/g, ' ');
+    expect(summary).toContain('The periods differ in length (120 days against 184), so flows are compared per day: flagged when the per-day amount moves by at least 10% and the move, with the previous amount restated to 184 days, is at least $94,648 (10 bps a year of average daily net assets of $187,753,000, over 184 days).');
+    expect(summary).toContain('Flagged when a balance moves by at least 10% and by at least $1,000,000.');
+    expect(summary).toContain('Flagged when a ratio moves by at least 10 bps (0.10 percentage points); never as a percent change.');
+    expect(summary).toContain('Flagged when a per-share amount moves by at least $0.05;');
+    expect(summary).toContain('Flagged when a count moves by at least 10%.');
+  });
+
+  it('flags exactly the rows the stated rules flag, and no ratio or return carries a percent change', () => {
+    const t = diff.thresholds;
+    const n = (s: string | null) => (s === null ? null : Number(s));
+    for (const v of diff.variances) {
+      const c = v.comparable;
+      const move = Math.abs(Number(c.change));
+      const pctOk = (limit: number) => c.percent === null || Math.abs(Number(c.percent)) >= limit;
+      const expected = Number(c.change) === 0 ? false
+        : v.unit === 'balance' ? move >= n(t.materiality)! && pctOk(n(t.percent)!)
+        : v.unit === 'flow' ? move >= n(t.flowMateriality)! && pctOk(n(t.percent)!)
+        : v.unit === 'ratio' ? Math.abs(n(v.changeBps)!) >= n(t.ratioBps)!
+        : v.unit === 'perShare' ? move >= n(t.perShare)!
+        : pctOk(n(t.percent)!);
+      expect({ key: v.key, flagged: v.flagged }).toEqual({ key: v.key, flagged: expected });
+      if (v.unit === 'ratio') expect([v.key, v.changePercent, c.percent]).toEqual([v.key, null, null]);
+    }
+    // Flows compare per day here (the periods differ); balances as they are.
+    expect(diff.variances.filter((v: any) => v.unit === 'flow' && v.previous !== null && v.current !== null).every((v: any) => v.comparable.basis === 'perDay')).toBe(true);
+    expect(diff.variances.filter((v: any) => v.unit === 'balance').every((v: any) => v.comparable.basis === 'asIs')).toBe(true);
+  });
+
+  it('compares each figure once, in the statement where it belongs, and references the others', () => {
+    const keys = diff.variances.map((v: { key: string }) => v.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const folded = diff.variances.flatMap((v: { alsoAt: { key: string }[] }) => v.alsoAt.map((a) => a.key));
+    expect(folded.filter((k: string) => keys.includes(k))).toEqual([]);
+    expect(variance('statements.operations.net_investment_income').alsoAt.map((a: { key: string }) => a.key)).toEqual(['statements.changes_in_net_assets.current.net_investment_income']);
+    expect(variance('statements.operations.net_increase_applicable_to_common').alsoAt.map((a: { key: string }) => a.key)).toEqual([
+      'statements.changes_in_net_assets.current.net_increase_applicable_to_common',
+      'statements.cash_flows.net_increase_applicable_to_common',
+    ]);
+    // The cash flows' "Net realized loss on investments" (588,041 -> 2,977,286) is the operations' net realized
+    // gain (loss) with its sign turned.
+    expect(variance('statements.operations.net_realized_gain_loss').alsoAt.map((a: { key: string }) => a.key)).toContain('statements.cash_flows.adjustments[Net realized loss on investments]');
+    expect(variance('statements.assets_and_liabilities.net_assets').alsoAt.map((a: { key: string }) => a.key)).toEqual(['statements.changes_in_net_assets.current.net_assets_end', 'financial_highlights.current.net_assets_end_000']);
+    // Where two places disagree both stay: tax-basis cost 272,773,128 against book cost 273,096,357.
+    expect(keys).toEqual(expect.arrayContaining(['notes_data.tax_basis.cost', 'statements.assets_and_liabilities.assets.investments_at_cost']));
+    // Labels are the report's own names, punctuation included.
+    expect(variance('statements.assets_and_liabilities.net_assets_consist_of.undistributed_net_realized_gain_loss').label).toBe('Undistributed net realized gain (loss)');
+  });
+
+  it('lists the holdings by materiality: added and removed by size, then par changes, then price-only moves one line per group', () => {
     expect(diff.holdings.added).toHaveLength(15);
-    expect(diff.holdings.removed.map((h: { issuer: string }) => h.issuer)).toEqual([
-      'Orlando (City of) Utilities Commission (SYNTHETIC)',
-      'Illinois (State of) Toll Highway Authority (SYNTHETIC)',
-      'New Jersey (State of) Transportation Trust Fund Authority (SYNTHETIC)',
+    // Removed, largest first: 3,900,120, 3,712,450, 2,536,275.
+    expect(diff.holdings.removed.map((h: { issuer: string; value: string }) => [h.issuer, h.value])).toEqual([
+      ['Illinois (State of) Toll Highway Authority (SYNTHETIC)', '3900120'],
+      ['New Jersey (State of) Transportation Trust Fund Authority (SYNTHETIC)', '3712450'],
+      ['Orlando (City of) Utilities Commission (SYNTHETIC)', '2536275'],
     ]);
     expect(diff.holdings.added.every((h: { issue: string }) => /^(Sub)?[Ss]eries 2011/.test(h.issue))).toBe(true);
+    expect(diff.holdings.added[0]).toMatchObject({ issuer: 'San Diego Community College District (Election 2006)', value: '2809096' });
+    // Every one of the 162 price-only moves is kept in the JSON, by size; the largest is Fairfax's +323,361.
+    expect(diff.holdings.changed).toHaveLength(162);
+    expect(diff.holdings.changed.every((c: { kind: string }) => c.kind === 'price')).toBe(true);
+    expect(diff.holdings.changed[0]).toMatchObject({ issuer: 'Fairfax (County of) Industrial Development Authority (INOVA Health System)', valueChange: '323361' });
+    const sizes = diff.holdings.changed.map((c: { valueChange: string }) => Math.abs(Number(c.valueChange)));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // Summed per group: California's 36 positions moved +703,982; the groups' counts add up to 162.
+    expect(diff.holdings.priceOnlyByGroup[0]).toEqual({ group: 'California', count: 36, valueChange: '703982' });
+    expect(diff.holdings.priceOnlyByGroup.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(162);
     const michigan = diff.holdings.groups.find((g: { name: string }) => g.name === 'Michigan');
     expect(michigan).toMatchObject({ previous: '0', current: '937206', change: '937206' });
+    // In the PDF: one line per group, no price-only position by name, and the lists in order.
+    const pdf = pdfText(join(dir, 'iqm', 'period-diff.pdf')).replace(/\s+/g, ' ');
+    expect(pdf).not.toContain('INOVA Health System');
+    const at = (s: string) => pdf.indexOf(s);
+    expect([at('Added (15)'), at('Removed (3)'), at('Par changes (0)'), at('Price-only changes (162)'), at('Totals by group')].every((x, i, a) => x > 0 && (i === 0 || x > a[i - 1]!))).toBe(true);
+    expect(pdf).toMatch(/California 36 703,982/);
   });
 
   it('carries the findings: new, resolved, still open', () => {
     expect(diff.findings.open.map((f: { code: string }) => f.code)).toEqual(['HIGHLIGHTS_LABEL']);
-    expect(diff.findings.new.map((f: { code: string }) => f.code).sort()).toEqual(['QUORUM_NOT_MET', 'STATED_INCONSISTENT', 'STATED_PERCENT', 'STATED_PERCENT', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED']);
+    expect(diff.findings.new.map((f: { code: string }) => f.code).sort()).toEqual(['HIGHLIGHTS_LABEL', 'QUORUM_NOT_MET', 'STATED_INCONSISTENT', 'STATED_PERCENT', 'STATED_PERCENT', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED', 'STATED_VS_COMPUTED']);
   });
 
-  it('blacklines the changed letter paragraph word by word', () => {
+  it('blacklines the changed letter paragraph phrase by phrase: a deleted phrase, then the inserted one', () => {
     const letter = diff.blackline.find((s: { title: string }) => s.title === 'Letter: Philip Taylor');
     expect(letter.changed).toBe(true);
     const changed = letter.blocks.find((b: { kind: string }) => b.kind === 'changed');
-    const words = (kind: string) => changed.pieces.filter((p: { kind: string }) => p.kind === kind).map((p: { text: string }) => p.text.trim()).filter(Boolean);
-    // Previous: "In light of the market volatility of recent months, ..."; current: "In light of economic uncertainty and market volatility, ..."
-    expect(words('inserted')).toEqual(expect.arrayContaining(['economic', 'uncertainty', 'and', 'timely']));
-    expect(words('deleted')).toEqual(expect.arrayContaining(['the', 'recent months']));
+    // Previous: "In light of the market volatility of recent months, I suggest you check the market updates and
+    // commentary from our fund managers at invesco.com/us."; current: "In light of economic uncertainty and
+    // market volatility, I suggest you check the timely market updates and commentary from many of our fund
+    // managers and other investment professionals at invesco.com/us."
+    expect(changed.pieces.filter((p: { kind: string }) => p.kind !== 'same')).toEqual([
+      { kind: 'deleted', text: 'the market volatility of recent months' },
+      { kind: 'inserted', text: 'economic uncertainty and market volatility' },
+      { kind: 'inserted', text: 'timely ' },
+      { kind: 'inserted', text: 'many of ' },
+      { kind: 'inserted', text: 'and other investment professionals ' },
+    ]);
+    expect(changed.pieces[0]).toEqual({ kind: 'same', text: 'In light of ' });
+    expect(changed.carriedForward).toEqual([]);
     expect(letter.blocks[0]).toEqual({ kind: 'unchanged', count: 2 });
     const pdf = join(dir, 'iqm', 'period-diff.pdf');
     expect(pdfOutlines(pdf).map((o) => o.title)).toEqual(['Summary', 'Figure Variances', 'Findings Delta', 'Holdings', 'Blackline of the Narrative']);
@@ -121,10 +208,22 @@ describe('fundbook diff, edge cases', () => {
 });
 
 describe('blackline of one section', () => {
+  it('flags a dollar figure a changed paragraph carries forward, comparing numbers as numbers', () => {
+    // Note 4 of IQM: the period changed, the legal fees of $1,193 did not.
+    const s = blacklineSection('n', 'N', ['During the four months ended February 28, 2011, the Trust paid legal fees of $1,193 for services.'], ['During the six months ended August 31, 2011, the Trust paid legal fees of $1193 for services.']);
+    const block = s.blocks[0] as { kind: 'changed'; pieces: { kind: string; text: string }[]; carriedForward: string[] };
+    expect(block.pieces.filter((p) => p.kind !== 'same')).toEqual([{ kind: 'deleted', text: 'four months ended February 28' }, { kind: 'inserted', text: 'six months ended August 31' }]);
+    expect(block.carriedForward).toEqual(['$1193']);
+    const moved = blacklineSection('n', 'N', ['Fees of $1,193 for the four months.'], ['Fees of $1,842 for the six months.']).blocks[0] as typeof block;
+    expect(moved.carriedForward).toEqual([]);
+    expect(moved.pieces.filter((p) => p.kind !== 'same')).toEqual([{ kind: 'deleted', text: '$1,193 for the four' }, { kind: 'inserted', text: '$1,842 for the six' }]);
+  });
+
+
   it('collapses unchanged paragraphs and marks a changed one word by word', () => {
     const s = blacklineSection('x', 'X', ['One.', 'Two.', 'Three old words.'], ['One.', 'Two.', 'Three new words.', 'Four.']);
     expect(s.blocks[0]).toEqual({ kind: 'unchanged', count: 2 });
-    expect(s.blocks[1]).toEqual({ kind: 'changed', pieces: [{ kind: 'same', text: 'Three ' }, { kind: 'deleted', text: 'old' }, { kind: 'inserted', text: 'new' }, { kind: 'same', text: ' words.' }] });
+    expect(s.blocks[1]).toEqual({ kind: 'changed', carriedForward: [], pieces: [{ kind: 'same', text: 'Three ' }, { kind: 'deleted', text: 'old' }, { kind: 'inserted', text: 'new' }, { kind: 'same', text: ' words.' }] });
     expect(s.blocks[2]).toEqual({ kind: 'inserted', text: 'Four.' });
   });
 });

@@ -1,8 +1,8 @@
-// The batch's worker thread (src/build/preparer.ts): prepares a fund as plain data, and when the thread
+// The batch's worker thread (src/pipeline/preparer.ts): prepares a fund as plain data, and when the thread
 // dies the jobs it held fail with a reason and a fresh thread takes the next ones.
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareFund } from '../src/build/build-fund.js';
-import { Preparer } from '../src/build/preparer.js';
+import { prepareFund } from '../src/pipeline/build-fund.js';
+import { Preparer } from '../src/pipeline/preparer.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 const preparer = new Preparer(1);

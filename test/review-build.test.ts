@@ -1,5 +1,5 @@
 // DRAFT until signed, read back from the real PDFs with pdftotext: IQM as committed (no review file) is
-// a draft on every page of every document; a copy whose 8 findings are acknowledged and which a
+// a draft on every page of every document; a copy whose 9 findings are acknowledged and which a
 // preparer and a different reviewer signed builds final; one changed figure makes it a draft again and
 // `build --final` refuses; a malformed review file changes no output.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,17 +12,11 @@ import { fundbook, pdfInfo, pdfText, sha256File } from './pdf-tools.js';
 const IQM = 'data/iqm/2011-08-31.yaml';
 const DOCUMENTS = ['shareholder-report', 'board-approval', 'period-diff'];
 
-/** IQM's 8 findings: code, field path, and line:column in data/iqm/2011-08-31.yaml. */
-const IQM_FINDINGS: [string, string, string][] = [
-  ['QUORUM_NOT_MET', 'proxy[0].proposals[0].groups[1].group', '435:20'],
-  ['STATED_PERCENT', 'schedule_of_investments.groups[24].percent_of_net_assets', '1335:30'],
-  ['STATED_PERCENT', 'schedule_of_investments.groups[30].percent_of_net_assets', '1574:30'],
-  ['STATED_VS_COMPUTED', 'financial_highlights.columns[0].values.nii_ratio_before_preferred', '201:37'],
-  ['STATED_VS_COMPUTED', 'financial_highlights.columns[0].values.nii_ratio_after_preferred', '203:36'],
-  ['HIGHLIGHTS_LABEL', 'financial_highlights.printed_labels.expense_ratio_excluding_ifm', '180:34'],
-  ['STATED_VS_COMPUTED', 'performance.market_discount', '446:20'],
-  ['STATED_INCONSISTENT', 'performance.rows[0].value', '443:47'],
-];
+/** IQM's findings as `fundbook check` prints them: code, field path, and line:column in the data file. */
+const IQM_FINDINGS: [string, string, string][] = fundbook(['check', IQM]).stdout.split('\n').flatMap((line) => {
+  const m = /^data\/iqm\/2011-08-31\.yaml:(\d+:\d+) (\S+): warning ([A-Z_]+):/.exec(line);
+  return m ? [[m[3]!, m[2]!, m[1]!] as [string, string, string]] : [];
+});
 
 /** The text of each page of a PDF. */
 function pages(pdf: string): string[] {
@@ -61,9 +55,10 @@ describe('IQM as committed: no review file, so a draft', () => {
     texts.forEach((t, i) => expect(t.match(/\bDRAFT\b/g), `page ${i + 1}`).toEqual(['DRAFT']));
   });
 
-  it('the report opens with the open-items page: each of the 8 findings with its file:line:column', () => {
+  it('the report opens with the open-items page: each of the 9 findings with its file:line:column', () => {
     const first = pdfText(join(dir, 'shareholder-report.pdf'), { page: 1 });
-    expect(first).toMatch(/^DRAFT\s+Open items\s+This report is a draft: 8 findings are open\./);
+    expect(IQM_FINDINGS).toHaveLength(9);
+    expect(first).toMatch(/^DRAFT\s+Open items\s+This report is a draft: 9 findings are open\./);
     const flat = first.replace(/\s+/g, ' ');
     for (const [code, , at] of IQM_FINDINGS) expect(flat).toContain(`warning ${code} data/iqm/2011-08-31.yaml:${at}`);
     expect(flat).toContain('market price discount to NAV: stated -2.00%, but market price 14.19 and NAV 14.47 give -1.94%');
@@ -71,16 +66,16 @@ describe('IQM as committed: no review file, so a draft', () => {
     expect(pdfText(join(dir, 'shareholder-report.pdf'), { page: 2 })).toContain('Contents');
   });
 
-  it('manifest.json: not final, 8 open, no sign-offs', () => {
+  it('manifest.json: not final, 9 open, no sign-offs', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest.review).toEqual({ final: false, open: 8, acknowledged: 0, signoffs: [] });
+    expect(manifest.review).toEqual({ final: false, open: 9, acknowledged: 0, signoffs: [] });
   });
 
   it('build --final refuses it, listing what is missing, and starts no build', () => {
     const run = fundbook(['build', IQM, '--final', '--out', join(work, 'refused'), '--no-progress']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`SKIPPED ${IQM}: 3 errors`);
-    expect(run.stdout).toContain(`  ${IQM}: not final: 8 open findings (correct the data, or acknowledge each with a reason)`);
+    expect(run.stdout).toContain(`  ${IQM}: not final: 9 open findings (correct the data, or acknowledge each with a reason)`);
     expect(run.stdout).toContain(`  ${IQM}: not final: no preparer sign-off`);
     expect(run.stdout).toContain(`  ${IQM}: not final: no reviewer sign-off`);
     expect(readdirSync(work)).not.toContain('refused');
@@ -129,7 +124,7 @@ describe('a copy acknowledged and signed by two people', () => {
       final: true,
       record: { file: '2011-08-31.review.yaml', sha256: sha256File(join(data, '2011-08-31.review.yaml')) },
       open: 0,
-      acknowledged: 8,
+      acknowledged: 9,
       signoffs: [
         { role: 'preparer', by: 'P. Preparer', on: '2011-10-21', data_sha256: sha, current: true },
         { role: 'reviewer', by: 'A. Reviewer', on: '2011-10-22', data_sha256: sha, current: true },

@@ -13,7 +13,7 @@ import { sha256File } from './pdf-tools.js';
 const IQM = 'data/iqm/2011-08-31.yaml';
 const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
 
-/** The 8 warnings `check` reports for IQM, as [code, path]. */
+/** The 9 warnings `check` reports for IQM, as [code, path]. */
 const IQM_FINDINGS: [string, string][] = [
   ['QUORUM_NOT_MET', 'proxy[0].proposals[0].groups[1].group'],
   ['STATED_PERCENT', 'schedule_of_investments.groups[24].percent_of_net_assets'],
@@ -21,6 +21,7 @@ const IQM_FINDINGS: [string, string][] = [
   ['STATED_VS_COMPUTED', 'financial_highlights.columns[0].values.nii_ratio_before_preferred'],
   ['STATED_VS_COMPUTED', 'financial_highlights.columns[0].values.nii_ratio_after_preferred'],
   ['HIGHLIGHTS_LABEL', 'financial_highlights.printed_labels.expense_ratio_excluding_ifm'],
+  ['HIGHLIGHTS_LABEL', 'financial_highlights.printed_labels.asset_coverage_per_preferred_share'],
   ['STATED_VS_COMPUTED', 'performance.market_discount'],
   ['STATED_INCONSISTENT', 'performance.rows[0].value'],
 ];
@@ -46,11 +47,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('check on IQM with no review file', () => {
-  it('lists the 8 findings as open and says what the sign-off lacks', () => {
+  it('lists the 9 findings as open and says what the sign-off lacks', () => {
     const checked = checkFile(IQM);
     expect(checked.review!.open.map((f) => f.code)).toEqual(IQM_FINDINGS.map(([code]) => code));
-    expect(checked.lines.at(-2)).toBe('not signed: 8 open findings (correct the data, or acknowledge each with a reason); no preparer sign-off; no reviewer sign-off');
-    expect(checked.lines.at(-1)).toBe(`${IQM}: 159 tie-outs checked, 2 failed; 0 errors, 8 warnings`);
+    expect(checked.lines.at(-2)).toBe('not signed: 9 open findings (correct the data, or acknowledge each with a reason); no preparer sign-off; no reviewer sign-off');
+    expect(checked.lines.at(-1)).toBe(`${IQM}: 159 tie-outs checked, 2 failed; 0 errors, 9 warnings`);
   });
 });
 
@@ -63,7 +64,7 @@ describe('acknowledge, then sign as preparer and reviewer', () => {
   it('refuses to sign while a finding is open, and writes nothing', () => {
     const out = sign(file, 'preparer', { by: 'P. Preparer', on: '2011-10-21' });
     expect(out.ok).toBe(false);
-    expect(out.lines.at(-1)).toBe(`${file}: cannot sign while 8 findings are open: correct the data, or \`fundbook acknowledge\` a warning with a reason`);
+    expect(out.lines.at(-1)).toBe(`${file}: cannot sign while 9 findings are open: correct the data, or \`fundbook acknowledge\` a warning with a reason`);
     expect(existsSync(reviewOf(file))).toBe(false);
   });
 
@@ -71,9 +72,9 @@ describe('acknowledge, then sign as preparer and reviewer', () => {
     expect(acknowledge(file, 'STATED_VS_COMPUTED', 'performance.market_discount', { by: 'A. Reviewer', reason: 'Discount as printed in the filed report.', on: '2011-10-20' }).ok).toBe(true);
     const once = checkFile(file);
     expect(once.lines.filter((l) => l.startsWith('acknowledged: '))).toEqual([
-      `acknowledged: ${file}:446:20 performance.market_discount: warning STATED_VS_COMPUTED: market price discount to NAV: stated -2.00%, but market price 14.19 and NAV 14.47 give -1.94% [A. Reviewer, 2011-10-20: Discount as printed in the filed report.]`,
+      `acknowledged: ${file}:452:20 performance.market_discount: warning STATED_VS_COMPUTED: market price discount to NAV: stated -2.00%, but market price 14.19 and NAV 14.47 give -1.94% [A. Reviewer, 2011-10-20: Discount as printed in the filed report.]`,
     ]);
-    expect(once.lines.at(-1)).toBe(`${file}: 159 tie-outs checked, 2 failed; 0 errors, 7 warnings, 1 acknowledged`);
+    expect(once.lines.at(-1)).toBe(`${file}: 159 tie-outs checked, 2 failed; 0 errors, 8 warnings, 1 acknowledged`);
     const again = acknowledge(file, 'STATED_VS_COMPUTED', 'performance.market_discount', { by: 'A. Reviewer', reason: 'Twice.', on: '2011-10-20' });
     expect(again.lines).toEqual([`${reviewOf(file)}: STATED_VS_COMPUTED at performance.market_discount is already acknowledged`]);
     for (const [code, path] of IQM_FINDINGS.slice(0, -2).concat([IQM_FINDINGS.at(-1)!])) {
@@ -101,7 +102,7 @@ describe('acknowledge, then sign as preparer and reviewer', () => {
     const checked = checkFile(file);
     expect(checked.review!.signed).toBe(true);
     expect(checked.lines.at(-2)).toBe('signed: preparer P. Preparer (2011-10-21), reviewer A. Reviewer (2011-10-22)');
-    expect(checked.lines.at(-1)).toBe(`${file}: 159 tie-outs checked, 2 failed; 0 errors, 0 warnings, 8 acknowledged`);
+    expect(checked.lines.at(-1)).toBe(`${file}: 159 tie-outs checked, 2 failed; 0 errors, 0 warnings, 9 acknowledged`);
   });
 
   it('a figure changed after signing: both sign-offs stale, --strict fails', () => {
@@ -135,7 +136,7 @@ describe('what cannot be put on the record', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/market_discount: -2\.00%/, 'market_discount: -1.94%'));
     const checked = checkFile(file);
     const stale = checked.lines.filter((l) => l.includes('REVIEW_ACK_STALE'));
-    expect(stale).toEqual([`${reviewOf(file)}:35:5 acknowledged[6]: warning REVIEW_ACK_STALE: acknowledgement of STATED_VS_COMPUTED at performance.market_discount matches no current finding: remove it from the review file`]);
+    expect(stale).toEqual([`${reviewOf(file)}:40:5 acknowledged[7]: warning REVIEW_ACK_STALE: acknowledgement of STATED_VS_COMPUTED at performance.market_discount matches no current finding: remove it from the review file`]);
     const out = sign(file, 'preparer', { by: 'P. Preparer', on: '2011-10-21' });
     expect(out.ok).toBe(false);
     expect(out.lines.at(-1)).toBe(`${reviewOf(file)}: cannot sign until the review record is put right`);

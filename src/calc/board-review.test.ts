@@ -147,9 +147,9 @@ describe('board review of IQM 2011-08-31 (the real file)', () => {
     }
   });
 
-  it("carries over the core checks' 8 warnings as rule core-checks", () => {
+  it("carries over the core checks' 9 warnings as rule core-checks", () => {
     const core = byRule(board, 'core-checks');
-    expect(core).toHaveLength(8);
+    expect(core).toHaveLength(9);
     expect(core.map((f) => f.code)).toEqual([
       'QUORUM_NOT_MET',
       'STATED_PERCENT',
@@ -157,13 +157,14 @@ describe('board review of IQM 2011-08-31 (the real file)', () => {
       'STATED_VS_COMPUTED',
       'STATED_VS_COMPUTED',
       'HIGHLIGHTS_LABEL',
+      'HIGHLIGHTS_LABEL',
       'STATED_VS_COMPUTED',
       'STATED_INCONSISTENT',
     ]);
     // Each is a non-info finding of computeFigures, unchanged but for the rule.
     const fromFigures = figures.findings.filter((f) => f.severity !== 'info' && f.code !== 'COVERAGE_BELOW_MINIMUM');
     expect(core).toEqual(fromFigures.map((f) => ({ ...f, rule: 'core-checks' })));
-    expect(board.findings).toHaveLength(10); // 2 performance + 8 core
+    expect(board.findings).toHaveLength(11); // 2 performance + 9 core
   });
 });
 
@@ -174,7 +175,7 @@ describe('the mutation helper', () => {
 
   it('an unmutated text loads as the file does', () => {
     const { board } = reviewOf(TEXT);
-    expect(board.findings).toHaveLength(10);
+    expect(board.findings).toHaveLength(11);
   });
 });
 
@@ -412,7 +413,7 @@ describe('rule coverage-minimum', () => {
     expect(byRule(board, 'coverage-headroom')).toEqual([]);
     expect(figures.findings.map((x) => x.code)).toContain('COVERAGE_BELOW_MINIMUM');
     expect(board.findings.filter((x) => x.code === 'COVERAGE_BELOW_MINIMUM')).toHaveLength(1);
-    expect(byRule(board, 'core-checks')).toHaveLength(8);
+    expect(byRule(board, 'core-checks')).toHaveLength(9);
   });
 
   it('boundary: a 455% covenant fails (4.5409 < 4.55); 454% passes, leaving a headroom of $48,628', () => {

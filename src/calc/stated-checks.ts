@@ -76,6 +76,19 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
     });
   }
 
+  // A per-preferred-share row printed as a "net asset value" whose figure is asset coverage per share.
+  const coverageLabel = hl.printed_labels?.asset_coverage_per_preferred_share;
+  if (coverageLabel && /net asset value/i.test(coverageLabel)) {
+    findings.push({
+      severity: 'warning',
+      code: 'HIGHLIGHTS_LABEL',
+      message: `financial highlights label "${coverageLabel}": the row holds asset coverage per preferred share (total assets less liabilities not represented by senior securities, per preferred share), not a net asset value`,
+      stated: coverageLabel,
+      computed: 'asset coverage per preferred share',
+      path: ['financial_highlights', 'printed_labels', 'asset_coverage_per_preferred_share'],
+    });
+  }
+
   // Market premium/discount to NAV, as the performance page states it.
   const perf = fund.performance;
   if (perf?.market_discount && c.marketPremiumDiscount) {

@@ -1,6 +1,10 @@
-// Blackline of the narrative: each section's paragraphs compared, changed paragraphs marked word by
-// word (insertions and deletions), unchanged ones counted so a reader can skip them. Uses `diff`.
-import { diffArrays, diffWordsWithSpace } from 'diff';
+// Blackline of the narrative: each section's paragraphs compared, unchanged ones counted so a reader can
+// skip them, changed ones marked phrase by phrase: a run of changed words, and the few unchanged words
+// caught between two changes, read as one deleted phrase followed by one inserted phrase. Numbers are
+// compared as numbers ("$1,193" is "$1193"), and a dollar figure a changed paragraph carries forward
+// unchanged is listed, since the statements it reports on changed. Uses `diff`.
+import { diffArrays } from 'diff';
+import { Decimal } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 
 export interface Piece {
@@ -10,7 +14,7 @@ export interface Piece {
 
 export type BlacklineBlock =
   | { kind: 'unchanged'; count: number }
-  | { kind: 'changed'; pieces: Piece[] }
+  | { kind: 'changed'; pieces: Piece[]; carriedForward: string[] }
   | { kind: 'inserted'; text: string }
   | { kind: 'deleted'; text: string };
 
@@ -48,8 +52,73 @@ export function narrativeSections(fund: FundPeriod): NarrativeSection[] {
   return out;
 }
 
-function wordPieces(before: string, after: string): Piece[] {
-  return diffWordsWithSpace(before, after).map((c) => ({ kind: c.added ? 'inserted' : c.removed ? 'deleted' : 'same', text: c.value }));
+/** Words, numbers (with a leading $ and a trailing %), runs of spaces, and single other characters. */
+const TOKEN = /\$?\d+(?:,\d{3})*(?:\.\d+)?%?|[\p{L}\p{M}\p{N}'’]+|\s+|[^]/gu;
+const NUMBER = /^\$?\d+(?:,\d{3})*(?:\.\d+)?%?$/;
+const WORD = /[\p{L}\p{N}]/u;
+
+export function tokens(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+function numberValue(token: string): string {
+  return `${token.startsWith('$') ? '$' : ''}${new Decimal(token.replace(/[$,%]/g, '')).toString()}${token.endsWith('%') ? '%' : ''}`;
+}
+
+/** Tokens are the same when equal as text, or when both are numbers of the same value and kind. */
+function sameToken(a: string, b: string): boolean {
+  return a === b || (NUMBER.test(a) && NUMBER.test(b) && numberValue(a) === numberValue(b));
+}
+
+/** Unchanged runs of fewer words than this, between two changes, are read as part of the change. */
+const JOIN_WORDS = 3;
+
+type Segment = { same: string[] } | { deleted: string[]; inserted: string[] };
+
+/** Phrase-level pieces of one changed paragraph, and the dollar figures it carries forward unchanged. */
+export function phrasePieces(before: string, after: string): { pieces: Piece[]; carriedForward: string[] } {
+  const segments: Segment[] = [];
+  const carriedForward: string[] = [];
+  for (const c of diffArrays(tokens(before), tokens(after), { comparator: sameToken })) {
+    const last = segments.at(-1);
+    if (!c.added && !c.removed) {
+      carriedForward.push(...c.value.filter((t) => t.startsWith('$') && NUMBER.test(t)));
+      segments.push({ same: c.value });
+    } else if (last && 'deleted' in last) {
+      (c.added ? last.inserted : last.deleted).push(...c.value);
+    } else {
+      segments.push(c.added ? { deleted: [], inserted: [...c.value] } : { deleted: [...c.value], inserted: [] });
+    }
+  }
+  // A short unchanged run between two changes joins them: "the market volatility of recent months"
+  // against "economic uncertainty and market volatility" reads as one phrase each.
+  const merged: Segment[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    const prev = merged.at(-1);
+    const next = segments[i + 1];
+    if ('same' in s && prev && 'deleted' in prev && next && 'deleted' in next && s.same.filter((t) => WORD.test(t)).length < JOIN_WORDS) {
+      prev.deleted.push(...s.same, ...next.deleted);
+      prev.inserted.push(...s.same, ...next.inserted);
+      i++;
+      continue;
+    }
+    if ('deleted' in s && prev && 'deleted' in prev) {
+      prev.deleted.push(...s.deleted);
+      prev.inserted.push(...s.inserted);
+      continue;
+    }
+    merged.push('same' in s ? { same: [...s.same] } : { deleted: [...s.deleted], inserted: [...s.inserted] });
+  }
+  const pieces: Piece[] = [];
+  for (const s of merged) {
+    if ('same' in s) pieces.push({ kind: 'same', text: s.same.join('') });
+    else {
+      if (s.deleted.length) pieces.push({ kind: 'deleted', text: s.deleted.join('') });
+      if (s.inserted.length) pieces.push({ kind: 'inserted', text: s.inserted.join('') });
+    }
+  }
+  return { pieces, carriedForward: [...new Set(carriedForward)] };
 }
 
 /** Paragraph-level comparison; a deleted paragraph followed by an inserted one is one changed paragraph. */
@@ -65,7 +134,7 @@ export function blacklineSection(key: string, title: string, before: string[], a
     const next = changes[i + 1];
     if (c.removed && next?.added) {
       const pairs = Math.min(c.value.length, next.value.length);
-      for (let k = 0; k < pairs; k++) blocks.push({ kind: 'changed', pieces: wordPieces(c.value[k]!, next.value[k]!) });
+      for (let k = 0; k < pairs; k++) blocks.push({ kind: 'changed', ...phrasePieces(c.value[k]!, next.value[k]!) });
       for (const text of c.value.slice(pairs)) blocks.push({ kind: 'deleted', text });
       for (const text of next.value.slice(pairs)) blocks.push({ kind: 'inserted', text });
       i++;

@@ -1,6 +1,7 @@
 // Holdings matched across two periods by a stable key: an explicit id where both periods give one, else
-// issuer + issue + coupon + maturity. Added, removed and changed positions, and totals per group. Pure.
-import { type Decimal, sum } from '../decimal.js';
+// issuer + issue + coupon + maturity. Added, removed and changed positions (par changes apart from
+// price-only moves, which are also summed per group), and totals per group. Pure.
+import { type Decimal, sum, ZERO } from '../decimal.js';
 import type { FundPeriod, Holding } from '../load/schema.js';
 
 export interface HoldingRef {
@@ -23,13 +24,24 @@ export interface HoldingChange {
   previous: HoldingRef;
   current: HoldingRef;
   changed: ('principal' | 'value' | 'rate')[];
+  /** `par`: principal (or rate) changed, a trade or a call; `price`: only the value moved. */
+  kind: 'par' | 'price';
+  valueChange: Decimal;
+}
+
+/** Price-only changes of one group, summarised: how many and by how much. */
+export interface PriceOnlyGroup {
+  group: string;
+  count: number;
   valueChange: Decimal;
 }
 
 export interface HoldingsDiff {
   added: HoldingRef[];
   removed: HoldingRef[];
+  /** Every changed position (par changes and price-only), by absolute value change, largest first. */
   changed: HoldingChange[];
+  priceOnlyByGroup: PriceOnlyGroup[];
   unchanged: number;
   groups: { name: string; previous: Decimal; current: Decimal; change: Decimal }[];
 }
@@ -74,7 +86,7 @@ export function diffHoldings(previous: FundPeriod, current: FundPeriod): Holding
     if (!p.value.equals(c.value)) what.push('value');
     if (!p.rate.equals(c.rate)) what.push('rate');
     if (what.length === 0) unchanged++;
-    else changed.push({ key: keyOf(c), group: c.group, issuer: c.issuer, issue: c.issue, previous: p, current: c, changed: what, valueChange: c.value.minus(p.value) });
+    else changed.push({ key: keyOf(c), group: c.group, issuer: c.issuer, issue: c.issue, previous: p, current: c, changed: what, kind: what.some((w) => w !== 'value') ? 'par' : 'price', valueChange: c.value.minus(p.value) });
   }
   const names = [...new Set([...current.schedule_of_investments.groups.map((g) => g.name), ...previous.schedule_of_investments.groups.map((g) => g.name)])];
   const total = (fund: FundPeriod, name: string) => sum(fund.schedule_of_investments.groups.filter((g) => g.name === name).flatMap((g) => g.holdings.map((h) => h.value)));
@@ -83,5 +95,16 @@ export function diffHoldings(previous: FundPeriod, current: FundPeriod): Holding
     const c = total(current, name);
     return { name, previous: p, current: c, change: c.minus(p) };
   }).filter((g) => !(g.previous.isZero() && g.current.isZero()));
-  return { added, removed, changed, unchanged, groups };
+  // Material first: within each list, the largest moves (or positions) first; ties keep schedule order.
+  const byAbs = <T>(of: (x: T) => Decimal) => (a: T, b: T) => of(b).abs().comparedTo(of(a).abs());
+  added.sort(byAbs((h) => h.value));
+  removed.sort(byAbs((h) => h.value));
+  changed.sort(byAbs((h) => h.valueChange));
+  const priceOnly = new Map<string, PriceOnlyGroup>();
+  for (const h of changed.filter((x) => x.kind === 'price')) {
+    const g = priceOnly.get(h.group) ?? { group: h.group, count: 0, valueChange: ZERO };
+    priceOnly.set(h.group, { group: h.group, count: g.count + 1, valueChange: g.valueChange.plus(h.valueChange) });
+  }
+  const priceOnlyByGroup = [...priceOnly.values()].sort(byAbs((g) => g.valueChange));
+  return { added, removed, changed, priceOnlyByGroup, unchanged, groups };
 }

@@ -6,6 +6,8 @@ import { Decimal } from '../decimal.js';
 import { formatPath } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
 import { blackline, type BlacklineSection } from './blackline.js';
+import { daysInclusive } from '../calc/period-days.js';
+import { foldDuplicates } from './duplicates.js';
 import { figureLines } from './figure-lines.js';
 import { diffHoldings, type HoldingsDiff } from './holdings.js';
 import { variances, type Thresholds, type Variance } from './variances.js';
@@ -44,6 +46,7 @@ export class DifferentFundsError extends Error {}
 const DEFAULT_THRESHOLD = new Decimal('0.10');
 const DEFAULT_RATIO_BPS = new Decimal(10);
 const DEFAULT_MATERIALITY_SHARE = new Decimal('0.005');
+const DEFAULT_PER_SHARE = new Decimal('0.05');
 
 function ref(f: Finding): FindingRef {
   return { severity: f.severity, code: f.code, path: f.path ? formatPath(f.path) : '', message: f.message };
@@ -60,14 +63,24 @@ export function diffPeriods(previous: PeriodInput, current: PeriodInput): Period
     warnings.push(`${current.file} (period ending ${c.period.end}) is not later than ${previous.file} (period ending ${p.period.end})`);
   }
   const flux = c.flux;
+  const ratioBps = flux?.ratio_threshold_bps ?? DEFAULT_RATIO_BPS;
+  const currentDays = daysInclusive(c.period.start, c.period.end);
+  const averageNetAssets = c.period.average_daily_net_assets;
   const thresholds: Thresholds = {
     percent: flux?.threshold ?? DEFAULT_THRESHOLD,
     materiality: flux?.materiality ?? c.statements.assets_and_liabilities.net_assets.times(DEFAULT_MATERIALITY_SHARE).toDecimalPlaces(0),
-    ratioBps: flux?.ratio_threshold_bps ?? DEFAULT_RATIO_BPS,
+    // The ratio threshold's basis points a year of average net assets, over the current period: a flow
+    // that moves by this much moves an expense (or income) ratio by about the ratio threshold.
+    flowMateriality: flux?.flow_materiality ?? averageNetAssets.times(ratioBps).dividedBy(10_000).times(currentDays).dividedBy(365).toDecimalPlaces(0),
+    flowMaterialityFrom: flux?.flow_materiality ? 'file' : { averageNetAssets, days: currentDays },
+    ratioBps,
+    perShare: flux?.per_share_threshold ?? DEFAULT_PER_SHARE,
+    previousDays: daysInclusive(p.period.start, p.period.end),
+    currentDays,
   };
   const explanations = new Map((flux?.explanations ?? []).map((e) => [e.figure, e.text]));
-  const currentLines = figureLines(c, current.figures);
-  const rows = variances(figureLines(p, previous.figures), currentLines, thresholds, explanations);
+  const folded = foldDuplicates(figureLines(p, previous.figures), figureLines(c, current.figures));
+  const rows = variances(folded.previous, folded.current, thresholds, explanations, folded.alsoAt);
   const known = new Set(rows.map((r) => r.key));
 
   const key = (f: FindingRef) => `${f.code}|${f.path}`;

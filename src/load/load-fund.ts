@@ -131,6 +131,15 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
     const problem: Problem = { severity: 'error', kind: 'invalid', location: { file, line: 1, col: 1 }, path: '', message: `has about ${values.toLocaleString('en-US')} values; ${kind.noun}s are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
     return { file, problems: [problem], locate: () => problem.location, sha256 };
   }
+  // A carriage return alone ends a line for YAML but for no editor or diff tool a reviewer uses, so
+  // every line number would disagree with theirs: refused, at the first one.
+  const loneCr = /\r(?!\n)/.exec(source);
+  if (loneCr) {
+    const lineStart = source.lastIndexOf('\n', loneCr.index) + 1;
+    const line = source.slice(0, lineStart).split('\n').length;
+    const problem: Problem = { severity: 'error', kind: 'invalid', location: { file, line, col: loneCr.index - lineStart + 1 }, path: '', message: 'a line ends in a carriage return alone (old Mac line endings); fund files end lines with LF or CR LF' };
+    return { file, problems: [problem], locate: () => problem.location, sha256 };
+  }
   const doc = parseDocument(source, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = makeLocator(doc, lineCounter, file);
   const problems: Problem[] = [];

@@ -118,6 +118,8 @@ const Operations = obj({
 
 const ChangesColumn = obj({
   label: text,
+  /** How the statement's caption names the column's period, where not its label ("the period November 1, 2010 through February 28, 2011"). */
+  caption: text.optional(),
   start: date,
   end: date,
   net_investment_income: amount,
@@ -276,7 +278,7 @@ const HighlightColumn = obj({
 const FinancialHighlights = obj({
   columns: z.array(HighlightColumn).min(1),
   footnotes: z.array(obj({ mark: z.string().regex(/^[a-z]$/), text })),
-  /** What the filing printed as a row's label, where that differs from fundbook's label: kept as evidence. */
+  /** The filing's own label for a row, where it differs from fundbook's: printed as filed (a wrong one is a finding). */
   printed_labels: z.partialRecord(z.enum(rowKeys), text).optional(),
 });
 
@@ -286,6 +288,8 @@ const FeeTier = obj({ up_to: amount.optional(), rate: percent });
 
 const AdvisoryAgreement = obj({
   adviser: text,
+  /** The short names the notes define for the adviser, "the Adviser" unless given ("the Adviser or Invesco"). */
+  defined_as: text.optional(),
   base: z.enum(['average_daily_net_assets', 'average_weekly_net_assets', 'managed_assets']),
   base_description: text,
   averaging: z.enum(['daily', 'weekly']),
@@ -395,6 +399,12 @@ const Narrative = obj({
   board_approval: obj({ title: text, body: text }),
   proxy_text: obj({ intro: text, proposal: text }),
   back_matter: z.array(obj({ title: z.string(), body: text })),
+  /** The cover's line under the contents, e.g. "Unless otherwise noted, all data provided by Invesco." */
+  cover_note: text.optional(),
+  /** The line at the foot of each schedule and financial-statement page ("See accompanying Notes ..."). */
+  statements_footer: text.optional(),
+  /** The back cover's last line: the report's code and the distributor. */
+  back_cover: obj({ code: text, distributor: text }).optional(),
 });
 
 // ---- board review (section 15(c) contract renewal) ------------------------------------------
@@ -460,10 +470,15 @@ const BoardReview = obj({
 const Flux = obj({
   /** A figure is flagged when it moves by at least this fraction ... */
   threshold: percent.optional(),
-  /** ... and by at least this amount (money; default 0.5% of net assets). */
+  /** ... and by at least this amount (balances; default 0.5% of net assets). */
   materiality: amount.optional(),
+  /** Flows (income, expenses, gains, distributions): the amount their comparable move must reach
+   *  (default: the ratio threshold's basis points a year of average daily net assets, over the period). */
+  flow_materiality: amount.optional(),
   /** Ratios are flagged when they move by at least this many basis points. */
   ratio_threshold_bps: amount.optional(),
+  /** Per-share amounts are flagged when they move by at least this many dollars (default 0.05). */
+  per_share_threshold: amount.optional(),
   /** Explanations for this period's moves, by figure key (as `fundbook diff` names them). */
   explanations: z.array(obj({ figure: text, text })).optional(),
 });

@@ -1,6 +1,6 @@
 // A printed PDF made final: where each section landed (from its bookmarks), the contents numbers
 // written in (stamp-contents.ts), the metadata and /ID set (pdf-finish.ts), its hash and page count.
-// Pure and synchronous, so a batch runs it on its worker thread (build/preparer.ts).
+// Pure and synchronous, so a batch runs it on its worker thread (pipeline/preparer.ts).
 import { createHash } from 'node:crypto';
 import { finishPdf, type PdfMetadata } from './pdf-finish.js';
 import { pdfText } from './pdf-objects.js';

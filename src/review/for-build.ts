@@ -2,8 +2,7 @@
 // `build --final` refuses with, and the record manifest.json keeps.
 import { basename } from 'node:path';
 import type { Finding } from '../calc/finding.js';
-import { computeFigures } from '../calc/compute.js';
-import { formatProblem, loadFundFile } from '../load/load-fund.js';
+import { formatProblem } from '../load/load-fund.js';
 import type { Locator } from '../load/locate.js';
 import { draftView, type DraftView } from '../view/draft-view.js';
 import { loadReviewFor, sha256OfFile } from './review-file.js';
@@ -29,14 +28,6 @@ export function reviewForBuild(input: string, findings: readonly Finding[], loca
 /** Why `build --final` refuses a fund-period: one line per thing missing. */
 export function notFinal(input: string, status: ReviewStatus): string[] {
   return status.missing.map((m) => `${input}: not final: ${m}`);
-}
-
-/** For `build --final`, before anything is printed: what keeps a valid `input` from being final. */
-export function missingForFinal(input: string): string[] {
-  const loaded = loadFundFile(input);
-  if (!loaded.fund) return [];
-  const review = reviewForBuild(input, computeFigures(loaded.fund).findings, loaded.locate);
-  return 'problems' in review ? review.problems : notFinal(input, review.status);
 }
 
 export interface ManifestReview {

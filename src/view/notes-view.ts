@@ -37,7 +37,7 @@ function slotBlocks(slot: NoteSlot, fund: FundPeriod, figures: Figures): NoteBlo
     case 'advisory_fee': {
       const adv = fund.agreements.advisory;
       const flat = adv.schedule.length === 1;
-      const intro = `The Trust has entered into a master investment advisory agreement with ${adv.adviser} (the Adviser). Under the terms of the investment advisory agreement, the Trust pays an advisory fee to the Adviser based on the annual rate${flat ? ` ${percent(adv.schedule[0]!.rate)}` : 's below'} of the Trust's ${adv.base_description}.`;
+      const intro = `The Trust has entered into a master investment advisory agreement with ${adv.adviser} (${adv.defined_as ?? 'the Adviser'}). Under the terms of the investment advisory agreement, the Trust pays an advisory fee to the Adviser based on the annual rate${flat ? ` ${percent(adv.schedule[0]!.rate)}` : 's below'} of the Trust's ${adv.base_description}.`;
       if (flat) return [{ paragraphs: [intro] }];
       const t = new TableBuilder(1);
       let from = ZERO;
@@ -79,7 +79,7 @@ function slotBlocks(slot: NoteSlot, fund: FundPeriod, figures: Figures): NoteBlo
       const t = new TableBuilder(1);
       for (const r of c.rows) t.row(longDate(r.expires), [cell(r.amount)]);
       t.row('Total capital loss carryforward', [cell(c.total)], 'total');
-      return [{ table: t.build([{ label: 'Capital Loss Carryforward*' }]), footnotes: ['* Capital loss carryforward as of the date listed above is reduced for limitations, if any, to the extent required by the Internal Revenue Code.'] }];
+      return [{ table: t.build([{ label: 'Capital Loss Carryforward*' }], { unitNote: 'Expiration' }), footnotes: ['* Capital loss carryforward as of the date listed above is reduced for limitations, if any, to the extent required by the Internal Revenue Code.'] }];
     }
     case 'purchases_and_sales': {
       const p = notes?.purchases_and_sales;

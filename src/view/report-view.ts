@@ -48,6 +48,10 @@ export interface ReportView {
     footnote?: string;
   };
   backMatter: { title: string; body: string }[];
+  /** Fixed text of the front and back matter, from the data (absent where the data has none). */
+  coverNote?: string;
+  statementsFooter?: string;
+  backCover?: { code: string; distributor: string };
 }
 
 export const REPORT_SECTIONS = [
@@ -87,7 +91,10 @@ export function reportView(fund: FundPeriod, figures: Figures): ReportView {
       mark: g.group === 'preferred' ? '(P)' : '',
     }))),
   );
-  const changesLabels = fund.statements.changes_in_net_assets.map((c) => lowerFirst(c.label).replace(/^six months/, 'the six months'));
+  // Printed figures are the data's: the stated discount, where the data states one (a computed one that
+  // disagrees is a finding); fundbook's own only where the data states none.
+  const discount = perf?.market_discount ?? figures.marketPremiumDiscount;
+  const changesLabels = fund.statements.changes_in_net_assets.map((c) => c.caption ?? lowerFirst(c.label).replace(/^(six|four|three|nine) months/, 'the $1 months').replace(/^year/, 'the year'));
 
   return {
     documentTitle: `${fund.fund.name} — ${kind} — ${longDate(fund.period.end)}`,
@@ -101,10 +108,9 @@ export function reportView(fund: FundPeriod, figures: Figures): ReportView {
     performance: {
       periodLabel: perf?.period_label ?? '',
       rows: (perf?.rows ?? []).map((r) => ({ label: r.label, value: percent(r.value) })),
-      // The discount printed is the one fundbook computes from NAV and market price.
-      discount: figures.marketPremiumDiscount && {
-        label: `Market Price ${figures.marketPremiumDiscount.isNegative() ? 'Discount' : 'Premium'} to NAV as of ${slashDate(fund.period.end)}`,
-        value: signedPercent(figures.marketPremiumDiscount),
+      discount: discount && {
+        label: `Market Price ${discount.isNegative() ? 'Discount' : 'Premium'} to NAV as of ${slashDate(fund.period.end)}`,
+        value: signedPercent(discount),
       },
       intro: n.performance_text.intro,
       indexDescriptions: n.performance_text.index_descriptions,
@@ -134,5 +140,8 @@ export function reportView(fund: FundPeriod, figures: Figures): ReportView {
       footnote: proxyRows.some((r) => r.mark) ? '(P) Election of trustee by preferred shareholders only.' : undefined,
     },
     backMatter: n.back_matter,
+    coverNote: n.cover_note,
+    statementsFooter: n.statements_footer,
+    backCover: n.back_cover,
   };
 }

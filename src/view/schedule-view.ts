@@ -72,7 +72,7 @@ export function scheduleView(fund: FundPeriod): ScheduleView {
     category: soi.category,
     categoryPercent: percent(soi.category_percent),
     groups,
-    totalLabel: 'Total investments',
+    totalLabel: `Total investments (Cost $${money(soi.cost)})`,
     totalNotes: marks(soi.total_notes),
     totalPercent: percent(soi.total_percent),
     totalValue: money(soi.total_investments),

@@ -193,8 +193,13 @@ const HIGHLIGHT_SPECS: (HighlightSpec | { heading: string })[] = [
   { key: 'liquidating_preference_per_preferred_share', label: 'Liquidating preference per preferred share', kind: 'money', dollar: true },
 ];
 
+/** The highlights' row labels by key, as the report prints them (the period diff names figures by them). */
+export const HIGHLIGHT_LABELS: Record<string, string> = Object.fromEntries(
+  HIGHLIGHT_SPECS.flatMap((s) => ('key' in s ? [[s.key, s.label]] : [])),
+);
+
 export function financialHighlights(fund: FundPeriod): Table {
-  const { columns } = fund.financial_highlights;
+  const { columns, printed_labels: printedLabels } = fund.financial_highlights;
   const t = new TableBuilder(columns.length);
   for (const spec of HIGHLIGHT_SPECS) {
     if ('heading' in spec) {
@@ -212,7 +217,8 @@ export function financialHighlights(fund: FundPeriod): Table {
     });
     if (cells.every((c) => c === null)) continue;
     const dollars = spec.dollar || spec.key === 'nav_beginning' ? 'all' : false;
-    t.row(spec.label, cells, spec.style ?? 'line', 0, spec.labelMarks, dollars);
+    // The filing's own label where the data records one: printed as filed (a wrong one is a finding).
+    t.row(printedLabels?.[spec.key] ?? spec.label, cells, spec.style ?? 'line', 0, spec.labelMarks, dollars);
   }
   const groups: { label: string; span: number }[] = [];
   for (const c of columns) {

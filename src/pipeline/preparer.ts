@@ -1,7 +1,7 @@
 // Worker threads for the data half of a batch. Chromium's replies reach node on the main thread; a
 // 60 ms YAML load there stalls every page in flight (measured: 60 ms of main-thread work per document
 // cost 11% of bare Chromium's throughput at 2 pages in flight, the same work on a worker thread 2%).
-// So loading, calculating, rendering HTML and finishing each printed PDF (reading its bookmarks,
+// So validating (loading and calculating, kept for prepare), rendering HTML and finishing each printed PDF (reading its bookmarks,
 // writing in the contents numbers, metadata, hash) run here; the main thread drives the browser and
 // writes files (reading and finishing PDFs on the main thread: skipping that work altogether raised
 // throughput 8%; moving it here, by less than the machine's noise).
@@ -9,17 +9,25 @@ import { Worker } from 'node:worker_threads';
 import type { DiffOutcome, PreparedDiff } from './build-diff.js';
 import type { BuildOptions, BuildOutcome, PreparedFund } from './build-fund.js';
 import type { FinishJob } from '../render/finish-printed.js';
-import type { Finisher } from './render-document.js';
+import type { Finisher } from '../render/render-document.js';
 
 export type Job =
-  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only'> }
+  | { type: 'validate'; input: string; final: boolean }
+  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final'> }
   | { type: 'diff'; previous: string; current: string; outDir?: string }
   | { type: 'finish'; job: FinishJob };
 
 export type Reply = { id: number; result: unknown } | { id: number; error: string };
 
 // Compiled, the worker sits beside this file; run from TypeScript sources (the tests), it is dist's.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/build/prepare-worker.js' : './prepare-worker.js', import.meta.url);
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/pipeline/prepare-worker.js' : './prepare-worker.js', import.meta.url);
+
+/** The thread that handles every job about `input`. */
+function threadOf(input: string, threads: number): number {
+  let h = 0;
+  for (let i = 0; i < input.length; i++) h = (h * 31 + input.charCodeAt(i)) >>> 0;
+  return h % threads;
+}
 
 interface Slot {
   worker: Worker;
@@ -64,9 +72,12 @@ export class Preparer {
     });
   }
 
-  /** Queue `job` on the least busy thread. */
-  private run<T>(job: Job): Promise<T> {
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  /**
+   * Queue `job`: a job about one input on that input's thread, where its validation is kept
+   * (pipeline/validated.ts); others on the least busy thread.
+   */
+  private run<T>(job: Job, input?: string): Promise<T> {
+    const slot = input === undefined ? this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)) : this.slots[threadOf(input, this.slots.length)]!;
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -74,12 +85,17 @@ export class Preparer {
     });
   }
 
+  /** Load and calculate `input` on its thread, which keeps the result for prepare: its errors (validateForBuild). */
+  validate(input: string, final = false): Promise<{ errors: string[] }> {
+    return this.run({ type: 'validate', input, final }, input);
+  }
+
   prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome }> {
-    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only } });
+    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only, final: options.final } }, input);
   }
 
   diff(previous: string, current: string, outDir?: string): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {
-    return this.run({ type: 'diff', previous, current, outDir });
+    return this.run({ type: 'diff', previous, current, outDir }, current);
   }
 
   /** A Finisher: read, stamp and finish a printed PDF on the worker thread. */

@@ -2,7 +2,7 @@
 // browser with its generation; a job that fails because the browser died retries once on the next one.
 // Chromium runs in its own process group, so ending the group leaves no process behind.
 import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../render/browser.js';
+import { launchBrowser } from './browser.js';
 
 export class BrowserPool {
   private browser?: Browser;

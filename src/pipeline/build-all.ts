@@ -5,15 +5,13 @@
 // and a summary table at the end.
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
-import { removePendingTemps } from './atomic-write.js';
-import { buildDiff, findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
+import { findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
 import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
 import { Preparer } from './preparer.js';
 import type { Browser } from 'puppeteer';
 import { openPrintPage, type PrintPage } from '../render/print.js';
-import { validateInput } from './validate-input.js';
-import { missingForFinal } from '../review/for-build.js';
-import { BrowserPool } from './browser-pool.js';
+import { validateForBuild } from './validated.js';
+import { withPool } from './with-pool.js';
 import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {
@@ -40,28 +38,10 @@ const DEFAULT_TIMEOUT_MS = 120_000;
  * replacing every 3, 1.00-1.08x every 5, 1.14x every 10, 1.27x never.
  */
 const PAGE_REUSE = 4;
+/** Validations queued ahead on the preparing thread during the validation pass. */
+const VALIDATE_AHEAD = 4;
 /** Worker threads for loading and HTML: one keeps a few funds ahead of the browser. */
 const PREPARE_THREADS = 1;
-
-/** Run `work` with a pool, ending Chromium however the run ends (Ctrl-C included). */
-async function withPool<T>(work: (pool: BrowserPool) => Promise<T>): Promise<T> {
-  const pool = new BrowserPool();
-  const stop = (signal: NodeJS.Signals) => {
-    pool.killAll();
-    removePendingTemps();
-    console.error(`\nfundbook: stopped by ${signal}; no output was left half-written`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    return await work(pool);
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    await pool.close();
-  }
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -71,33 +51,25 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function runDiff(previous: string, current: string, outDir?: string, log = (line: string) => console.log(line)): Promise<number> {
-  return withPool(async (pool) => {
-    const { browser } = await pool.acquire();
-    const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
-    for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
-    if (!outcome.ok) {
-      for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
-      return 1;
-    }
-    log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
-    log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
-    return 0;
-  });
-}
-
 /**
  * Validation pass: every input checked before anything is printed; errors reported in input order,
- * valid inputs returned. It yields between files so that Chromium, started at the first valid one by
- * `onValid`, launches meanwhile.
+ * valid inputs returned. A batch validates on its preparing thread (which keeps each loaded fund for
+ * its prepare step); a single input here. Chromium, started at the first valid input by `onValid`,
+ * launches meanwhile.
  */
-async function validate(inputs: readonly string[], log: (line: string) => void, onValid: (input: string) => void, final = false): Promise<{ valid: string[]; invalid: string[] }> {
+async function validate(inputs: readonly string[], preparer: Preparer | undefined, log: (line: string) => void, onValid: (input: string) => void, final = false): Promise<{ valid: string[]; invalid: string[] }> {
   const valid: string[] = [];
   const invalid: string[] = [];
-  for (const input of inputs) {
-    const { errors } = validateInput(input);
-    // `--final`: a fund-period not signed off by a current preparer and reviewer is refused too.
-    if (final && errors.length === 0) errors.push(...missingForFinal(input));
+  // A few validations queued ahead on the thread, so the first funds' prepare jobs queue between them.
+  const queued: Promise<{ errors: string[] }>[] = [];
+  const queue = (i: number) => {
+    if (!preparer || i >= inputs.length || queued[i]) return;
+    queued[i] = preparer.validate(inputs[i]!, final).catch((err: unknown) => ({ errors: [`${inputs[i]}: ${err instanceof Error ? err.message : String(err)}`] }));
+  };
+  for (const [i, input] of inputs.entries()) {
+    for (let j = i; j < i + VALIDATE_AHEAD; j++) queue(j);
+    // `final`: a fund-period not signed off by a current preparer and reviewer is refused too.
+    const { errors } = preparer ? await queued[i]! : validateForBuild(input, final);
     if (errors.length > 0) {
       invalid.push(input);
       log(`SKIPPED ${input}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
@@ -142,7 +114,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     };
     // Chromium starts up, once the first input proves valid, while the rest are validated.
     let warming: Promise<unknown> | undefined;
-    const validated = await validate(inputs, log, (input) => {
+    const validated = await validate(inputs, preparer, log, (input) => {
       warming ??= pool.acquire().catch(() => undefined);
       if (ahead.size <= concurrency) prepareAhead(input);
     }, options.final);

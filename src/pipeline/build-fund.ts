@@ -3,19 +3,16 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { computeFigures } from '../calc/compute.js';
-import { formatFinding } from '../check.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { formatProblem } from '../load/load-fund.js';
-import { loadFundFileQuickly } from '../load/quick-load.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher, type PagedView } from './render-document.js';
+import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
 import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
-import { FUNDBOOK_VERSION } from './version.js';
+import { FUNDBOOK_VERSION } from '../version.js';
+import { validateInput } from './validated.js';
 import { manifestReview, notFinal, reviewForBuild, type ManifestReview } from '../review/for-build.js';
 
 export interface BuildOptions {
@@ -88,19 +85,17 @@ export interface PreparedFund {
 
 /**
  * The data half of a build: load, calculate, view models, HTML and figures.json. Synchronous and
- * browser-free, so a batch runs it on a worker thread while the browser prints (build/preparer.ts).
+ * browser-free, so a batch runs it on a worker thread while the browser prints (pipeline/preparer.ts).
  */
 export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
   const started = performance.now();
   const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
     failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
   });
-  const loaded = loadFundFileQuickly(input);
-  if (!loaded.fund) return failed(loaded.problems.map(formatProblem));
+  const { loaded, figures, errors } = validateInput(input);
+  if (!loaded.fund || !figures) return failed(errors);
   const fund = loaded.fund;
-  const figures = computeFigures(fund);
-  const errors = figures.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) return failed(errors.map((f) => formatFinding(loaded, f)), fund);
+  if (errors.length > 0) return failed(errors, fund);
   const review = reviewForBuild(input, figures.findings, loaded.locate);
   if ('problems' in review) return failed(review.problems, fund);
   if (options.final && review.draft) return failed(notFinal(input, review.status), fund);

@@ -3,11 +3,11 @@
 // into the contents page of that same PDF (render/stamp-contents.ts). Should that ever not apply, the
 // document is printed again with the numbers in the HTML, until its bookmarks agree with them.
 import type { Browser } from 'puppeteer';
-import type { CompiledDocument } from '../render/templates.js';
-import { finishPrinted, type FinishJob, type FinishResult } from '../render/finish-printed.js';
-import type { PdfMetadata } from '../render/pdf-finish.js';
-import { printOn, printPdf, type PrintPage } from '../render/print.js';
-import { PAGE_PLACEHOLDER } from '../render/stamp-contents.js';
+import type { CompiledDocument } from './templates.js';
+import { finishPrinted, type FinishJob, type FinishResult } from './finish-printed.js';
+import type { PdfMetadata } from './pdf-finish.js';
+import { printOn, printPdf, type PrintPage } from './print.js';
+import { PAGE_PLACEHOLDER } from './stamp-contents.js';
 
 export interface PagedView {
   sections: { id: string; title: string; page?: number | string }[];

@@ -1,13 +1,16 @@
-// The worker-thread side of build/preparer.ts: the data half of each build (load, calculate, view model,
-// HTML) and the finishing of each printed PDF, so the main thread stays free to answer Chromium.
+// The worker-thread side of pipeline/preparer.ts: the data half of each build (load, calculate, view model,
+// HTML; the validation of each input, kept for its prepare) and the finishing of each printed PDF, so the main thread stays free to answer Chromium.
 import { parentPort } from 'node:worker_threads';
 import { prepareDiff } from './build-diff.js';
 import { prepareFund } from './build-fund.js';
 import { finishPrinted } from '../render/finish-printed.js';
 import type { Job, Reply } from './preparer.js';
+import { validateForBuild } from './validated.js';
 
 function run(job: Job): unknown {
   switch (job.type) {
+    case 'validate':
+      return validateForBuild(job.input, job.final);
     case 'prepare':
       return prepareFund(job.input, job.options);
     case 'diff':

@@ -3,16 +3,16 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { computeFigures } from '../calc/compute.js';
 import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
 import { formatProblem } from '../load/load-fund.js';
-import { loadFundFileQuickly } from '../load/quick-load.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import { compiledDocument } from './build-fund.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher } from './render-document.js';
-import { FUNDBOOK_VERSION } from './version.js';
+import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
+import { FUNDBOOK_VERSION } from '../version.js';
+import { validateInput } from './validated.js';
+import { withPool } from './with-pool.js';
 import { carriedAcknowledgements } from '../review/carried.js';
 import { reviewForBuild } from '../review/for-build.js';
 import { loadReviewFor } from '../review/review-file.js';
@@ -63,23 +63,26 @@ function summarise(d: PeriodDiff): string {
 
 /** Load both periods, compute, compare; the diff's HTML and JSON. No browser, no files written. */
 export function prepareDiff(previousFile: string, currentFile: string, outDir?: string): { prepared: PreparedDiff } | { failed: DiffOutcome } {
-  const previous = loadFundFileQuickly(previousFile);
-  const current = loadFundFileQuickly(currentFile);
-  const problems = [...previous.problems, ...current.problems].filter((p) => p.severity === 'error').map(formatProblem);
-  if (!previous.fund || !current.fund) return { failed: { ok: false, problems, warnings: [] } };
+  // A period that does not load cannot be compared; one with calculator errors still can.
+  const previous = validateInput(previousFile);
+  const current = validateInput(currentFile);
+  if (!previous.figures || !current.figures || !previous.loaded.fund || !current.loaded.fund) {
+    const problems = [...previous.loaded.problems, ...current.loaded.problems].filter((p) => p.severity === 'error').map(formatProblem);
+    return { failed: { ok: false, problems, warnings: [] } };
+  }
+  const currentFund = current.loaded.fund;
   let diff: PeriodDiff;
-  const currentFigures = computeFigures(current.fund);
   try {
     diff = diffPeriods(
-      { fund: previous.fund, figures: computeFigures(previous.fund), file: previousFile },
-      { fund: current.fund, figures: currentFigures, file: currentFile },
+      { fund: previous.loaded.fund, figures: previous.figures, file: previousFile },
+      { fund: currentFund, figures: current.figures, file: currentFile },
     );
   } catch (err) {
     if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
     throw err;
   }
   // The current period's review: the DRAFT mark, and the previous period's acknowledgements that recur.
-  const review = reviewForBuild(currentFile, currentFigures.findings, current.locate);
+  const review = reviewForBuild(currentFile, current.figures.findings, current.loaded.locate);
   const previousReview = loadReviewFor(previousFile);
   const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatProblem)];
   if ('problems' in review || !previousReview.data) return { failed: { ok: false, problems: reviewProblems, warnings: [] } };
@@ -89,13 +92,13 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       html: placeholderHtml(compiledDocument('period-diff'), view),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
-      author: current.fund.fund.administrator ?? current.fund.fund.adviser,
+      author: currentFund.fund.administrator ?? currentFund.fund.adviser,
       subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
-      reportDate: current.fund.period.report_date,
+      reportDate: currentFund.period.report_date,
       json: diffJson(diff),
       warnings: diff.warnings,
       summary: summarise(diff),
-      outDir: outDir ?? join('output', current.fund.fund.id, current.fund.period.end),
+      outDir: outDir ?? join('output', currentFund.fund.id, currentFund.period.end),
     },
   };
 }
@@ -119,4 +122,20 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
 export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string): Promise<DiffOutcome> {
   const step = prepareDiff(previousFile, currentFile, outDir);
   return 'failed' in step ? step.failed : printDiff(browser, chromiumVersion, step.prepared);
+}
+
+/** `fundbook diff`: build the period diff of two files with a browser of its own; the exit code. */
+export async function runDiff(previous: string, current: string, outDir?: string, log = (line: string) => console.log(line)): Promise<number> {
+  return withPool(async (pool) => {
+    const { browser } = await pool.acquire();
+    const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
+    for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
+    if (!outcome.ok) {
+      for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
+      return 1;
+    }
+    log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
+    log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
+    return 0;
+  });
 }
