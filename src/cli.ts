@@ -2,11 +2,12 @@
 import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rollForward, RollForwardError } from './rollforward/roll-forward.js';
+import { rollForward } from './rollforward/roll-forward.js';
 import { checkFile } from './check.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
-import { formatProblem, loadFundFile } from './load/load-fund.js';
+import { loadFundFile } from './load/load-fund.js';
+import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
 import { runDiff } from './pipeline/build-diff.js';
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((file: string) => {
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
-        for (const p of loaded.problems) console.error(formatProblem(p));
+        for (const p of loaded.problems) console.error(formatDiagnostic(p));
         exitCode = 1;
         return;
       }
@@ -165,15 +166,19 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 1;
         return;
       }
+      const rolled = rollForward(readFileSync(file, 'utf8'), file, opts.to);
+      if ('refused' in rolled) {
+        console.error(`fundbook roll-forward: ${formatDiagnostic(rolled.refused)}`);
+        exitCode = 1;
+        return;
+      }
       try {
-        const text = rollForward(readFileSync(file, 'utf8'), file, opts.to);
-        writeFileSync(target, text, { flag: 'wx' });
+        writeFileSync(target, rolled.text, { flag: 'wx' });
         console.log(`wrote ${target}; run \`fundbook check ${target}\` to list the figures to be filled`);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') console.error(`fundbook roll-forward: ${target} exists; it is never overwritten`);
         else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${dirname(target)}: no such directory`);
-        else if (err instanceof RollForwardError) console.error(`fundbook roll-forward: ${err.message}`);
         else throw err;
         exitCode = 1;
       }

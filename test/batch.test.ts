@@ -88,7 +88,7 @@ describe('fundbook build over a fund complex', () => {
     const r = await build([data, '--out', join(root, 'validate-out'), '--only', 'report', '--no-progress', '--concurrency', '2']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^SKIPPED .*broken\/2011-08-31\.yaml: 1 error$/m);
-    expect(r.stdout).toMatch(/statements\.operations\.expenses\.advisory_fees: "37x455" is not an amount/);
+    expect(r.stdout).toMatch(/statements\.operations\.expenses\.advisory_fees: error INVALID_VALUE: "37x455" is not an amount/);
     expect(r.stdout).toMatch(/^2 built, 0 failed, 1 skipped with errors, in [\d.]+ s at concurrency 2$/m);
     expect(r.stdout).toMatch(/^fund-01 +2011-08-31 +built /m);
     for (const id of ['fund-01', 'fund-02']) expect(pdfInfo(join(root, 'validate-out', id, '2011-08-31', 'shareholder-report.pdf')).Pages).toMatch(/^\d+$/);

@@ -203,7 +203,8 @@ describe('fundbook diff, edge cases', () => {
     writeFileSync(other, readFileSync(CURR, 'utf8').replace('  id: iqm\n', '  id: other-fund\n'));
     const r = fundbook(['diff', PREV, other, '--out', join(dir, 'refused')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`fundbook diff: ${PREV} is fund "iqm" and ${other} is fund "other-fund": a period diff compares two periods of one fund`);
+    expect(r.stderr).toMatch(new RegExp(`^fundbook diff: ${other}:\\d+:\\d+ fund\\.id: error DIFFERENT_FUNDS: `, 'm'));
+    expect(r.stderr).toContain(`error DIFFERENT_FUNDS: ${PREV} is fund "iqm" and ${other} is fund "other-fund": a period diff compares two periods of one fund`);
   });
 });
 

@@ -59,10 +59,10 @@ describe('fundbook roll-forward data/iqm/2011-08-31.yaml --to 2012-02-29', () =>
     const loaded = loadFundText(text(), target);
     expect(loaded.fund).toBeUndefined();
     expect(loaded.problems.length).toBeGreaterThan(500);
-    expect(loaded.problems.every((p) => p.kind === 'to-be-filled')).toBe(true);
+    expect(loaded.problems.every((p) => p.code === 'TO_BE_FILLED')).toBe(true);
     const check = fundbook(['check', target]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/statements\.assets_and_liabilities\.net_assets: to be filled$/m);
+    expect(check.stdout).toMatch(/statements\.assets_and_liabilities\.net_assets: error TO_BE_FILLED: to be filled$/m);
     expect(check.stdout).toMatch(/not checked further \(\d+ to be filled, 0 other errors\)$/m);
   });
 

@@ -169,7 +169,7 @@ describe('the IQM shareholder report', () => {
       writeFileSync(file, readFileSync(IQM, 'utf8').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
       const run = fundbook(['build', file, '--out', out]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('statements.operations.expenses.advisory_fees: "37x455" is not an amount');
+      expect(run.stdout).toContain('statements.operations.expenses.advisory_fees: error INVALID_VALUE: "37x455" is not an amount');
       expect(snapshot(out)).toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,14 @@ function run(file: string, args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `fundbook check` on one path: exit status, findings other than info as `CODE@path`, and the summary's counts. */
+/**
+ * The board review's rules, which `check` lists whenever a file has a board_review section. The
+ * generator records the core checks' warnings it plants; the board's rules on its peer data are
+ * src/calc/board-review.test.ts's subject, so they are left out of `findings` and the warning count here.
+ */
+const BOARD_RULES = new Set(['FEE_ABOVE_MEDIAN', 'PERFORMANCE_QUINTILE', 'CAP_ENDING', 'COVERAGE_HEADROOM']);
+
+/** `fundbook check` on one path: exit status, core findings other than info as `CODE@path`, and the summary's counts less the board rules' warnings. */
 function check(path: string) {
   const r = run(BIN, ['check', path]);
   const findings = r.stdout.split('\n').flatMap((line) => {
@@ -39,10 +46,11 @@ function check(path: string) {
     const m = /^(.+?):\d+:\d+(?: (\S+):)? (error|warning) ([A-Z_]+):/.exec(line);
     return m ? [{ file: m[1]!, code: m[4]!, path: m[2] ?? '', severity: m[3]! }] : [];
   });
+  const boardWarnings = findings.filter((f) => BOARD_RULES.has(f.code) && f.severity === 'warning').length;
   const summaries = [...r.stdout.matchAll(/(\d+) errors?, (\d+) warnings?$/gm)];
   const errors = summaries.reduce((n, m) => n + Number(m[1]), 0);
   const warnings = summaries.reduce((n, m) => n + Number(m[2]), 0);
-  return { ...r, findings, errors, warnings, files: summaries.length };
+  return { ...r, findings: findings.filter((f) => !BOARD_RULES.has(f.code)), errors, warnings: warnings - boardWarnings, files: summaries.length };
 }
 
 function loaded(file: string): FundPeriod {

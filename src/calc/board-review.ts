@@ -5,7 +5,7 @@ import { Decimal, ZERO } from '../decimal.js';
 import type { BoardReview, FundPeriod } from '../load/schema.js';
 import type { Figures } from './compute.js';
 import { feeAtAssetLevels, type BreakpointResult } from './fee-breakpoints.js';
-import type { Finding } from './finding.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
@@ -24,12 +24,6 @@ export const DEFAULT_THRESHOLDS: BoardThresholds = {
   capEndingWithinMonths: 12,
   coverageHeadroomMinimum: new Decimal('0.10'),
 };
-
-export interface BoardFinding extends Finding {
-  /** The rule that raised it, e.g. `performance-quintile`, and the threshold it applied. */
-  rule: string;
-  threshold?: string;
-}
 
 export interface GroupRow {
   name: string;
@@ -64,7 +58,7 @@ export interface BoardFigures {
   breakpoints: BreakpointResult;
   cap?: { limit: Decimal; coveredRatio: Decimal; headroomBps: Decimal; waiverPeriod: Decimal; waiverYearToDate: Decimal; endsOn: string; daysUntilEnd: number };
   thresholds: BoardThresholds;
-  findings: BoardFinding[];
+  findings: Diagnostic[];
   workings: string[];
 }
 
@@ -92,7 +86,7 @@ export function thresholdsOf(review: BoardReview): BoardThresholds {
 
 export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figures: Figures): BoardFigures {
   const thresholds = thresholdsOf(review);
-  const findings: BoardFinding[] = [];
+  const findings: Diagnostic[] = [];
   const workings: string[] = [];
   const eg = review.expense_group;
   const fundName = fund.fund.name;
@@ -196,17 +190,8 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   // Preferred coverage.
   const cov = figures.preferredCoverage;
   if (cov) {
-    if (!cov.compliant) {
-      const failed = cov.tests.filter((t) => !t.passes);
-      findings.push({
-        severity: 'error',
-        code: 'COVERAGE_BELOW_MINIMUM',
-        rule: 'coverage-minimum',
-        threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
-        message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
-        path: ['preferred_shares', 'outstanding'],
-      });
-    } else if (cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
+    // Below the minimum is the coverage calculation's own finding (rule coverage-minimum), carried below.
+    if (cov.compliant && cov.headroomFraction.lessThan(thresholds.coverageHeadroomMinimum)) {
       findings.push({
         severity: 'warning',
         code: 'COVERAGE_HEADROOM',
@@ -218,9 +203,10 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
     }
   }
 
-  // Mismatches the core checks found in the data stay in front of the board.
-  for (const f of figures.findings.filter((x) => x.severity !== 'info' && x.code !== 'COVERAGE_BELOW_MINIMUM')) {
-    findings.push({ ...f, rule: 'core-checks' });
+  // Mismatches the core checks found in the data stay in front of the board, under their own rule
+  // where they have one.
+  for (const f of figures.findings.filter((x) => x.severity !== 'info')) {
+    findings.push({ ...f, rule: f.rule ?? 'core-checks' });
   }
 
   return {

@@ -3,8 +3,9 @@
 import { Decimal, ZERO } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import { calculateAdvisoryFee, type AdvisoryFeeResult } from './advisory-fee.js';
+import { calculateBoardReview, type BoardFigures } from './board-review.js';
 import { calculateExpenseCap, type ExpenseCapResult } from './expense-cap.js';
-import type { Finding } from './finding.js';
+import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import { daysInFiscalYear } from './fiscal-year.js';
 import { daysInclusive } from './period-days.js';
 import { calculateCoverage, type CoverageResult } from './preferred-coverage.js';
@@ -39,7 +40,9 @@ export interface Figures {
     netInvestmentIncomeAfterPreferred: Decimal;
   };
   tieOuts: TieOut[];
-  findings: Finding[];
+  /** The section 15(c) review, whenever the file has a `board_review` section. */
+  board?: BoardFigures;
+  findings: Diagnostic[];
 }
 
 export function computeFigures(fund: FundPeriod): Figures {
@@ -50,7 +53,7 @@ export function computeFigures(fund: FundPeriod): Figures {
   const ops = fund.statements.operations;
   const sal = fund.statements.assets_and_liabilities;
   const adna = fund.period.average_daily_net_assets;
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
 
   const expenseLines: Record<string, Decimal | undefined> = { ...ops.expenses, expense_offset: ops.expenses.expense_offset?.abs() };
   const expenseCap = limitation
@@ -110,12 +113,16 @@ export function computeFigures(fund: FundPeriod): Figures {
       })
     : undefined;
   if (preferredCoverage && !preferredCoverage.compliant) {
-    const failed = preferredCoverage.tests.filter((t) => !t.passes).map((t) => `${t.name}: ${fmtPct(t.actual, 0)} < ${fmtPct(t.minimum, 0)}`);
+    const cov = preferredCoverage;
+    const failed = cov.tests.filter((t) => !t.passes);
+    // A breach is reported, never refused: the documents still print the fund as it stands.
     findings.push({
       severity: 'warning',
       code: 'COVERAGE_BELOW_MINIMUM',
-      message: `asset coverage fails ${failed.join('; ')}${preferredCoverage.commonDividendsBlocked ? '; common dividends are blocked' : ''}; restoring it needs ${fmtMoney(preferredCoverage.redemptionNeeded)} of preferred redeemed (${preferredCoverage.redemptionShares.toString()} shares)`,
-      computed: preferredCoverage.ratio.toString(),
+      rule: 'coverage-minimum',
+      threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
+      message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
+      computed: cov.ratio.toString(),
       path: ['preferred_shares', 'outstanding'],
     });
   }
@@ -198,15 +205,16 @@ export function computeFigures(fund: FundPeriod): Figures {
     findings.push({
       severity: t.severity,
       code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',
-      message: `${t.label}: stated ${show(t.stated)}, computed ${show(t.computed)}${t.tolerance.isZero() ? '' : ` (tolerance ${t.tolerance.toString()})`}`,
+      message: `${t.label}: ${statedComputedText(t.stated, t.computed, show)}${t.tolerance.isZero() ? '' : ` (tolerance ${t.tolerance.toString()})`}`,
       stated: t.stated.toString(),
       computed: t.computed.toString(),
+      difference: t.stated.minus(t.computed).abs().toString(),
       path: t.path,
     });
   }
   findings.push(...statedVsComputed(fund, { ratios, expenseCap, preferredCoverage, marketPremiumDiscount, days, daysInYear, fiscalDays, adna }));
 
-  return {
+  const figures: Figures = {
     days,
     daysInYear,
     daysInFiscalYear: fiscalDays,
@@ -219,5 +227,16 @@ export function computeFigures(fund: FundPeriod): Figures {
     tieOuts: checks,
     findings,
   };
+  // The board review runs on the figures above whenever the file has a board_review section, so
+  // `check` and `figures` show the rules that fire, not only the board book. Its book repeats the core
+  // findings (rule core-checks); here each is listed once.
+  if (fund.board_review) {
+    const board = calculateBoardReview(fund, fund.board_review, figures);
+    const key = (f: Diagnostic) => `${f.code} ${f.path?.join('.')} ${f.message}`;
+    const core = new Set(findings.map(key));
+    findings.push(...board.findings.filter((f) => !core.has(key(f))));
+    figures.board = board;
+  }
+  return figures;
 }
 

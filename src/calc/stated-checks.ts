@@ -3,7 +3,7 @@
 import { Decimal, ZERO, round } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import type { ExpenseCapResult } from './expense-cap.js';
-import type { Finding } from './finding.js';
+import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import type { CoverageResult } from './preferred-coverage.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
@@ -24,8 +24,8 @@ interface Computed {
   adna: Decimal;
 }
 
-export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
-  const findings: Finding[] = [];
+export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
+  const findings: Diagnostic[] = [];
   const hl = fund.financial_highlights;
   const col = hl.columns[0]!.values;
   const hlPath = ['financial_highlights', 'columns', 0, 'values'];
@@ -54,9 +54,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
     findings.push({
       severity: 'warning',
       code: 'STATED_VS_COMPUTED',
-      message: `financial highlights ${label}: stated ${fmtPct(stated)}, computed ${fmtPct(computed)} (actual/${c.daysInYear} on average daily net assets of ${fmtMoney(c.adna)})${why}`,
+      message: `financial highlights ${label}: ${statedComputedText(stated, computed, (d) => fmtPct(d))} (actual/${c.daysInYear} on average daily net assets of ${fmtMoney(c.adna)})${why}`,
       stated: stated.toString(),
       computed: computed.toString(),
+      difference: stated.minus(computed).abs().toString(),
       path: [...hlPath, key],
     });
   }
@@ -98,9 +99,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
       findings.push({
         severity: 'warning',
         code: 'STATED_VS_COMPUTED',
-        message: `market price discount to NAV: stated ${fmtPct(perf.market_discount)}, but market price ${sal.market_price_per_share?.toString()} and NAV ${sal.nav_per_share.toString()} give ${fmtPct(computed)}`,
+        message: `market price discount to NAV: ${statedComputedText(perf.market_discount, computed, (d) => fmtPct(d))} from market price ${sal.market_price_per_share?.toString()} and NAV ${sal.nav_per_share.toString()}`,
         stated: perf.market_discount.toString(),
         computed: computed.toString(),
+        difference: perf.market_discount.minus(computed).abs().toString(),
         path: ['performance', 'market_discount'],
       });
     }
@@ -128,9 +130,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Finding[] {
       findings.push({
         severity: 'warning',
         code: 'STATED_VS_COMPUTED',
-        message: `asset coverage per preferred share: stated ${fmtMoney(col.asset_coverage_per_preferred_share)}, computed ${fmtMoney(computed)}`,
+        message: `asset coverage per preferred share: ${statedComputedText(col.asset_coverage_per_preferred_share, computed, (d) => fmtMoney(d))}`,
         stated: col.asset_coverage_per_preferred_share.toString(),
         computed: computed.toString(),
+        difference: col.asset_coverage_per_preferred_share.minus(computed).abs().toString(),
         path: [...hlPath, 'asset_coverage_per_preferred_share'],
       });
     }

@@ -1,7 +1,7 @@
 // Two periods of one fund compared: figure variances with flux flags, findings new/resolved/open,
 // holdings added/removed/changed, and a blackline of the narrative. Pure: loaded data in, a diff out.
 import type { Figures } from '../calc/compute.js';
-import type { Finding } from '../calc/finding.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { Decimal } from '../decimal.js';
 import { formatPath } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
@@ -41,23 +41,26 @@ export interface PeriodDiff {
   unusedExplanations: string[];
 }
 
-export class DifferentFundsError extends Error {}
-
 const DEFAULT_THRESHOLD = new Decimal('0.10');
 const DEFAULT_RATIO_BPS = new Decimal(10);
 const DEFAULT_MATERIALITY_SHARE = new Decimal('0.005');
 const DEFAULT_PER_SHARE = new Decimal('0.05');
 
-function ref(f: Finding): FindingRef {
+function ref(f: Diagnostic): FindingRef {
   return { severity: f.severity, code: f.code, path: f.path ? formatPath(f.path) : '', message: f.message };
 }
 
+/** Why two periods cannot be compared (they are of different funds), at the current file's fund id. */
+export function cannotCompare(previous: PeriodInput, current: PeriodInput): Diagnostic | undefined {
+  const [p, c] = [previous.fund.fund.id, current.fund.fund.id];
+  if (p === c) return undefined;
+  return { severity: 'error', code: 'DIFFERENT_FUNDS', path: ['fund', 'id'], message: `${previous.file} is fund "${p}" and ${current.file} is fund "${c}": a period diff compares two periods of one fund` };
+}
+
+/** Compare two periods of one fund (`cannotCompare` says when they are not). */
 export function diffPeriods(previous: PeriodInput, current: PeriodInput): PeriodDiff {
   const p = previous.fund;
   const c = current.fund;
-  if (p.fund.id !== c.fund.id) {
-    throw new DifferentFundsError(`${previous.file} is fund "${p.fund.id}" and ${current.file} is fund "${c.fund.id}": a period diff compares two periods of one fund`);
-  }
   const warnings: string[] = [];
   if (c.period.end <= p.period.end) {
     warnings.push(`${current.file} (period ending ${c.period.end}) is not later than ${previous.file} (period ending ${p.period.end})`);

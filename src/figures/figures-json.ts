@@ -83,8 +83,11 @@ export function figuresJson(fund: FundPeriod, figures: Figures, locate?: Locator
       message: f.message,
       stated: f.stated ?? null,
       computed: f.computed ?? null,
+      difference: f.difference ?? null,
+      rule: f.rule ?? null,
+      threshold: f.threshold ?? null,
       path: f.path ? formatPath(f.path) : null,
-      location: f.path && locate ? locate(f.path) : null,
+      location: f.location ?? (f.path && locate ? locate(f.path) : null),
     })),
   };
 }

@@ -7,16 +7,16 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import type * as z from 'zod';
 import { FundPeriodSchema, type FundPeriod } from './schema.js';
 import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
-import { formatPath, makeLocator, nodeAt, type DataPath, type Location, type Locator } from './locate.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { makeLocator, nodeAt, type DataPath, type Location, type Locator } from './locate.js';
+import { nearestKey } from './schema-keys.js';
 
-export interface Problem {
-  severity: 'error' | 'warning';
-  /** `to-be-filled` marks a roll-forward placeholder; everything else is `invalid`. */
-  kind: 'invalid' | 'to-be-filled';
-  location: Location;
-  path: string;
-  message: string;
-}
+/**
+ * A load problem: a located Diagnostic, always an error. Codes: FILE (missing, too big, not UTF-8),
+ * YAML (the text is not one well-formed YAML mapping), DUPLICATE_KEY, UNKNOWN_KEY, REQUIRED,
+ * TO_BE_FILLED (a roll-forward placeholder), INVALID_VALUE (a value of the wrong shape).
+ */
+export type Problem = Diagnostic & { severity: 'error'; location: Location };
 
 export interface LoadedFund {
   file: string;
@@ -63,11 +63,6 @@ export function countValues(source: string): number {
     if (c === 10 || c === 44) values++;
   }
   return values;
-}
-
-export function formatProblem(p: Problem): string {
-  const where = `${p.location.file}:${p.location.line}:${p.location.col}`;
-  return p.path ? `${where} ${p.path}: ${p.message}` : `${where} ${p.message}`;
 }
 
 function describeNode(doc: Document, path: DataPath): string {
@@ -128,7 +123,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   const sha256 = createHash('sha256').update(source).digest('hex');
   const values = countValues(source);
   if (values > MAX_VALUES) {
-    const problem: Problem = { severity: 'error', kind: 'invalid', location: { file, line: 1, col: 1 }, path: '', message: `has about ${values.toLocaleString('en-US')} values; ${kind.noun}s are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
+    const problem: Problem = { severity: 'error', code: 'FILE', location: { file, line: 1, col: 1 }, message: `has about ${values.toLocaleString('en-US')} values; ${kind.noun}s are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
     return { file, problems: [problem], locate: () => problem.location, sha256 };
   }
   // A carriage return alone ends a line for YAML but for no editor or diff tool a reviewer uses, so
@@ -137,7 +132,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   if (loneCr) {
     const lineStart = source.lastIndexOf('\n', loneCr.index) + 1;
     const line = source.slice(0, lineStart).split('\n').length;
-    const problem: Problem = { severity: 'error', kind: 'invalid', location: { file, line, col: loneCr.index - lineStart + 1 }, path: '', message: 'a line ends in a carriage return alone (old Mac line endings); fund files end lines with LF or CR LF' };
+    const problem: Problem = { severity: 'error', code: 'YAML', location: { file, line, col: loneCr.index - lineStart + 1 }, message: 'a line ends in a carriage return alone (old Mac line endings); fund files end lines with LF or CR LF' };
     return { file, problems: [problem], locate: () => problem.location, sha256 };
   }
   const doc = parseDocument(source, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -151,28 +146,28 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   for (const err of [...doc.errors, ...doc.warnings]) {
     if (err.code === 'DUPLICATE_KEY') {
       const key = /^\s*("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source.slice(err.pos[0]))?.[1] ?? source.slice(err.pos[0], err.pos[1]);
-      problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: '', message: `duplicate key ${JSON.stringify(key.replace(/^["']|["']$/g, ''))}` });
+      problems.push({ severity: 'error', code: 'DUPLICATE_KEY', location: at(err.pos[0]), message: `duplicate key ${JSON.stringify(key.replace(/^["']|["']$/g, ''))}` });
       continue;
     }
     if (syntaxReported) continue;
     syntaxReported = true;
     if (err.code === 'MULTIPLE_DOCS') {
-      problems.push({ severity: 'error', kind: 'invalid', location: at(err.pos[0]), path: '', message: `a ${kind.noun} is one YAML document, but a second one starts here` });
+      problems.push({ severity: 'error', code: 'YAML', location: at(err.pos[0]), message: `a ${kind.noun} is one YAML document, but a second one starts here` });
       continue;
     }
     if (err.code === 'RESOURCE_EXHAUSTION') {
       // The parser ran out of stack inside deeply nested collections: point at where the nesting starts.
       const lineStart = source.lastIndexOf('\n', err.pos[0]) + 1;
       const opener = source.slice(lineStart, err.pos[0]).search(/[[{]/);
-      problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? lineStart + opener : err.pos[0]), path: '', message: 'lists and mappings are nested too deeply here' });
+      problems.push({ severity: 'error', code: 'YAML', location: at(opener >= 0 ? lineStart + opener : err.pos[0]), message: 'lists and mappings are nested too deeply here' });
       continue;
     }
     const message = err.message.split('\n')[0]!;
     const opener = /^Flow (sequence|mapping)/.test(message) ? unclosedOpener(source, err.pos[0], message.includes('sequence') ? '[' : '{') : -1;
-    problems.push({ severity: 'error', kind: 'invalid', location: at(opener >= 0 ? opener : err.pos[0]), path: '', message });
+    problems.push({ severity: 'error', code: 'YAML', location: at(opener >= 0 ? opener : err.pos[0]), message });
   }
   if (doc.contents === null || (doc.contents as { value?: unknown }).value === '' && !isMap(doc.contents)) {
-    problems.push({ severity: 'error', kind: 'invalid', location: at(0), path: '', message: 'the file is empty' });
+    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: 'the file is empty' });
   }
   const syntaxBroken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   if (syntaxBroken || problems.length > 0 && doc.contents === null) return { file, problems, locate, sha256 };
@@ -184,13 +179,13 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
     Pair(_, pair) {
       if (pair.key !== null && !isScalar(pair.key)) {
         const start = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
-        problems.push({ severity: 'error', kind: 'invalid', location: at(start), path: '', message: 'a key must be plain text, not a list or mapping' });
+        problems.push({ severity: 'error', code: 'YAML', location: at(start), message: 'a key must be plain text, not a list or mapping' });
       }
     },
     Node(_, node) {
       if (isAlias(node)) {
         if (!anchors.has(node.source)) {
-          problems.push({ severity: 'error', kind: 'invalid', location: at(node.range?.[0] ?? 0), path: '', message: `no anchor &${node.source} is set before this alias` });
+          problems.push({ severity: 'error', code: 'YAML', location: at(node.range?.[0] ?? 0), message: `no anchor &${node.source} is set before this alias` });
         }
       } else if (node.anchor) {
         anchors.add(node.anchor);
@@ -203,11 +198,11 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    problems.push({ severity: 'error', kind: 'invalid', location: at(0), path: '', message: (err as Error).message });
+    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: (err as Error).message });
     return { file, problems, locate, sha256 };
   }
   if (!isMap(doc.contents)) {
-    problems.push({ severity: 'error', kind: 'invalid', location: at(0), path: '', message: `a ${kind.noun} is a mapping of keys (${kind.keys})` });
+    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: `a ${kind.noun} is a mapping of keys (${kind.keys})` });
     return { file, problems, locate, sha256 };
   }
 
@@ -217,30 +212,25 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key] as DataPath;
-          problems.push({ severity: 'error', kind: 'invalid', location: locate(path, true), path: formatPath(path), message: 'unknown key' });
+          const near = nearestKey(issue.path as DataPath, key, schema);
+          problems.push({ severity: 'error', code: 'UNKNOWN_KEY', location: locate(path, true), path, message: near ? `unknown key; did you mean \`${near}\`?` : 'unknown key' });
         }
         continue;
       }
       const path = issue.path as DataPath;
-      const toBeFilled = issue.message === 'to be filled';
-      problems.push({
-        severity: 'error',
-        kind: toBeFilled ? 'to-be-filled' : 'invalid',
-        location: locate(path),
-        path: formatPath(path),
-        message: messageFor(issue, doc),
-      });
+      const message = messageFor(issue, doc);
+      const code = message === 'to be filled' ? 'TO_BE_FILLED' : message === 'is required' ? 'REQUIRED' : 'INVALID_VALUE';
+      problems.push({ severity: 'error', code, location: locate(path), path, message });
     }
   }
   problems.sort((a, b) => a.location.line - b.location.line || a.location.col - b.location.col);
-  const clean = problems.every((p) => p.severity !== 'error');
-  return { file, data: clean && result.success ? (result.data as z.output<S>) : undefined, problems, locate, sha256 };
+  return { file, data: problems.length === 0 && result.success ? (result.data as z.output<S>) : undefined, problems, locate, sha256 };
 }
 
 /** Read one fund-period file as text; I/O problems (missing, too big, not UTF-8) become a failed load. */
 export function readFundSource(file: string, kind: YamlKind = FUND_FILE): { text: string } | { failed: LoadedFund } {
   const fail = (message: string, location = { file, line: 1, col: 1 }) => ({
-    failed: { file, problems: [{ severity: 'error' as const, kind: 'invalid' as const, location, path: '', message }], locate: () => ({ file, line: 1, col: 1 }), sha256: '' },
+    failed: { file, problems: [{ severity: 'error' as const, code: 'FILE', location, message }], locate: () => ({ file, line: 1, col: 1 }), sha256: '' },
   });
   let size: number;
   try {

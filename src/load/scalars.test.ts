@@ -68,7 +68,7 @@ describe('parseAmount', () => {
   });
 
   it('names the offending text', () => {
-    expect(message(parseAmount('37x455'))).toBe('"37x455" is not an amount');
+    expect(message(parseAmount('37x455'))).toBe('"37x455" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))');
   });
 
   it('reports the roll-forward placeholder as to be filled', () => {

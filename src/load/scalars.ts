@@ -42,6 +42,8 @@ function placeholder(text: string): Parsed<never> | undefined {
   return text.trim() === PLACEHOLDER ? { ok: false, message: 'to be filled' } : undefined;
 }
 
+const AMOUNT_LOOKS_LIKE = 'an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286)';
+
 /** A money amount or other signed decimal: `1,234.56`, `(2,977,286)`, `-5`, `$ 14.47`. */
 export function parseAmount(text: string): Parsed<Decimal> {
   const blank = placeholder(text);
@@ -51,7 +53,7 @@ export function parseAmount(text: string): Parsed<Decimal> {
   }
   const parts = signAndBody(text);
   const value = parts && parseNumberText(parts.body);
-  if (!parts || !value) return { ok: false, message: `${quoted(text)} is not an amount` };
+  if (!parts || !value) return { ok: false, message: `${quoted(text)} is not an amount (${AMOUNT_LOOKS_LIKE})` };
   return { ok: true, value: parts.negative ? value.negated() : value };
 }
 

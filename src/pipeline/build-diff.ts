@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { DifferentFundsError, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
-import { formatProblem } from '../load/load-fund.js';
+import { cannotCompare, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
+import { formatDiagnostic, locateAll } from '../diagnostic.js';
 import { diffView } from '../view/diff-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import { compiledDocument } from './build-fund.js';
@@ -67,24 +67,21 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   const previous = validateInput(previousFile);
   const current = validateInput(currentFile);
   if (!previous.figures || !current.figures || !previous.loaded.fund || !current.loaded.fund) {
-    const problems = [...previous.loaded.problems, ...current.loaded.problems].filter((p) => p.severity === 'error').map(formatProblem);
+    const problems = [...previous.loaded.problems, ...current.loaded.problems].map(formatDiagnostic);
     return { failed: { ok: false, problems, warnings: [] } };
   }
   const currentFund = current.loaded.fund;
-  let diff: PeriodDiff;
-  try {
-    diff = diffPeriods(
-      { fund: previous.loaded.fund, figures: previous.figures, file: previousFile },
-      { fund: currentFund, figures: current.figures, file: currentFile },
-    );
-  } catch (err) {
-    if (err instanceof DifferentFundsError) return { failed: { ok: false, problems: [err.message], warnings: [] } };
-    throw err;
-  }
+  const periods = [
+    { fund: previous.loaded.fund, figures: previous.figures, file: previousFile },
+    { fund: currentFund, figures: current.figures, file: currentFile },
+  ] as const;
+  const refused = cannotCompare(...periods);
+  if (refused) return { failed: { ok: false, problems: locateAll([refused], current.loaded.locate).map(formatDiagnostic), warnings: [] } };
+  const diff = diffPeriods(...periods);
   // The current period's review: the DRAFT mark, and the previous period's acknowledgements that recur.
   const review = reviewForBuild(currentFile, current.figures.findings, current.loaded.locate);
   const previousReview = loadReviewFor(previousFile);
-  const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatProblem)];
+  const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatDiagnostic)];
   if ('problems' in review || !previousReview.data) return { failed: { ok: false, problems: reviewProblems, warnings: [] } };
   const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {

@@ -9,7 +9,6 @@ import { reportView } from '../view/report-view.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
-import { calculateBoardReview } from '../calc/board-review.js';
 import { boardView } from '../view/board-view.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput } from './validated.js';
@@ -118,9 +117,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     const view = reportView(fund, figures);
     add('shareholder-report', view, `${view.reportKind}, ${view.asOf}`);
   }
-  if (options.only !== 'report' && fund.board_review) {
-    const board = calculateBoardReview(fund, fund.board_review, figures);
-    const view = boardView(fund, fund.board_review, figures, board, loaded.locate);
+  if (options.only !== 'report' && fund.board_review && figures.board) {
+    const view = boardView(fund, fund.board_review, figures, figures.board, loaded.locate);
     add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
   } else if (options.only === 'board') {
     const where = loaded.locate([]);

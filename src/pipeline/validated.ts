@@ -5,8 +5,9 @@
 // validated has another sha256 and is loaded afresh, so what prints is always what was validated.
 import { createHash } from 'node:crypto';
 import { computeFigures, type Figures } from '../calc/compute.js';
-import { formatFinding } from '../check.js';
-import { formatProblem, loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
+import { diagnosticsOf } from '../check.js';
+import { formatDiagnostic } from '../diagnostic.js';
+import { loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
 import { notFinal, reviewForBuild } from '../review/for-build.js';
 
 export interface Validated {
@@ -22,15 +23,14 @@ const kept = new Map<string, Validated>();
 /** Load and calculate `file` (or take the run's earlier validation of the same bytes). */
 export function validateInput(file: string): Validated {
   const source = readFundSource(file);
-  if ('failed' in source) return { loaded: source.failed, errors: source.failed.problems.map(formatProblem) };
+  if ('failed' in source) return { loaded: source.failed, errors: source.failed.problems.map(formatDiagnostic) };
   const sha256 = createHash('sha256').update(source.text).digest('hex');
   const earlier = kept.get(sha256);
   if (earlier && earlier.loaded.file === file) return earlier;
 
   const loaded = loadFundText(source.text, file);
-  const errors = loaded.problems.filter((p) => p.severity === 'error').map(formatProblem);
   const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
-  for (const f of figures?.findings ?? []) if (f.severity === 'error') errors.push(formatFinding(loaded, f));
+  const errors = diagnosticsOf(loaded, figures).filter((d) => d.severity === 'error').map(formatDiagnostic);
   const validated = { loaded, figures, errors };
   if (loaded.fund) kept.set(sha256, validated);
   return validated;

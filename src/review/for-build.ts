@@ -1,8 +1,7 @@
 // The review as a build needs it: the status (DRAFT or signed), the DRAFT view the templates print, what
 // `build --final` refuses with, and the record manifest.json keeps.
 import { basename } from 'node:path';
-import type { Finding } from '../calc/finding.js';
-import { formatProblem } from '../load/load-fund.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Locator } from '../load/locate.js';
 import { draftView, type DraftView } from '../view/draft-view.js';
 import { loadReviewFor, sha256OfFile } from './review-file.js';
@@ -18,9 +17,9 @@ export interface ReviewForBuild {
 }
 
 /** Load the review file beside `input` and judge it against the findings; a malformed file is an error. */
-export function reviewForBuild(input: string, findings: readonly Finding[], locate: Locator): ReviewForBuild | { problems: string[] } {
+export function reviewForBuild(input: string, findings: readonly Diagnostic[], locate: Locator): ReviewForBuild | { problems: string[] } {
   const review = loadReviewFor(input);
-  if (!review.data) return { problems: review.problems.map(formatProblem) };
+  if (!review.data) return { problems: review.problems.map(formatDiagnostic) };
   const status = reviewStatus(findings, review.data, sha256OfFile(input));
   return { status, draft: draftView(status, locate), file: review.exists ? { file: basename(review.file), sha256: sha256OfFile(review.file) } : undefined };
 }

@@ -2,9 +2,8 @@
 // data and its review file, refuses what the four-eyes rule does not allow, and otherwise adds one entry
 // to the review file.
 import { computeFigures } from '../calc/compute.js';
-import type { Finding } from '../calc/finding.js';
-import { formatFinding } from '../check.js';
-import { formatProblem, loadFundFile, type LoadedFund } from '../load/load-fund.js';
+import { formatDiagnostic, locateAll, type Diagnostic } from '../diagnostic.js';
+import { loadFundFile, type LoadedFund } from '../load/load-fund.js';
 import { formatPath } from '../load/locate.js';
 import { loadReviewFor, sha256OfFile, writeReviewEdit, type LoadedReview } from './review-file.js';
 import { Acknowledgement, samePerson, Signoff, type Role } from './schema.js';
@@ -20,17 +19,18 @@ const refuse = (...lines: string[]): RecordOutcome => ({ ok: false, lines });
 
 interface Loaded {
   fund: LoadedFund;
-  findings: Finding[];
+  /** Located: each finding knows its file:line:col. */
+  findings: Diagnostic[];
   review: LoadedReview;
 }
 
 /** The data (without errors of loading) and its review file (without problems), or why not. */
 function loadBoth(dataFile: string): Loaded | RecordOutcome {
   const fund = loadFundFile(dataFile);
-  if (!fund.fund) return refuse(...fund.problems.filter((p) => p.severity === 'error').map(formatProblem));
+  if (!fund.fund) return refuse(...fund.problems.map(formatDiagnostic));
   const review = loadReviewFor(dataFile);
-  if (!review.data) return refuse(...review.problems.map(formatProblem));
-  return { fund, findings: computeFigures(fund.fund).findings, review };
+  if (!review.data) return refuse(...review.problems.map(formatDiagnostic));
+  return { fund, findings: locateAll(computeFigures(fund.fund).findings, fund.locate), review };
 }
 
 /** The first zod message for an entry, with its field: "on: "x" is not a date (write YYYY-MM-DD)". */
@@ -53,7 +53,7 @@ export function acknowledge(dataFile: string, code: string, path: string, opts: 
     return refuse(`${dataFile}: no current finding ${shown}${sameCode.length > 0 ? `; ${code} is found at ${sameCode.join(', ')}` : ''} (\`fundbook check\` lists the findings)`);
   }
   const error = matches.find((f) => f.severity === 'error');
-  if (error) return refuse(formatFinding(loaded.fund, error), `an error cannot be acknowledged: correct the data`);
+  if (error) return refuse(formatDiagnostic(error), `an error cannot be acknowledged: correct the data`);
   const review = loaded.review.data!;
   if (review.acknowledged.some((a) => findingKey(a.code, a.path) === key)) {
     return refuse(`${loaded.review.file}: ${shown} is already acknowledged`);
@@ -73,13 +73,13 @@ export function sign(dataFile: string, role: Role, opts: { by: string; on: strin
 
   if (status.open.length > 0) {
     return refuse(
-      ...status.open.map((f) => formatFinding(loaded.fund, f)),
+      ...status.open.map(formatDiagnostic),
       `${dataFile}: cannot sign while ${status.open.length} finding${status.open.length === 1 ? ' is' : 's are'} open: correct the data, or \`fundbook acknowledge\` a warning with a reason`,
     );
   }
   const recordIssues = status.issues.filter((i) => i.code !== 'REVIEW_SIGNOFF_STALE');
   if (recordIssues.length > 0) {
-    return refuse(...recordIssues.map((i) => formatProblem({ severity: i.severity, kind: 'invalid', location: loaded.review.locate(i.path), path: formatPath(i.path), message: `${i.severity} ${i.code}: ${i.message}` })), `${loaded.review.file}: cannot sign until the review record is put right`);
+    return refuse(...locateAll(recordIssues, loaded.review.locate).map(formatDiagnostic), `${loaded.review.file}: cannot sign until the review record is put right`);
   }
   const other = role === 'preparer' ? status.reviewer : status.preparer;
   if (other && samePerson(other.by, opts.by)) {

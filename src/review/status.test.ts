@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../calc/compute.js';
-import type { Finding } from '../calc/finding.js';
+import { formatDiagnostic, type Diagnostic as Finding } from '../diagnostic.js';
 import { formatPath } from '../load/locate.js';
 import { loadFundFile, loadFundText, loadYamlText } from '../load/load-fund.js';
 import { editReviewText, REVIEW_FILE } from './review-file.js';
@@ -20,15 +20,15 @@ const signoffs = (sha = SHA): Review['signoffs'] => [
 const warnings = findings.filter((f) => f.severity === 'warning');
 
 describe('reviewStatus on IQM 2011-08-31', () => {
-  it('with no review: the 9 warnings open, nothing signed', () => {
+  it('with no review: the 11 warnings open, nothing signed', () => {
     const status = reviewStatus(findings, { fundbook_review: '1', acknowledged: [], signoffs: [] }, SHA);
-    expect(warnings).toHaveLength(9);
+    expect(warnings).toHaveLength(11);
     expect(status.open).toEqual(warnings);
     expect(status.signed).toBe(false);
-    expect(signedLine(status)).toBe('not signed: 9 open findings (correct the data, or acknowledge each with a reason); no preparer sign-off; no reviewer sign-off');
+    expect(signedLine(status)).toBe('not signed: 11 open findings (correct the data, or acknowledge each with a reason); no preparer sign-off; no reviewer sign-off');
   });
 
-  it('the 9 acknowledged and two current sign-offs: signed', () => {
+  it('the 11 acknowledged and two current sign-offs: signed', () => {
     const status = reviewStatus(findings, { fundbook_review: '1', acknowledged: warnings.map(ack), signoffs: signoffs() }, SHA);
     expect(status.open).toEqual([]);
     expect(status.acknowledged.map((a) => a.finding)).toEqual(warnings);
@@ -49,7 +49,7 @@ describe('reviewStatus on IQM 2011-08-31', () => {
   it('an acknowledgement that matches no current finding is reported stale and blocks the sign-off', () => {
     const stale = { code: 'STATED_PERCENT', path: 'schedule_of_investments.groups[2].percent_of_net_assets', reason: 'r', by: 'A', on: '2011-10-20' };
     const status = reviewStatus(findings, { fundbook_review: '1', acknowledged: [...warnings.map(ack), stale], signoffs: signoffs() }, SHA);
-    expect(status.issues).toEqual([{ severity: 'warning', code: 'REVIEW_ACK_STALE', path: ['acknowledged', 9], message: 'acknowledgement of STATED_PERCENT at schedule_of_investments.groups[2].percent_of_net_assets matches no current finding: remove it from the review file' }]);
+    expect(status.issues).toEqual([{ severity: 'warning', code: 'REVIEW_ACK_STALE', path: ['acknowledged', 11], message: 'acknowledgement of STATED_PERCENT at schedule_of_investments.groups[2].percent_of_net_assets matches no current finding: remove it from the review file' }]);
     expect(status.signed).toBe(false);
     expect(status.missing).toEqual(['1 stale acknowledgement']);
   });
@@ -119,12 +119,12 @@ signoffs:
     data_sha256: abc
 `);
     expect(loaded.data).toBeUndefined();
-    expect(loaded.problems.map((p) => `${p.location.file}:${p.location.line}:${p.location.col} ${p.path}: ${p.message}`)).toEqual([
-      'r.review.yaml:3:5 acknowledged[0].reason: is required',
-      'r.review.yaml:5:5 acknowledged[0].reson: unknown key',
-      'r.review.yaml:7:9 acknowledged[0].on: "2011-13-20" is not a date that exists',
-      'r.review.yaml:9:11 signoffs[0].role: "approver" is not one of: preparer, reviewer',
-      'r.review.yaml:16:18 signoffs[1].data_sha256: a sha256 is 64 lower-case hex digits',
+    expect(loaded.problems.map(formatDiagnostic)).toEqual([
+      'r.review.yaml:3:5 acknowledged[0].reason: error REQUIRED: is required',
+      'r.review.yaml:5:5 acknowledged[0].reson: error UNKNOWN_KEY: unknown key; did you mean `reason`?',
+      'r.review.yaml:7:9 acknowledged[0].on: error INVALID_VALUE: "2011-13-20" is not a date that exists',
+      'r.review.yaml:9:11 signoffs[0].role: error INVALID_VALUE: "approver" is not one of: preparer, reviewer',
+      'r.review.yaml:16:18 signoffs[1].data_sha256: error INVALID_VALUE: a sha256 is 64 lower-case hex digits',
     ]);
   });
 
@@ -134,7 +134,7 @@ signoffs:
   - {role: preparer, by: P. Preparer, on: 2011-10-21, data_sha256: ${SHA}}
   - {role: reviewer, by: p. preparer, on: 2011-10-22, data_sha256: ${SHA}}
 `);
-    expect(loaded.problems.map((p) => `${p.location.line}:${p.location.col} ${p.path}: ${p.message}`)).toEqual(['4:26 signoffs[1].by: p. preparer cannot sign as both preparer and reviewer']);
+    expect(loaded.problems.map(formatDiagnostic)).toEqual(['r.review.yaml:4:26 signoffs[1].by: error INVALID_VALUE: p. preparer cannot sign as both preparer and reviewer']);
   });
 
   it('a file that is not a mapping, and an unknown format version', () => {

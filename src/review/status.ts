@@ -1,15 +1,17 @@
 // Where a period's review stands: which findings are open and which acknowledged, which review entries
 // no longer apply, and whether a current preparer and reviewer have signed. Pure: the findings, the
 // review file's contents and the data file's sha256 in, the status out.
-import type { Finding } from '../calc/finding.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, type DataPath } from '../load/locate.js';
 import type { Acknowledgement, Review, Role, Signoff } from './schema.js';
 
-/** Something wrong with the review record itself; `path` points into the review file. */
-export interface ReviewIssue {
+/** A finding: one of the calculators' diagnostics. */
+type Finding = Diagnostic;
+
+/** Something wrong with the review record itself, a diagnostic whose `path` points into the review file. */
+export interface ReviewIssue extends Diagnostic {
   severity: 'error' | 'warning';
   code: 'REVIEW_ACK_ERROR' | 'REVIEW_ACK_STALE' | 'REVIEW_SIGNOFF_STALE';
-  message: string;
   path: DataPath;
 }
 

@@ -3,7 +3,9 @@
 // move into the comparative columns; every period figure becomes the explicit placeholder TO BE FILLED,
 // which `fundbook check` reports until it is filled. Works on the YAML document, so comments and order
 // survive. Pure: text in, text out.
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Diagnostic } from '../diagnostic.js';
+import { makeLocator } from '../load/locate.js';
 import { PLACEHOLDER } from '../load/scalars.js';
 import { fiscalYearEndFor, fiscalYearStartFor } from '../calc/fiscal-year.js';
 import { addDays } from '../calc/period-days.js';
@@ -37,15 +39,21 @@ function scalarAt(doc: Document, path: (string | number)[]): string | undefined 
 }
 
 
-export class RollForwardError extends Error {}
-
-export function rollForward(source: string, file: string, to: string): string {
-  const doc = parseDocument(source, { schema: 'failsafe' });
-  if (doc.errors.length > 0) throw new RollForwardError(`${file} does not parse as YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+/**
+ * The next period's text, or why there is none. `source` is a file that `fundbook check` accepts (the
+ * CLI validates it first); what is checked here is what only roll-forward asks: a `--to` after the period.
+ */
+export function rollForward(source: string, file: string, to: string): { text: string } | { refused: Diagnostic } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { schema: 'failsafe', lineCounter });
+  const locate = makeLocator(doc, lineCounter, file);
+  const refuse = (code: string, path: string[], message: string) => ({ refused: { severity: 'error' as const, code, path, location: locate(path), message } });
+  if (doc.errors.length > 0) return refuse('YAML', [], doc.errors[0]!.message.split('\n')[0]!);
   const end = scalarAt(doc, ['period', 'end']);
   const fye = scalarAt(doc, ['fund', 'fiscal_year_end']);
-  if (!end || !fye) throw new RollForwardError(`${file} has no period.end or fund.fiscal_year_end`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || to <= end) throw new RollForwardError(`--to ${to} must be a date (YYYY-MM-DD) after the period's end, ${end}`);
+  if (!end) return refuse('REQUIRED', ['period', 'end'], 'is required');
+  if (!fye) return refuse('REQUIRED', ['fund', 'fiscal_year_end'], 'is required');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || to <= end) return refuse('ROLL_FORWARD_TO', ['period', 'end'], `--to ${to} must be a date (YYYY-MM-DD) after the period's end, ${end}`);
 
   // The period: an annual report covers the fiscal year; a semiannual one starts after this period.
   const annual = fiscalYearEndFor(to, fye) === to;
@@ -115,5 +123,5 @@ export function rollForward(source: string, file: string, to: string): string {
   if (doc.hasIn(['flux', 'explanations'])) doc.deleteIn(['flux', 'explanations']);
 
   doc.commentBefore = ` Rolled forward from ${file} by \`fundbook roll-forward --to ${to}\`. Every figure marked\n ${PLACEHOLDER} must be entered before the period's documents can be built; \`fundbook check\` lists them.\n${doc.commentBefore ?? ''}`;
-  return doc.toString({ lineWidth: 0 });
+  return { text: doc.toString({ lineWidth: 0 }) };
 }

@@ -112,7 +112,7 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
     .map((f) => ({
       severity: f.severity,
       code: f.code,
-      rule: f.rule,
+      rule: f.rule ?? '',
       threshold: f.threshold ?? '',
       message: f.message,
       where: f.path ? `${formatPath(f.path)} (line ${locate(f.path).line})` : '',

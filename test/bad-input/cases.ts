@@ -160,7 +160,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 9: the fund name opens a double quote and never closes it',
     input: { mutate: onLine(9, 'name: Invesco', 'name: "Invesco') },
     // Col 46 is just past the end of line 9, where the closing quote is missing.
-    stdout: ['unclosed-quote.yaml:9:46 Missing closing "quote', 'unclosed-quote.yaml: not checked further (1 error)'],
+    stdout: ['unclosed-quote.yaml:9:46 error YAML: Missing closing "quote', 'unclosed-quote.yaml: not checked further (1 error)'],
   },
   {
     name: 'unclosed-bracket',
@@ -168,7 +168,7 @@ export const CASES: BadInputCase[] = [
     input: { mutate: onLine(206, '[e]', '[e') },
     // `        expense_ratio: [e` -> the `[` is at col 24; that is where the user must look.
     stdout: [
-      'unclosed-bracket.yaml:206:24 Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'unclosed-bracket.yaml:206:24 error YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
       'unclosed-bracket.yaml: not checked further (1 error)',
     ],
   },
@@ -177,32 +177,32 @@ export const CASES: BadInputCase[] = [
     broken: 'line 10: `ticker:` is indented with a tab instead of two spaces',
     input: { mutate: onLine(10, '  ticker: IQM', '\tticker: IQM') },
     // One tab, one problem.
-    stdout: ['tab-indent.yaml:10:1 Tabs are not allowed as indentation', 'tab-indent.yaml: not checked further (1 error)'],
+    stdout: ['tab-indent.yaml:10:1 error YAML: Tabs are not allowed as indentation', 'tab-indent.yaml: not checked further (1 error)'],
   },
   {
     name: 'duplicate-key',
     broken: 'line 11: `exchange:` renamed `ticker:`, so `fund` has `ticker` twice (lines 10 and 11)',
     input: { mutate: onLine(11, 'exchange: NYSE', 'ticker: NYSE') },
-    stdout: ['duplicate-key.yaml:11:3 duplicate key "ticker"', 'duplicate-key.yaml: not checked further (1 error)'],
+    stdout: ['duplicate-key.yaml:11:3 error DUPLICATE_KEY: duplicate key "ticker"', 'duplicate-key.yaml: not checked further (1 error)'],
   },
   {
     name: 'empty-file',
     broken: 'the file has no bytes at all',
     input: { mutate: () => '' },
-    stdout: ['empty-file.yaml:1:1 the file is empty', 'empty-file.yaml: not checked further (1 error)'],
+    stdout: ['empty-file.yaml:1:1 error YAML: the file is empty', 'empty-file.yaml: not checked further (1 error)'],
   },
   {
     name: 'only-a-comment',
     broken: 'the file holds one comment line and no data',
     input: { mutate: () => '# Invesco Quality Municipal Securities, 2011-08-31: to be transcribed\n' },
-    stdout: ['only-a-comment.yaml:1:1 the file is empty', 'only-a-comment.yaml: not checked further (1 error)'],
+    stdout: ['only-a-comment.yaml:1:1 error YAML: the file is empty', 'only-a-comment.yaml: not checked further (1 error)'],
   },
   {
     name: 'not-a-mapping',
     broken: 'the file is a YAML list, not a mapping of keys',
     input: { mutate: () => '- iqm\n- 2011-08-31\n' },
     stdout: [
-      'not-a-mapping.yaml:1:1 a fund file is a mapping of keys (fundbook:, fund:, period:, ...)',
+      'not-a-mapping.yaml:1:1 error YAML: a fund file is a mapping of keys (fundbook:, fund:, period:, ...)',
       'not-a-mapping.yaml: not checked further (1 error)',
     ],
   },
@@ -212,7 +212,7 @@ export const CASES: BadInputCase[] = [
     input: { mutate: replaceLine(6, '', ALIAS_BOMB) },
     // Must stop quickly (the test also runs it under a timeout) with one clear error.
     stdout: [
-      'alias-bomb.yaml:1:1 Excessive alias count indicates a resource exhaustion attack',
+      'alias-bomb.yaml:1:1 error YAML: Excessive alias count indicates a resource exhaustion attack',
       'alias-bomb.yaml: not checked further (1 error)',
     ],
   },
@@ -229,13 +229,13 @@ export const CASES: BadInputCase[] = [
     name: 'missing-file',
     broken: 'the named file does not exist',
     input: { missing: true },
-    stdout: ['missing-file.yaml:1:1 no such file', 'missing-file.yaml: not checked further (1 error)'],
+    stdout: ['missing-file.yaml:1:1 error FILE: no such file', 'missing-file.yaml: not checked further (1 error)'],
   },
   {
     name: 'utf-16',
     broken: 'the whole file saved as UTF-16LE with a byte-order mark (bytes 0xff 0xfe ...)',
     input: { mutate: (base) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(base, 'utf16le')]) },
-    stdout: ['utf-16.yaml:1:1 is not UTF-8 text (byte 0xff)', 'utf-16.yaml: not checked further (1 error)'],
+    stdout: ['utf-16.yaml:1:1 error FILE: is not UTF-8 text (byte 0xff)', 'utf-16.yaml: not checked further (1 error)'],
   },
   {
     name: 'latin-1-byte',
@@ -247,7 +247,7 @@ export const CASES: BadInputCase[] = [
       },
     },
     // `  name: Invesco Qualit` is 22 characters: the bad byte is character 23 of line 9.
-    stdout: ['latin-1-byte.yaml:9:23 is not UTF-8 text (byte 0xe9)', 'latin-1-byte.yaml: not checked further (1 error)'],
+    stdout: ['latin-1-byte.yaml:9:23 error FILE: is not UTF-8 text (byte 0xe9)', 'latin-1-byte.yaml: not checked further (1 error)'],
   },
 
   // ---- schema: keys --------------------------------------------------------------------------------
@@ -256,7 +256,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: `advisory_fees` misspelt `advisory_fess`',
     input: { mutate: onLine(64, 'advisory_fees', 'advisory_fess') },
     stdout: [
-      'unknown-key.yaml:64:7 statements.operations.expenses.advisory_fess: unknown key',
+      'unknown-key.yaml:64:7 statements.operations.expenses.advisory_fess: error UNKNOWN_KEY: unknown key; did you mean `advisory_fees`?',
       'unknown-key.yaml: not checked further (1 error)',
     ],
   },
@@ -265,31 +265,31 @@ export const CASES: BadInputCase[] = [
     broken: 'line 17: the required `fund.adviser` commented out',
     input: { mutate: onLine(17, '  adviser:', '  # adviser:') },
     // Pointed at the start of the `fund` mapping that lacks it (line 8, `id:`).
-    stdout: ['missing-required.yaml:8:3 fund.adviser: is required', 'missing-required.yaml: not checked further (1 error)'],
+    stdout: ['missing-required.yaml:8:3 fund.adviser: error REQUIRED: is required', 'missing-required.yaml: not checked further (1 error)'],
   },
   {
     name: 'proto-key',
     broken: 'line 10: `ticker:` replaced by `__proto__:` holding a mapping (a prototype-pollution attempt)',
     input: { mutate: replaceLine(10, '  ticker: IQM', '  __proto__: { isAdmin: "true" }') },
-    stdout: ['proto-key.yaml:10:3 fund.__proto__: unknown key', 'proto-key.yaml: not checked further (1 error)'],
+    stdout: ['proto-key.yaml:10:3 fund.__proto__: error UNKNOWN_KEY: unknown key', 'proto-key.yaml: not checked further (1 error)'],
   },
   {
     name: 'proto-key-top-level',
     broken: 'line 6: a top-level `__proto__:` key',
     input: { mutate: replaceLine(6, '', '__proto__: { polluted: "yes" }') },
-    stdout: ['proto-key-top-level.yaml:6:1 __proto__: unknown key', 'proto-key-top-level.yaml: not checked further (1 error)'],
+    stdout: ['proto-key-top-level.yaml:6:1 __proto__: error UNKNOWN_KEY: unknown key', 'proto-key-top-level.yaml: not checked further (1 error)'],
   },
   {
     name: 'constructor-key',
     broken: 'line 6: a top-level `constructor:` key',
     input: { mutate: replaceLine(6, '', 'constructor: { prototype: { polluted: "yes" } }') },
-    stdout: ['constructor-key.yaml:6:1 constructor: unknown key', 'constructor-key.yaml: not checked further (1 error)'],
+    stdout: ['constructor-key.yaml:6:1 constructor: error UNKNOWN_KEY: unknown key', 'constructor-key.yaml: not checked further (1 error)'],
   },
   {
     name: 'format-version',
     broken: 'line 5: `fundbook: 2`, a file-format version that does not exist',
     input: { mutate: onLine(5, 'fundbook: 1', 'fundbook: 2') },
-    stdout: ['format-version.yaml:5:11 fundbook: "2" is not a file format this fundbook reads (write fundbook: 1)', 'format-version.yaml: not checked further (1 error)'],
+    stdout: ['format-version.yaml:5:11 fundbook: error INVALID_VALUE: "2" is not a file format this fundbook reads (write fundbook: 1)', 'format-version.yaml: not checked further (1 error)'],
   },
 
   // ---- schema: values -------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees written as a list `[377,455]`',
     input: { mutate: onLine(64, '377,455', '[377,455]') },
     stdout: [
-      'list-for-amount.yaml:64:22 statements.operations.expenses.advisory_fees: expected a single value, found a list',
+      'list-for-amount.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: expected a single value, found a list',
       'list-for-amount.yaml: not checked further (1 error)',
     ],
   },
@@ -307,7 +307,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees `37x455`',
     input: { mutate: onLine(64, '377,455', '37x455') },
     stdout: [
-      'amount-with-letters.yaml:64:22 statements.operations.expenses.advisory_fees: "37x455" is not an amount',
+      'amount-with-letters.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: "37x455" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'amount-with-letters.yaml: not checked further (1 error)',
     ],
   },
@@ -316,7 +316,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 57: NAV per share `14.4.7`',
     input: { mutate: onLine(57, '14.47', '14.4.7') },
     stdout: [
-      'two-decimal-points.yaml:57:20 statements.assets_and_liabilities.nav_per_share: "14.4.7" is not an amount',
+      'two-decimal-points.yaml:57:20 statements.assets_and_liabilities.nav_per_share: error INVALID_VALUE: "14.4.7" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'two-decimal-points.yaml: not checked further (1 error)',
     ],
   },
@@ -325,7 +325,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 36: cash `0.35%`',
     input: { mutate: onLine(36, '685,354', '0.35%') },
     stdout: [
-      'percent-for-amount.yaml:36:13 statements.assets_and_liabilities.assets.cash: "0.35%" is not an amount (it is a percent)',
+      'percent-for-amount.yaml:36:13 statements.assets_and_liabilities.assets.cash: error INVALID_VALUE: "0.35%" is not an amount (it is a percent)',
       'percent-for-amount.yaml: not checked further (1 error)',
     ],
   },
@@ -334,7 +334,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 391: the advisory fee rate `0.27` without its % sign',
     input: { mutate: onLine(391, '0.27%', '0.27') },
     stdout: [
-      'amount-for-percent.yaml:391:15 agreements.advisory.schedule[0].rate: "0.27" is not a percent (write it with a % sign, e.g. 0.27%)',
+      'amount-for-percent.yaml:391:15 agreements.advisory.schedule[0].rate: error INVALID_VALUE: "0.27" is not a percent (write it with a % sign, e.g. 0.27%)',
       'amount-for-percent.yaml: not checked further (1 error)',
     ],
   },
@@ -343,7 +343,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 23: period start 2011-02-30',
     input: { mutate: onLine(23, '2011-03-01', '2011-02-30') },
     stdout: [
-      'date-does-not-exist.yaml:23:10 period.start: "2011-02-30" is not a date that exists',
+      'date-does-not-exist.yaml:23:10 period.start: error INVALID_VALUE: "2011-02-30" is not a date that exists',
       'date-does-not-exist.yaml: not checked further (1 error)',
     ],
   },
@@ -352,7 +352,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 56: common shares outstanding `-13,454,169`',
     input: { mutate: onLine(56, '13,454,169', '-13,454,169') },
     stdout: [
-      'negative-share-count.yaml:56:32 statements.assets_and_liabilities.common_shares_outstanding: "-13,454,169" must not be negative',
+      'negative-share-count.yaml:56:32 statements.assets_and_liabilities.common_shares_outstanding: error INVALID_VALUE: "-13,454,169" must not be negative',
       'negative-share-count.yaml: not checked further (1 error)',
     ],
   },
@@ -361,7 +361,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 150: preferred shares outstanding `1,100.5`',
     input: { mutate: onLine(150, '1,100', '1,100.5') },
     stdout: [
-      'fractional-share-count.yaml:150:16 preferred_shares.outstanding: "1,100.5" is not a whole number',
+      'fractional-share-count.yaml:150:16 preferred_shares.outstanding: error INVALID_VALUE: "1,100.5" is not a whole number',
       'fractional-share-count.yaml: not checked further (1 error)',
     ],
   },
@@ -370,7 +370,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 423: proxy voting standard `plurarity` (a typo for plurality)',
     input: { mutate: onLine(423, 'plurality', 'plurarity') },
     stdout: [
-      'invalid-enum.yaml:423:19 proxy[0].proposals[0].standard: "plurarity" is not one of: plurality, majority_of_votes_cast, majority_of_outstanding_1940_act',
+      'invalid-enum.yaml:423:19 proxy[0].proposals[0].standard: error INVALID_VALUE: "plurarity" is not one of: plurality, majority_of_votes_cast, majority_of_outstanding_1940_act',
       'invalid-enum.yaml: not checked further (1 error)',
     ],
   },
@@ -379,7 +379,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees left as the roll-forward placeholder `TO BE FILLED`',
     input: { mutate: onLine(64, '377,455', 'TO BE FILLED') },
     stdout: [
-      'to-be-filled.yaml:64:22 statements.operations.expenses.advisory_fees: to be filled',
+      'to-be-filled.yaml:64:22 statements.operations.expenses.advisory_fees: error TO_BE_FILLED: to be filled',
       'to-be-filled.yaml: not checked further (1 to be filled, 0 other errors)',
     ],
   },
@@ -391,9 +391,9 @@ export const CASES: BadInputCase[] = [
       mutate: all(onLine(423, 'plurality', 'plurarity'), onLine(16, '02-28', 'Feb 28'), onLine(64, 'advisory_fees', 'advisory_fess')),
     },
     stdout: [
-      'multiple-errors.yaml:16:20 fund.fiscal_year_end: write the fiscal year end as MM-DD',
-      'multiple-errors.yaml:64:7 statements.operations.expenses.advisory_fess: unknown key',
-      'multiple-errors.yaml:423:19 proxy[0].proposals[0].standard: "plurarity" is not one of: plurality, majority_of_votes_cast, majority_of_outstanding_1940_act',
+      'multiple-errors.yaml:16:20 fund.fiscal_year_end: error INVALID_VALUE: write the fiscal year end as MM-DD',
+      'multiple-errors.yaml:64:7 statements.operations.expenses.advisory_fess: error UNKNOWN_KEY: unknown key; did you mean `advisory_fees`?',
+      'multiple-errors.yaml:423:19 proxy[0].proposals[0].standard: error INVALID_VALUE: "plurarity" is not one of: plurality, majority_of_votes_cast, majority_of_outstanding_1940_act',
       'multiple-errors.yaml: not checked further (3 errors)',
     ],
   },
@@ -433,7 +433,7 @@ export const CASES: BadInputCase[] = [
       // Only the group's own subtotal fails: total investments are checked against the stated subtotals,
       // which still sum, and Alabama's percent of net assets still rounds to 0.97%.
       added: [
-        'holding-off-subtotal.yaml:467:17 schedule_of_investments.groups[0].subtotal: error TIE_OUT: Alabama: holdings sum to the subtotal: stated 1,880,511, computed 1,880,512',
+        'holding-off-subtotal.yaml:467:17 schedule_of_investments.groups[0].subtotal: error TIE_OUT: Alabama: holdings sum to the subtotal: stated 1,880,511, computed 1,880,512, difference 1',
       ],
       summary: `holding-off-subtotal.yaml: 159 tie-outs checked, 3 failed; 1 error, ${SUMMARY_BASE_WARNINGS}`,
     },
@@ -445,8 +445,8 @@ export const CASES: BadInputCase[] = [
     findings: {
       // The total fails to foot, and net investment income (6,921,458 interest - 735,720) follows it.
       added: [
-        'expenses-do-not-foot.yaml:71:14 statements.operations.expenses.total: error TIE_OUT: Total expenses foot: stated 735,720, computed 735,719',
-        'expenses-do-not-foot.yaml:72:28 statements.operations.net_investment_income: error TIE_OUT: Net investment income = income - net expenses: stated 6,185,739, computed 6,185,738',
+        'expenses-do-not-foot.yaml:71:14 statements.operations.expenses.total: error TIE_OUT: Total expenses foot: stated 735,720, computed 735,719, difference 1',
+        'expenses-do-not-foot.yaml:72:28 statements.operations.net_investment_income: error TIE_OUT: Net investment income = income - net expenses: stated 6,185,739, computed 6,185,738, difference 1',
       ],
       summary: `expenses-do-not-foot.yaml: 159 tie-outs checked, 4 failed; 2 errors, ${SUMMARY_BASE_WARNINGS}`,
     },
@@ -460,7 +460,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 57: NAV per share `14.47%`',
     input: { mutate: onLine(57, '14.47', '14.47%') },
     stdout: [
-      'percent-for-nav.yaml:57:20 statements.assets_and_liabilities.nav_per_share: "14.47%" is not an amount (it is a percent)',
+      'percent-for-nav.yaml:57:20 statements.assets_and_liabilities.nav_per_share: error INVALID_VALUE: "14.47%" is not an amount (it is a percent)',
       'percent-for-nav.yaml: not checked further (1 error)',
     ],
   },
@@ -469,7 +469,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 77: preferred distributions `(82,724%)`, an accounting negative with a % sign',
     input: { mutate: onLine(77, '(82,724)', '(82,724%)') },
     stdout: [
-      'accounting-percent-for-amount.yaml:77:30 statements.operations.preferred_distributions: "(82,724%)" is not an amount (it is a percent)',
+      'accounting-percent-for-amount.yaml:77:30 statements.operations.preferred_distributions: error INVALID_VALUE: "(82,724%)" is not an amount (it is a percent)',
       'accounting-percent-for-amount.yaml: not checked further (1 error)',
     ],
   },
@@ -479,7 +479,7 @@ export const CASES: BadInputCase[] = [
     input: { mutate: onLine(56, '13,454,169', '13,454,169%') },
     // A count says "not a whole number" for anything that is not one, a percent included.
     stdout: [
-      'percent-for-count.yaml:56:32 statements.assets_and_liabilities.common_shares_outstanding: "13,454,169%" is not a whole number',
+      'percent-for-count.yaml:56:32 statements.assets_and_liabilities.common_shares_outstanding: error INVALID_VALUE: "13,454,169%" is not a whole number',
       'percent-for-count.yaml: not checked further (1 error)',
     ],
   },
@@ -488,7 +488,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 466: Alabama\'s percent of net assets `0.97` without its % sign',
     input: { mutate: onLine(466, '0.97%', '0.97') },
     stdout: [
-      'amount-for-group-percent.yaml:466:30 schedule_of_investments.groups[0].percent_of_net_assets: "0.97" is not a percent (write it with a % sign, e.g. 0.27%)',
+      'amount-for-group-percent.yaml:466:30 schedule_of_investments.groups[0].percent_of_net_assets: error INVALID_VALUE: "0.97" is not a percent (write it with a % sign, e.g. 0.27%)',
       'amount-for-group-percent.yaml: not checked further (1 error)',
     ],
   },
@@ -497,7 +497,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 472: the first holding\'s coupon written as the fraction `0.0525` instead of 5.25%',
     input: { mutate: onLine(472, '5.25%', '0.0525') },
     stdout: [
-      'fraction-for-coupon.yaml:472:17 schedule_of_investments.groups[0].holdings[0].rate: "0.0525" is not a percent (write it with a % sign, e.g. 0.27%)',
+      'fraction-for-coupon.yaml:472:17 schedule_of_investments.groups[0].holdings[0].rate: error INVALID_VALUE: "0.0525" is not a percent (write it with a % sign, e.g. 0.27%)',
       'fraction-for-coupon.yaml: not checked further (1 error)',
     ],
   },
@@ -506,7 +506,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 193: total return at NAV `10.37` without its % sign',
     input: { mutate: onLine(193, '10.37%', '10.37') },
     stdout: [
-      'amount-for-total-return.yaml:193:27 financial_highlights.columns[0].values.total_return_nav: "10.37" is not a percent (write it with a % sign, e.g. 0.27%)',
+      'amount-for-total-return.yaml:193:27 financial_highlights.columns[0].values.total_return_nav: error INVALID_VALUE: "10.37" is not a percent (write it with a % sign, e.g. 0.27%)',
       'amount-for-total-return.yaml: not checked further (1 error)',
     ],
   },
@@ -515,7 +515,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 391: the advisory fee rate `0.2.7%`',
     input: { mutate: onLine(391, '0.27%', '0.2.7%') },
     stdout: [
-      'percent-two-decimal-points.yaml:391:15 agreements.advisory.schedule[0].rate: "0.2.7%" is not a percent',
+      'percent-two-decimal-points.yaml:391:15 agreements.advisory.schedule[0].rate: error INVALID_VALUE: "0.2.7%" is not a percent',
       'percent-two-decimal-points.yaml: not checked further (1 error)',
     ],
   },
@@ -524,7 +524,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 391: the advisory fee rate `0.27%%`',
     input: { mutate: onLine(391, '0.27%', '0.27%%') },
     stdout: [
-      'percent-sign-twice.yaml:391:15 agreements.advisory.schedule[0].rate: "0.27%%" is not a percent',
+      'percent-sign-twice.yaml:391:15 agreements.advisory.schedule[0].rate: error INVALID_VALUE: "0.27%%" is not a percent',
       'percent-sign-twice.yaml: not checked further (1 error)',
     ],
   },
@@ -535,7 +535,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees `12,345k`',
     input: { mutate: onLine(64, '377,455', '12,345k') },
     stdout: [
-      'amount-trailing-letter.yaml:64:22 statements.operations.expenses.advisory_fees: "12,345k" is not an amount',
+      'amount-trailing-letter.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: "12,345k" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'amount-trailing-letter.yaml: not checked further (1 error)',
     ],
   },
@@ -544,7 +544,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees `(`',
     input: { mutate: onLine(64, '377,455', '(') },
     stdout: [
-      'amount-lone-parenthesis.yaml:64:22 statements.operations.expenses.advisory_fees: "(" is not an amount',
+      'amount-lone-parenthesis.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: "(" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'amount-lone-parenthesis.yaml: not checked further (1 error)',
     ],
   },
@@ -553,7 +553,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees `--5`',
     input: { mutate: onLine(64, '377,455', '--5') },
     stdout: [
-      'amount-double-minus.yaml:64:22 statements.operations.expenses.advisory_fees: "--5" is not an amount',
+      'amount-double-minus.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: "--5" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'amount-double-minus.yaml: not checked further (1 error)',
     ],
   },
@@ -562,7 +562,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees `1,2345`, commas not grouping by three',
     input: { mutate: onLine(64, '377,455', '1,2345') },
     stdout: [
-      'amount-misgrouped-commas.yaml:64:22 statements.operations.expenses.advisory_fees: "1,2345" is not an amount',
+      'amount-misgrouped-commas.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: "1,2345" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'amount-misgrouped-commas.yaml: not checked further (1 error)',
     ],
   },
@@ -571,7 +571,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: advisory fees `1e400`, a number in exponent form beyond any double',
     input: { mutate: onLine(64, '377,455', '1e400') },
     stdout: [
-      'amount-exponent.yaml:64:22 statements.operations.expenses.advisory_fees: "1e400" is not an amount',
+      'amount-exponent.yaml:64:22 statements.operations.expenses.advisory_fees: error INVALID_VALUE: "1e400" is not an amount (an amount is digits with commas by thousands, e.g. 1,234,567, 14.47, -5 or (2,977,286))',
       'amount-exponent.yaml: not checked further (1 error)',
     ],
   },
@@ -581,7 +581,7 @@ export const CASES: BadInputCase[] = [
     name: 'month-13',
     broken: 'line 23: period start 2011-13-01',
     input: { mutate: onLine(23, '2011-03-01', '2011-13-01') },
-    stdout: ['month-13.yaml:23:10 period.start: "2011-13-01" is not a date that exists', 'month-13.yaml: not checked further (1 error)'],
+    stdout: ['month-13.yaml:23:10 period.start: error INVALID_VALUE: "2011-13-01" is not a date that exists', 'month-13.yaml: not checked further (1 error)'],
   },
   {
     name: 'period-end-before-start',
@@ -597,7 +597,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 29: average daily net assets `0` (every ratio divides by it)',
     input: { mutate: onLine(29, '187,753,000', '0') },
     stdout: [
-      'average-net-assets-zero.yaml:29:29 period.average_daily_net_assets: must be more than zero',
+      'average-net-assets-zero.yaml:29:29 period.average_daily_net_assets: error INVALID_VALUE: must be more than zero',
       'average-net-assets-zero.yaml: not checked further (1 error)',
     ],
   },
@@ -606,7 +606,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 29: average daily net assets `(187,753,000)`',
     input: { mutate: onLine(29, '187,753,000', '(187,753,000)') },
     stdout: [
-      'average-net-assets-negative.yaml:29:29 period.average_daily_net_assets: must be more than zero',
+      'average-net-assets-negative.yaml:29:29 period.average_daily_net_assets: error INVALID_VALUE: must be more than zero',
       'average-net-assets-negative.yaml: not checked further (1 error)',
     ],
   },
@@ -615,7 +615,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 16: fiscal year end `02-30`',
     input: { mutate: onLine(16, '02-28', '02-30') },
     stdout: [
-      'fiscal-year-end-feb-30.yaml:16:20 fund.fiscal_year_end: is not a day every year has (write 02-28 for the end of February)',
+      'fiscal-year-end-feb-30.yaml:16:20 fund.fiscal_year_end: error INVALID_VALUE: is not a day every year has (write 02-28 for the end of February)',
       'fiscal-year-end-feb-30.yaml: not checked further (1 error)',
     ],
   },
@@ -632,20 +632,20 @@ export const CASES: BadInputCase[] = [
         return lines.join('\n');
       },
     },
-    stdout: ['list-for-fund.yaml:7:7 fund: expected a mapping, found a list', 'list-for-fund.yaml: not checked further (1 error)'],
+    stdout: ['list-for-fund.yaml:7:7 fund: error INVALID_VALUE: expected a mapping, found a list', 'list-for-fund.yaml: not checked further (1 error)'],
   },
   {
     name: 'list-for-quorum',
     broken: 'line 419: the meeting\'s quorum written as a list `[50%, 50%]`',
     input: { mutate: onLine(419, '{ common_and_preferred: 50%, preferred: 50% }', '[50%, 50%]') },
-    stdout: ['list-for-quorum.yaml:419:13 proxy[0].quorum: expected a mapping, found a list', 'list-for-quorum.yaml: not checked further (1 error)'],
+    stdout: ['list-for-quorum.yaml:419:13 proxy[0].quorum: error INVALID_VALUE: expected a mapping, found a list', 'list-for-quorum.yaml: not checked further (1 error)'],
   },
   {
     name: 'mapping-for-list',
     broken: 'line 1899: the first letter\'s signer titles written as a mapping `{ chair: Independent Chair }`',
     input: { mutate: onLine(1899, '[Independent Chair, Invesco Funds Board of Trustees]', '{ chair: Independent Chair }') },
     stdout: [
-      'mapping-for-list.yaml:1899:22 narrative.letters[0].signer_titles: expected a list, found a mapping',
+      'mapping-for-list.yaml:1899:22 narrative.letters[0].signer_titles: error INVALID_VALUE: expected a list, found a mapping',
       'mapping-for-list.yaml: not checked further (1 error)',
     ],
   },
@@ -654,21 +654,21 @@ export const CASES: BadInputCase[] = [
     broken: 'line 64: `advisory_fees:` with nothing after it',
     input: { mutate: onLine(64, ' 377,455', '') },
     // `      advisory_fees:` is 20 characters: the missing value would start at col 21.
-    stdout: ['null-amount.yaml:64:21 statements.operations.expenses.advisory_fees: has no value', 'null-amount.yaml: not checked further (1 error)'],
+    stdout: ['null-amount.yaml:64:21 statements.operations.expenses.advisory_fees: error INVALID_VALUE: has no value', 'null-amount.yaml: not checked further (1 error)'],
   },
   {
     name: 'null-text',
     broken: 'line 9: `name:` with nothing after it',
     input: { mutate: onLine(9, ' Invesco Quality Municipal Securities', '') },
     // Text fields say "must not be empty" where amounts say "has no value".
-    stdout: ['null-text.yaml:9:8 fund.name: must not be empty', 'null-text.yaml: not checked further (1 error)'],
+    stdout: ['null-text.yaml:9:8 fund.name: error INVALID_VALUE: must not be empty', 'null-text.yaml: not checked further (1 error)'],
   },
   {
     name: 'missing-required-enum',
     broken: 'line 25: the required `period.kind` (semiannual or annual) commented out',
     input: { mutate: onLine(25, 'kind: semiannual', '# kind: semiannual') },
     // Like missing-required: pointed at the start of the `period` mapping (line 23, `start:`).
-    stdout: ['missing-required-enum.yaml:23:3 period.kind: is required', 'missing-required-enum.yaml: not checked further (1 error)'],
+    stdout: ['missing-required-enum.yaml:23:3 period.kind: error REQUIRED: is required', 'missing-required-enum.yaml: not checked further (1 error)'],
   },
 
   // ---- keys that reach for the prototype ------------------------------------------------------------
@@ -676,56 +676,56 @@ export const CASES: BadInputCase[] = [
     name: 'proto-key-nested',
     broken: 'line 65: `administrative_services_fees:` replaced by `__proto__:` holding a mapping, three levels down',
     input: { mutate: replaceLine(65, '      administrative_services_fees: 25,137', '      __proto__: { polluted: "yes" }') },
-    stdout: ['proto-key-nested.yaml:65:7 statements.operations.expenses.__proto__: unknown key', 'proto-key-nested.yaml: not checked further (1 error)'],
+    stdout: ['proto-key-nested.yaml:65:7 statements.operations.expenses.__proto__: error UNKNOWN_KEY: unknown key', 'proto-key-nested.yaml: not checked further (1 error)'],
   },
   {
     name: 'proto-key-in-list-item',
     broken: 'line 157: a `__proto__:` key inside the first preferred series (a flow mapping in a list)',
     input: { mutate: onLine(157, '{ series: "1", ', '{ series: "1", __proto__: { shares: "1" }, ') },
-    stdout: ['proto-key-in-list-item.yaml:157:22 preferred_shares.series[0].__proto__: unknown key', 'proto-key-in-list-item.yaml: not checked further (1 error)'],
+    stdout: ['proto-key-in-list-item.yaml:157:22 preferred_shares.series[0].__proto__: error UNKNOWN_KEY: unknown key', 'proto-key-in-list-item.yaml: not checked further (1 error)'],
   },
   {
     name: 'proto-key-quoted',
     broken: 'line 10: `ticker:` replaced by a quoted `"__proto__": IQM`',
     input: { mutate: replaceLine(10, '  ticker: IQM', '  "__proto__": IQM') },
-    stdout: ['proto-key-quoted.yaml:10:3 fund.__proto__: unknown key', 'proto-key-quoted.yaml: not checked further (1 error)'],
+    stdout: ['proto-key-quoted.yaml:10:3 fund.__proto__: error UNKNOWN_KEY: unknown key', 'proto-key-quoted.yaml: not checked further (1 error)'],
   },
   {
     name: 'prototype-key',
     broken: 'line 11: `exchange:` replaced by `prototype:` holding a mapping',
     input: { mutate: replaceLine(11, '  exchange: NYSE', '  prototype: { polluted: "yes" }') },
-    stdout: ['prototype-key.yaml:11:3 fund.prototype: unknown key', 'prototype-key.yaml: not checked further (1 error)'],
+    stdout: ['prototype-key.yaml:11:3 fund.prototype: error UNKNOWN_KEY: unknown key', 'prototype-key.yaml: not checked further (1 error)'],
   },
   {
     name: 'constructor-key-in-list-item',
     broken: 'line 441: a `constructor:` key inside the first performance row',
     input: { mutate: onLine(441, '{ key: nav, ', '{ key: nav, constructor: x, ') },
-    stdout: ['constructor-key-in-list-item.yaml:441:19 performance.rows[0].constructor: unknown key', 'constructor-key-in-list-item.yaml: not checked further (1 error)'],
+    stdout: ['constructor-key-in-list-item.yaml:441:19 performance.rows[0].constructor: error UNKNOWN_KEY: unknown key', 'constructor-key-in-list-item.yaml: not checked further (1 error)'],
   },
   {
     name: 'duplicate-key-quoted',
     broken: 'line 11: `exchange:` replaced by `"ticker":`, the same key as line 10 in another quoting style',
     input: { mutate: replaceLine(11, '  exchange: NYSE', '  "ticker": NYSE') },
-    stdout: ['duplicate-key-quoted.yaml:11:3 duplicate key "ticker"', 'duplicate-key-quoted.yaml: not checked further (1 error)'],
+    stdout: ['duplicate-key-quoted.yaml:11:3 error DUPLICATE_KEY: duplicate key "ticker"', 'duplicate-key-quoted.yaml: not checked further (1 error)'],
   },
   {
     name: 'merge-key',
     broken: 'line 471: the first holding\'s `enhancement: INS AGM` written as a YAML 1.1 merge `<<: { enhancement: INS AGM }`',
     input: { mutate: replaceLine(471, '          enhancement: INS AGM', '          <<: { enhancement: INS AGM }') },
     // fundbook reads YAML 1.2 with the failsafe schema: `<<` is a plain key, and not one a holding has.
-    stdout: ['merge-key.yaml:471:11 schedule_of_investments.groups[0].holdings[0].<<: unknown key', 'merge-key.yaml: not checked further (1 error)'],
+    stdout: ['merge-key.yaml:471:11 schedule_of_investments.groups[0].holdings[0].<<: error UNKNOWN_KEY: unknown key', 'merge-key.yaml: not checked further (1 error)'],
   },
   {
     name: 'collection-key',
     broken: 'line 6: a top-level key that is itself a list, `[a, b]: c`',
     input: { mutate: replaceLine(6, '', '[a, b]: c') },
-    stdout: ['collection-key.yaml:6:1 a key must be plain text, not a list or mapping', 'collection-key.yaml: not checked further (1 error)'],
+    stdout: ['collection-key.yaml:6:1 error YAML: a key must be plain text, not a list or mapping', 'collection-key.yaml: not checked further (1 error)'],
   },
   {
     name: 'fund-id-path',
     broken: 'line 8: fund id `../../etc` (the id names the output directory)',
     input: { mutate: onLine(8, 'id: iqm', 'id: ../../etc') },
-    stdout: ['fund-id-path.yaml:8:7 fund.id: a fund id is lower-case letters, digits and dashes', 'fund-id-path.yaml: not checked further (1 error)'],
+    stdout: ['fund-id-path.yaml:8:7 fund.id: error INVALID_VALUE: a fund id is lower-case letters, digits and dashes', 'fund-id-path.yaml: not checked further (1 error)'],
   },
 
   // ---- tags: nothing in a fund file is a type or a function -----------------------------------------
@@ -733,13 +733,13 @@ export const CASES: BadInputCase[] = [
     name: 'js-function-tag',
     broken: 'line 9: the fund name tagged `!!js/function`',
     input: { mutate: onLine(9, 'name: Invesco', 'name: !!js/function Invesco') },
-    stdout: ['js-function-tag.yaml:9:9 Unresolved tag: tag:yaml.org,2002:js/function', 'js-function-tag.yaml: not checked further (1 error)'],
+    stdout: ['js-function-tag.yaml:9:9 error YAML: Unresolved tag: tag:yaml.org,2002:js/function', 'js-function-tag.yaml: not checked further (1 error)'],
   },
   {
     name: 'custom-tag',
     broken: 'line 9: the fund name tagged `!env` (as if it could read the environment)',
     input: { mutate: onLine(9, 'name: Invesco', 'name: !env Invesco') },
-    stdout: ['custom-tag.yaml:9:9 Unresolved tag: !env', 'custom-tag.yaml: not checked further (1 error)'],
+    stdout: ['custom-tag.yaml:9:9 error YAML: Unresolved tag: !env', 'custom-tag.yaml: not checked further (1 error)'],
   },
 
   // ---- size, encoding, line endings -----------------------------------------------------------------
@@ -748,28 +748,28 @@ export const CASES: BadInputCase[] = [
     broken: 'base.yaml padded with one comment line to 50 MiB, more than the 20 MB limit',
     input: { mutate: padTo(FIFTY_MB) },
     // Refused from its size alone, before it is read or parsed.
-    stdout: ['fifty-megabytes.yaml:1:1 is 50.0 MB; fund files are limited to 20 MB', 'fifty-megabytes.yaml: not checked further (1 error)'],
+    stdout: ['fifty-megabytes.yaml:1:1 error FILE: is 50.0 MB; fund files are limited to 20 MB', 'fifty-megabytes.yaml: not checked further (1 error)'],
   },
   {
     name: 'bad-utf8-in-quoted-string',
     broken: 'line 469: a lead byte 0xc3 followed by "(" (not a continuation byte) inside the first issuer\'s double-quoted name',
     input: { mutate: bytesOnLine(469, '"Birmingham (City', ['"Birmingham', [0xc3], '(City']) },
     // `          issuer: "Birmingham` is 29 characters: the bad byte is character 30.
-    stdout: ['bad-utf8-in-quoted-string.yaml:469:30 is not UTF-8 text (byte 0xc3)', 'bad-utf8-in-quoted-string.yaml: not checked further (1 error)'],
+    stdout: ['bad-utf8-in-quoted-string.yaml:469:30 error FILE: is not UTF-8 text (byte 0xc3)', 'bad-utf8-in-quoted-string.yaml: not checked further (1 error)'],
   },
   {
     name: 'overlong-utf8-in-block-text',
     broken: 'line 1902: an overlong encoding of "/" (0xc0 0xaf) inside the first letter\'s block-scalar body',
     input: { mutate: bytesOnLine(1902, "In today's", ['In today', [0xc0, 0xaf], 's']) },
     // `        In today` is 16 characters.
-    stdout: ['overlong-utf8-in-block-text.yaml:1902:17 is not UTF-8 text (byte 0xc0)', 'overlong-utf8-in-block-text.yaml: not checked further (1 error)'],
+    stdout: ['overlong-utf8-in-block-text.yaml:1902:17 error FILE: is not UTF-8 text (byte 0xc0)', 'overlong-utf8-in-block-text.yaml: not checked further (1 error)'],
   },
   {
     name: 'utf8-surrogate',
     broken: 'line 9: a UTF-16 surrogate encoded as UTF-8 (0xed 0xa0 0x80) in the fund name',
     input: { mutate: bytesOnLine(9, 'Quality', ['Q', [0xed, 0xa0, 0x80]]) },
     // `  name: Invesco Q` is 17 characters.
-    stdout: ['utf8-surrogate.yaml:9:18 is not UTF-8 text (byte 0xed)', 'utf8-surrogate.yaml: not checked further (1 error)'],
+    stdout: ['utf8-surrogate.yaml:9:18 error FILE: is not UTF-8 text (byte 0xed)', 'utf8-surrogate.yaml: not checked further (1 error)'],
   },
   {
     name: 'crlf-line-endings',
@@ -793,7 +793,7 @@ export const CASES: BadInputCase[] = [
     broken: 'the whole of base.yaml made the one item of a top-level list (`- fundbook: 1`, every other line indented two spaces)',
     input: { mutate: (base) => base.split('\n').map((l, i) => (i === 4 ? `- ${l}` : l === '' ? l : `  ${l}`)).join('\n') },
     stdout: [
-      'sequence-of-fund.yaml:1:1 a fund file is a mapping of keys (fundbook:, fund:, period:, ...)',
+      'sequence-of-fund.yaml:1:1 error YAML: a fund file is a mapping of keys (fundbook:, fund:, period:, ...)',
       'sequence-of-fund.yaml: not checked further (1 error)',
     ],
   },
@@ -801,13 +801,13 @@ export const CASES: BadInputCase[] = [
     name: 'two-documents',
     broken: 'line 21 (blank): `---`, so `fund:` and everything after it are a second YAML document',
     input: { mutate: replaceLine(21, '', '---') },
-    stdout: ['two-documents.yaml:21:1 a fund file is one YAML document, but a second one starts here', 'two-documents.yaml: not checked further (1 error)'],
+    stdout: ['two-documents.yaml:21:1 error YAML: a fund file is one YAML document, but a second one starts here', 'two-documents.yaml: not checked further (1 error)'],
   },
   {
     name: 'document-appended',
     broken: 'after the last line: `---` and a second document `fundbook: 1`',
     input: { mutate: (base) => `${base}---\nfundbook: 1\n` },
-    stdout: ['document-appended.yaml:2270:1 a fund file is one YAML document, but a second one starts here', 'document-appended.yaml: not checked further (1 error)'],
+    stdout: ['document-appended.yaml:2270:1 error YAML: a fund file is one YAML document, but a second one starts here', 'document-appended.yaml: not checked further (1 error)'],
   },
   {
     name: 'alias-legitimate',
@@ -823,14 +823,14 @@ export const CASES: BadInputCase[] = [
     name: 'alias-undefined',
     broken: 'line 386: `adviser: *adviser`, an alias of an anchor that is never set',
     input: { mutate: onLine(386, 'adviser: Invesco Advisers, Inc.', 'adviser: *adviser') },
-    stdout: ['alias-undefined.yaml:386:14 no anchor &adviser is set before this alias', 'alias-undefined.yaml: not checked further (1 error)'],
+    stdout: ['alias-undefined.yaml:386:14 error YAML: no anchor &adviser is set before this alias', 'alias-undefined.yaml: not checked further (1 error)'],
   },
   {
     name: 'deep-nesting',
     broken: 'line 6: `deep: [[[...]]]`, 1,000 lists nested in each other',
     input: { mutate: replaceLine(6, '', `deep: ${'['.repeat(1000)}${']'.repeat(1000)}`) },
     // No crash and exit 1 today; but the message is JavaScript's own.
-    stdout: ['deep-nesting.yaml:6:7 lists and mappings are nested too deeply here', 'deep-nesting.yaml: not checked further (1 error)'],
+    stdout: ['deep-nesting.yaml:6:7 error YAML: lists and mappings are nested too deeply here', 'deep-nesting.yaml: not checked further (1 error)'],
   },
 
   // ---- calculator findings --------------------------------------------------------------------------
@@ -843,7 +843,7 @@ export const CASES: BadInputCase[] = [
     // percentage that is off is a warning"): exit 0, one more failed tie-out and one more warning.
     findings: {
       added: [
-        'group-percent-far-off.yaml:466:30 schedule_of_investments.groups[0].percent_of_net_assets: warning STATED_PERCENT: Alabama: percent of net assets: stated 9.70%, computed 0.97%',
+        'group-percent-far-off.yaml:466:30 schedule_of_investments.groups[0].percent_of_net_assets: warning STATED_PERCENT: Alabama: percent of net assets: stated 9.70%, computed 0.97%, difference 8.73%',
       ],
       summary: 'group-percent-far-off.yaml: 159 tie-outs checked, 3 failed; 0 errors, 9 warnings',
     },
@@ -855,8 +855,8 @@ export const CASES: BadInputCase[] = [
     findings: {
       // Both the sum and the series' own shares x $50,000 = amount (9,650 thousand) fail.
       added: [
-        'preferred-series-do-not-sum.yaml:150:16 preferred_shares.outstanding: error TIE_OUT: Preferred series shares sum to shares outstanding: stated 1,100, computed 1,101',
-        'preferred-series-do-not-sum.yaml:157:47 preferred_shares.series[0].amount_000: error TIE_OUT: Preferred series 1: shares x liquidation preference: stated 9,650,000, computed 9,700,000',
+        'preferred-series-do-not-sum.yaml:150:16 preferred_shares.outstanding: error TIE_OUT: Preferred series shares sum to shares outstanding: stated 1,100, computed 1,101, difference 1',
+        'preferred-series-do-not-sum.yaml:157:47 preferred_shares.series[0].amount_000: error TIE_OUT: Preferred series 1: shares x liquidation preference: stated 9,650,000, computed 9,700,000, difference 50,000',
       ],
       summary: `preferred-series-do-not-sum.yaml: 159 tie-outs checked, 4 failed; 2 errors, ${SUMMARY_BASE_WARNINGS}`,
     },
@@ -884,7 +884,7 @@ export const CASES: BadInputCase[] = [
     input: { mutate: withBoardReview('{ years: 1, fund_return: 3.10%, rank: 40, universe_size: 30 }') },
     // `      - { years: 1, fund_return: 3.10%, rank: ` is 46 characters.
     stdout: [
-      'board-rank-over-universe.yaml:2286:47 board_review.performance_universe.periods[0].rank: 40 is not a rank in a universe of 30',
+      'board-rank-over-universe.yaml:2286:47 board_review.performance_universe.periods[0].rank: error INVALID_VALUE: 40 is not a rank in a universe of 30',
       'board-rank-over-universe.yaml: not checked further (1 error)',
     ],
   },
@@ -903,13 +903,13 @@ export const CASES: BadInputCase[] = [
     name: 'unknown-note-slot',
     broken: 'line 2066: note 2\'s slot `advisory_fees` (the slot is `advisory_fee`)',
     input: { mutate: onLine(2066, 'slot: advisory_fee', 'slot: advisory_fees') },
-    stdout: ['unknown-note-slot.yaml:2066:11 narrative.notes[1].body[0]: expected Markdown text or { slot: NAME }', 'unknown-note-slot.yaml: not checked further (1 error)'],
+    stdout: ['unknown-note-slot.yaml:2066:11 narrative.notes[1].body[0]: error INVALID_VALUE: expected Markdown text or { slot: NAME }', 'unknown-note-slot.yaml: not checked further (1 error)'],
   },
   {
     name: 'to-be-filled-text',
     broken: 'line 9: the fund name left as `TO BE FILLED`',
     input: { mutate: onLine(9, 'Invesco Quality Municipal Securities', 'TO BE FILLED') },
-    stdout: ['to-be-filled-text.yaml:9:9 fund.name: to be filled', 'to-be-filled-text.yaml: not checked further (1 to be filled, 0 other errors)'],
+    stdout: ['to-be-filled-text.yaml:9:9 fund.name: error TO_BE_FILLED: to be filled', 'to-be-filled-text.yaml: not checked further (1 to be filled, 0 other errors)'],
   },
   {
     name: 'to-be-filled-markdown',
@@ -919,7 +919,7 @@ export const CASES: BadInputCase[] = [
     },
     // A block scalar is located at its `|` indicator, on the line before its text.
     stdout: [
-      'to-be-filled-markdown.yaml:2251:13 narrative.back_matter[0].body: to be filled',
+      'to-be-filled-markdown.yaml:2251:13 narrative.back_matter[0].body: error TO_BE_FILLED: to be filled',
       'to-be-filled-markdown.yaml: not checked further (1 to be filled, 0 other errors)',
     ],
   },
