@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what fundbook needs on a Debian machine: Chromium and fonts for printing, poppler-utils for
-# the tests' text extraction, qpdf for compacting PDFs, then the npm packages. Safe to run again.
+# the tests' text extraction, qpdf for the tests' PDF structure checks, then the npm packages. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(chromium fonts-dejavu-core fonts-liberation poppler-utils qpdf)

@@ -1,11 +1,31 @@
 // `fundbook check`: load and compute each file, and describe every problem and finding as one located
 // diagnostic a line, in source order (file, then line, then column).
+import { existsSync } from 'node:fs';
 import { computeFigures, type Figures } from './calc/compute.js';
 import { bySource, formatDiagnostic, locateAll, type Diagnostic } from './diagnostic.js';
 import { loadFundFile, type LoadedFund } from './load/load-fund.js';
 import { loadReviewFor, sha256OfFile } from './review/review-file.js';
 import { EMPTY_REVIEW } from './review/schema.js';
 import { reviewStatus, signedLine, type ReviewStatus } from './review/status.js';
+import { formatPath } from './load/locate.js';
+
+/** A diagnostic as `check --format json` and the library give it: located, its field path as text. */
+export interface CheckDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  /** Stable, upper-case code (TIE_OUT, UNKNOWN_KEY, TO_BE_FILLED, ...). */
+  code: string;
+  file: string;
+  line: number;
+  col: number;
+  /** The field path, e.g. statements.operations.expenses.advisory_fees ('' for the file as a whole). */
+  path: string;
+  message: string;
+  stated?: string;
+  computed?: string;
+  difference?: string;
+  rule?: string;
+  threshold?: string;
+}
 
 export interface Checked {
   loaded: LoadedFund;
@@ -15,6 +35,7 @@ export interface Checked {
   errors: number;
   warnings: number;
   lines: string[];
+  diagnostics: CheckDiagnostic[];
 }
 
 function plural(n: number, word: string): string {
@@ -27,23 +48,40 @@ export function diagnosticsOf(loaded: LoadedFund, figures?: Figures): Diagnostic
 }
 
 export function checkFile(file: string): Checked {
-  const loaded = loadFundFile(file);
+  return checkLoaded(loadFundFile(file));
+}
+
+function plain(d: Diagnostic, file: string): CheckDiagnostic {
+  const at = d.location ?? { file, line: 1, col: 1 };
+  const extra = Object.fromEntries((['stated', 'computed', 'difference', 'rule', 'threshold'] as const).filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+  return { severity: d.severity, code: d.code, file: at.file, line: at.line, col: at.col, path: d.path ? formatPath(d.path) : '', message: d.message, ...extra };
+}
+
+/** check's work on a file already loaded (from a file or from text). */
+export function checkLoaded(loaded: LoadedFund): Checked {
+  const file = loaded.file;
   const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
-  if (figures) return checkReviewed(file, loaded, figures);
+  // A file on disk has a review record; text given to the library has none.
+  if (figures && existsSync(file)) return checkReviewed(file, loaded, figures);
   const diagnostics = diagnosticsOf(loaded, figures);
   const lines = diagnostics.map(formatDiagnostic);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const toFill = diagnostics.filter((d) => d.code === 'TO_BE_FILLED').length;
-  const what = toFill > 0 ? `${toFill} to be filled, ${plural(errors - toFill, 'other error')}` : plural(errors, 'error');
-  lines.push(`${file}: not checked further (${what})`);
-  return { loaded, errors, warnings, lines };
+  if (!figures) {
+    const toFill = diagnostics.filter((d) => d.code === 'TO_BE_FILLED').length;
+    const what = toFill > 0 ? `${toFill} to be filled, ${plural(errors - toFill, 'other error')}` : plural(errors, 'error');
+    lines.push(`${file}: not checked further (${what})`);
+    return { loaded, errors, warnings, lines, diagnostics: diagnostics.map((d) => plain(d, file)) };
+  }
+  const failed = figures.tieOuts.filter((t) => !t.ok).length;
+  lines.push(`${file}: ${figures.tieOuts.length} tie-outs checked, ${failed} failed; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return { loaded, figures, errors, warnings, lines, diagnostics: diagnostics.map((d) => plain(d, file)) };
 }
 
 /**
- * A file that loads, with its review file: open findings as diagnostics, acknowledged ones apart (each
- * line `acknowledged: ...` with who, when and why), the review record's own diagnostics, then whether
- * the period is signed.
+ * A file on disk that loads, with its review file beside it: open findings as diagnostics, acknowledged
+ * ones apart (each line `acknowledged: ...` with who, when and why), the review record's own
+ * diagnostics, then whether the period is signed (docs/review.md).
  */
 function checkReviewed(file: string, loaded: LoadedFund, figures: Figures): Checked {
   const review = loadReviewFor(file);
@@ -64,5 +102,16 @@ function checkReviewed(file: string, loaded: LoadedFund, figures: Figures): Chec
   const failed = figures.tieOuts.filter((t) => !t.ok).length;
   const acknowledged = status.acknowledged.length > 0 ? `, ${status.acknowledged.length} acknowledged` : '';
   lines.push(`${file}: ${figures.tieOuts.length} tie-outs checked, ${failed} failed; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${acknowledged}`);
-  return { loaded, figures, review: status, errors, warnings, lines };
+  return { loaded, figures, review: status, errors, warnings, lines, diagnostics: diagnostics.map((d) => plain(d, file)) };
+}
+
+/** One file's result as `check --format json` prints it. */
+export function checkJson(file: string, result: Checked) {
+  return {
+    file,
+    errors: result.errors,
+    warnings: result.warnings,
+    tieOuts: result.figures ? { checked: result.figures.tieOuts.length, failed: result.figures.tieOuts.filter((t) => !t.ok).length } : null,
+    diagnostics: result.diagnostics,
+  };
 }

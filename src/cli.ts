@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { rollForward } from './rollforward/roll-forward.js';
-import { checkFile } from './check.js';
+import { checkFile, checkJson } from './check.js';
+import { csv } from './sheets/csv.js';
+import { figureRows } from './sheets/workbook-data.js';
 import { figuresJson } from './figures/figures-json.js';
 import { findInputs } from './load/find-inputs.js';
 import { loadFundFile } from './load/load-fund.js';
@@ -13,11 +15,17 @@ import { buildAll } from './pipeline/build-all.js';
 import { runDiff } from './pipeline/build-diff.js';
 import { parseShard } from './pipeline/shard.js';
 import { validateInput } from './pipeline/validated.js';
+import { ChromiumNotFoundError } from './render/browser.js';
 import { FUNDBOOK_VERSION } from './version.js';
 import { acknowledge, sign } from './review/record.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** What each command's help ends with: examples, the exit codes, and the page to read. */
+function teach(examples: string, exitCodes: string, docs: string): string {
+  return `\nExamples:\n${examples}\n\nExit codes:\n${exitCodes}\n\nRead: ${docs} (in the fundbook package)\n`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -33,17 +41,31 @@ export async function main(argv: string[]): Promise<number> {
     .description('validate and compute each fund-period file; print problems and findings')
     .argument('<paths...>', 'fund-period YAML files or directories of them')
     .option('--strict', 'warnings fail the check too')
-    .action((paths: string[], opts: { strict?: boolean }) => {
+    .option('--format <format>', 'text (one line per problem) or json (every file\'s diagnostics)', 'text')
+    .addHelpText('after', teach(`  $ fundbook check data/iqm/2011-08-31.yaml
+  $ fundbook check --strict data/
+  $ fundbook check --format json data/ > diagnostics.json`, `  0  no errors (warnings allowed)
+  1  an error in some file (with --strict, a warning too), or no file found
+  2  a usage error`, 'docs/data-format.md: the file format, and what each message means'))
+    .action((paths: string[], opts: { strict?: boolean; format: string }) => {
+      if (!['text', 'json'].includes(opts.format)) {
+        console.error(`fundbook check: --format takes "text" or "json", not "${opts.format}"`);
+        exitCode = 2;
+        return;
+      }
       const files = findInputs(paths);
       if (files.length === 0) {
         console.error(`fundbook check: no fund-period files found in ${paths.join(' ')}`);
         exitCode = 1;
       }
+      const report = [];
       for (const file of files) {
         const result = checkFile(file);
-        for (const line of result.lines) console.log(line);
+        if (opts.format === 'text') for (const line of result.lines) console.log(line);
+        else report.push(checkJson(file, result));
         if (result.errors > 0 || (opts.strict && result.warnings > 0)) exitCode = 1;
       }
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ files: report }, null, 2)}\n`);
     });
 
   program
@@ -55,6 +77,9 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--by <name>', 'who accepts it')
     .requiredOption('--reason <text>', 'why the figure stands as it is')
     .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', teach(`  $ fundbook acknowledge data/iqm/2011-08-31.yaml STATED_VS_COMPUTED performance.market_discount --by "A. Reviewer" --reason "As filed"`, `  0    acknowledged: an entry added to the review file beside FILE
+  1    refused: no such finding, an error (errors cannot be acknowledged), already acknowledged, or a bad file
+  2    a usage error`, 'docs/review.md'))
     .action((file: string, code: string, path: string, opts: { by: string; reason: string; on?: string }) => {
       const outcome = acknowledge(file, code, path, { by: opts.by, reason: opts.reason, on: opts.on ?? today() });
       for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
@@ -68,6 +93,10 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--role <role>', 'preparer or reviewer')
     .requiredOption('--by <name>', 'who signs')
     .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', teach(`  $ fundbook sign data/iqm/2011-08-31.yaml --role preparer --by "P. Preparer"
+  $ fundbook sign data/iqm/2011-08-31.yaml --role reviewer --by "A. Reviewer" --on 2011-10-22`, `  0    signed: the sign-off, with the data file's sha256, written to the review file
+  1    refused: a finding is open, a review entry is stale, the reviewer is the preparer, or no current preparer sign-off
+  2    a usage error (a role other than preparer or reviewer)`, 'docs/review.md'))
     .action((file: string, opts: { role: string; by: string; on?: string }) => {
       if (opts.role !== 'preparer' && opts.role !== 'reviewer') {
         console.error(`fundbook sign: --role takes "preparer" or "reviewer", not "${opts.role}"`);
@@ -81,9 +110,19 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('figures')
-    .description('print the computed figures of one fund-period as JSON')
+    .description('print the computed figures of one fund-period as JSON, or one CSV row per figure')
     .argument('<file>', 'a fund-period YAML file')
-    .action((file: string) => {
+    .option('--format <format>', 'json (docs/figures-json.md) or csv (path,label,unit,value)', 'json')
+    .addHelpText('after', teach(`  $ fundbook figures data/iqm/2011-08-31.yaml > figures.json
+  $ fundbook figures --format csv data/iqm/2011-08-31.yaml > figures.csv`, `  0  the figures, no error finding
+  1  the file does not load (problems on stderr), or a finding is an error (the figures are printed)
+  2  a usage error`, 'docs/figures-json.md: every figure, its type and unit; the CSV columns'))
+    .action((file: string, opts: { format: string }) => {
+      if (!['json', 'csv'].includes(opts.format)) {
+        console.error(`fundbook figures: --format takes "json" or "csv", not "${opts.format}"`);
+        exitCode = 2;
+        return;
+      }
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
         for (const p of loaded.problems) console.error(formatDiagnostic(p));
@@ -91,7 +130,12 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const figures = computeFigures(loaded.fund);
-      process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      if (opts.format === 'csv') {
+        const rows = figureRows(loaded.fund, figures).map((r) => [r.path, r.label, r.unit, r.value]);
+        process.stdout.write(csv([['path', 'label', 'unit', 'value'], ...rows]));
+      } else {
+        process.stdout.write(`${JSON.stringify(figuresJson(loaded.fund, figures, loaded.locate), null, 2)}\n`);
+      }
       // The figures are printed either way; an error finding (a statement that does not foot) fails the command.
       if (figures.findings.some((f) => f.severity === 'error')) exitCode = 1;
     });
@@ -109,6 +153,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--timeout <seconds>', 'per-document print timeout', '120')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
     .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
+    .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
+  $ fundbook build data/ --out output --concurrency 2 --shard 1/4
+  $ fundbook build data/iqm/2011-08-31.yaml --final`, `  0    every fund-period built
+  1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
+  2    a usage error
+  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
     .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; final?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       if (typeof shard === 'string') {
@@ -147,6 +197,9 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<previous>', "the earlier period's YAML file")
     .argument('<current>', "the later period's YAML file")
     .option('--out <dir>', 'output directory (default: output/<fund-id>/<period-end>)')
+    .addHelpText('after', teach(`  $ fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml --out output/iqm/2011-08-31`, `  0  the diff was written (or there are no differences)
+  1  a file does not load, or the two files are different funds
+  2  a usage error`, 'README.md (The period diff) and docs/data-format.md (flux)'))
     .action(async (previous: string, current: string, opts: { out?: string }) => {
       exitCode = await runDiff(previous, current, opts.out);
     });
@@ -157,6 +210,10 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', "this period's YAML file")
     .requiredOption('--to <period-end>', "the next period's end date, YYYY-MM-DD")
     .option('--out <file>', 'where to write it (default: <period-end>.yaml beside the input); never overwritten')
+    .addHelpText('after', teach(`  $ fundbook roll-forward data/iqm/2011-08-31.yaml --to 2012-02-29
+  $ fundbook check data/iqm/2012-02-29.yaml     # lists every figure still to be filled`, `  0  the next period's file was written
+  1  the input does not load, or the target exists (never overwritten)
+  2  a usage error`, 'README.md (Roll-forward) and docs/data-format.md (TO BE FILLED)'))
     .action((file: string, opts: { to: string; out?: string }) => {
       const target = opts.out ?? join(dirname(file), `${opts.to}.yaml`);
       // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
@@ -190,6 +247,10 @@ export async function main(argv: string[]): Promise<number> {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
+    if (err instanceof ChromiumNotFoundError) {
+      console.error(`fundbook: ${err.message}`);
+      return 1;
+    }
     throw err;
   }
   return exitCode;

@@ -49,8 +49,8 @@ function alive(pgid: number): boolean {
   }
 }
 
-/** Whether the group is gone within `ms` (SIGKILL is delivered at once, but the kernel needs a moment). */
-async function gone(pgid: number, ms = 3000): Promise<boolean> {
+/** Whether the group is gone within `ms` (SIGKILL is delivered at once, but the kernel needs a moment, longer on a loaded machine). */
+async function gone(pgid: number, ms = 60_000): Promise<boolean> {
   for (const start = Date.now(); Date.now() - start < ms; await new Promise((r) => setTimeout(r, 100))) {
     if (!alive(pgid)) return true;
   }
@@ -93,7 +93,7 @@ describe('fundbook build over a fund complex', () => {
     expect(r.stdout).toMatch(/^fund-01 +2011-08-31 +built /m);
     for (const id of ['fund-01', 'fund-02']) expect(pdfInfo(join(root, 'validate-out', id, '2011-08-31', 'shareholder-report.pdf')).Pages).toMatch(/^\d+$/);
     expect(files(join(root, 'validate-out')).some((f) => f.startsWith('broken'))).toBe(false);
-  }, 120_000);
+  });
 
   it('survives Chromium being killed mid-batch: relaunches, retries the documents in flight, writes every PDF whole, leaves no process behind', async () => {
     const data = join(root, 'crash');
@@ -117,7 +117,7 @@ describe('fundbook build over a fund complex', () => {
     }
     expect(files(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
-  }, 180_000);
+  });
 
   it('stops cleanly on Ctrl-C: exit 130, no half-written file, no Chromium left', async () => {
     const data = join(root, 'interrupt');
@@ -138,7 +138,7 @@ describe('fundbook build over a fund complex', () => {
     for (const f of written.filter((x) => x.endsWith('.pdf'))) expect(Number(pdfInfo(join(out, f)).Pages)).toBeGreaterThan(20);
     expect(r.groups.size).toBeGreaterThanOrEqual(1);
     for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
-  }, 120_000);
+  });
 
   it('--shard i/n through the CLI: the shards build disjoint sets whose union is the complex', () => {
     const data = join(root, 'shard');
@@ -152,7 +152,7 @@ describe('fundbook build over a fund complex', () => {
       built.push(readdirSync(out).sort());
     }
     expect(built).toEqual([['fund-01', 'fund-04'], ['fund-02', 'fund-05'], ['fund-03']]);
-  }, 180_000);
+  });
 });
 
 describe('a generated fund complex (npm run gen:complex), built end to end', () => {
@@ -183,5 +183,5 @@ describe('a generated fund complex (npm run gen:complex), built end to end', () 
     const batchPdfs = pdfs.filter((f) => f.startsWith(`${fund}/${last.split('/')[1]!.replace('.yaml', '')}/`) && !f.endsWith('period-diff.pdf'));
     expect(batchPdfs).toHaveLength(2);
     for (const f of batchPdfs) expect(sha256File(join(alone, f)), rel(f)).toBe(sha256File(join(out, f)));
-  }, 180_000);
+  });
 });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateBoardReview } from '../src/calc/board-review.js';
 import { computeFigures } from '../src/calc/compute.js';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const figures = computeFigures(fund);
   report = { doc: compiledDocument('shareholder-report'), view: reportView(fund, figures) };
   board = { doc: compiledDocument('board-approval'), view: boardView(fund, fund.board_review!, figures, calculateBoardReview(fund, fund.board_review!, figures), loaded.locate) };
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -69,7 +69,7 @@ describe('contents page numbers written into the one print', () => {
     // The reference print's own bookmarks agree with the numbers: the placeholder moved nothing.
     expect(sectionPages(reference.pdf, d.view.sections.map((s) => s.title))).toEqual(rendered.pages);
     expect(raster(rendered.pdf, 'stamped').equals(raster(reference.pdf, 'reference'))).toBe(true);
-  }, 60_000);
+  });
 
   it('right-aligns numbers of one, two and three digits exactly as Chromium does', async () => {
     const pages = report.view.sections.map((_, i) => [7, 48, 123, 9, 100, 10][i % 6]!);
@@ -86,7 +86,7 @@ describe('contents page numbers written into the one print', () => {
     // The rest of the document is untouched, and qpdf finds the file sound.
     expect(pdfText(file, { page: 5 })).toBe(execFileSync('pdftotext', ['-f', '5', '-l', '5', join(dir, 'widths-reference.pdf'), '-'], { encoding: 'utf8' }));
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
-  }, 60_000);
+  });
 
   it('refuses, rather than guesses, when the placeholders are not there once per section', async () => {
     const numbered = await printPdf(browser, withPages(report, report.view.sections.map(() => 5)));
@@ -96,7 +96,7 @@ describe('contents page numbers written into the one print', () => {
     expect(stampContentsPages(placeholders.pdf, [...pages, 6])).toBeUndefined(); // one section more than placeholders
     expect(stampContentsPages(placeholders.pdf, pages.slice(1))).toBeUndefined(); // one placeholder left over
     expect(stampContentsPages(placeholders.pdf, pages.map((p, i) => (i === 3 ? undefined : p)))).toBeUndefined(); // a section without a page
-  }, 60_000);
+  });
 
   it('falls back to printing again, with the numbers in the HTML, when the stamp refuses', async () => {
     // One "000" too many on the cover: the placeholders no longer match the sections one to one.
@@ -108,7 +108,7 @@ describe('contents page numbers written into the one print', () => {
     const file = join(dir, 'fallback.pdf');
     writeFileSync(file, rendered.pdf);
     expect(pdfText(file, { layout: true, page: 1 })).toMatch(/Proxy Results\s+27\n/);
-  }, 60_000);
+  });
 
   it('a batch finishes a print on its worker thread to the very bytes it would have here', async () => {
     const titles = report.view.sections.map((s) => s.title);
@@ -127,5 +127,5 @@ describe('contents page numbers written into the one print', () => {
     } finally {
       await preparer.close();
     }
-  }, 60_000);
+  });
 });

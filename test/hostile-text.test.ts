@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { launchBrowser } from '../src/render/browser.js';
 import { printPdf } from '../src/render/print.js';
 import { fundbook, pdfInfo, pdfText } from './pdf-tools.js';
+import { HANG_MS } from './hang.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 
@@ -82,7 +83,7 @@ beforeAll(() => {
   const plain = buildHostile('hostile-short-words', false);
   if (plain.run.code !== 0) throw new Error(`the build without the long word failed:\n${plain.run.stdout}\n${plain.run.stderr}`);
   pagesWithoutLongWord = Number(pdfInfo(join(plain.dir, 'shareholder-report.pdf')).Pages);
-}, 240_000);
+});
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -198,11 +199,11 @@ describe('printPdf on raw HTML: the browser-level guards on their own', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    result = await printPdf(browser, HTML, 30_000);
+    result = await printPdf(browser, HTML, HANG_MS);
     const file = join(work, 'raw.pdf');
     writeFileSync(file, result.pdf);
     rawText = pdfText(file);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

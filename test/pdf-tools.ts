@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { HANG_MS } from './hang.js';
 
 export function pdfText(file: string, options: { layout?: boolean; page?: number } = {}): string {
   const args = [...(options.layout ? ['-layout'] : []), ...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []), file, '-'];
@@ -37,6 +38,6 @@ export function sha256File(file: string): string {
 }
 
 export function fundbook(args: string[], cwd?: string) {
-  const r = spawnSync('node', [new URL('../bin/fundbook.js', import.meta.url).pathname, ...args], { encoding: 'utf8', cwd, timeout: 180_000 });
+  const r = spawnSync('node', [new URL('../bin/fundbook.js', import.meta.url).pathname, ...args], { encoding: 'utf8', cwd, timeout: HANG_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -18,7 +18,7 @@ describe('the preparing thread', () => {
       expect({ ...there.prepared, ms: 0 }).toEqual({ ...here.prepared, ms: 0 });
       expect(there.prepared.documents[0]!.sectionTitles).toContain('Schedule of Investments');
     }
-  }, 60_000);
+  });
 
   it('when the thread dies, fails the job it held and goes on with a fresh thread', async () => {
     const held = preparer.prepare(IQM, { outDir: '/tmp/fundbook-preparer' });
@@ -26,5 +26,5 @@ describe('the preparing thread', () => {
     await expect(held).rejects.toThrow(/preparing thread stopped/);
     const next = await preparer.prepare(IQM, { outDir: '/tmp/fundbook-preparer', only: 'report' });
     expect('prepared' in next && next.prepared.fundId).toBe('iqm');
-  }, 60_000);
+  });
 });

@@ -13,6 +13,7 @@ import { loadFundFile } from '../src/load/load-fund.js';
 import type { FundPeriod, Holding } from '../src/load/schema.js';
 import { generateComplex } from '../src/synthetic/complex.js';
 import { generateFund, type FundRecord, type GenerateFundOptions } from '../src/synthetic/generate-fund.js';
+import { HANG_MS } from './hang.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'fundbook.js');
@@ -26,7 +27,7 @@ interface MuniRecord extends FundRecord {
 const record = JSON.parse(readFileSync(join(MUNI, 'generator-record.json'), 'utf8')) as MuniRecord;
 
 function run(file: string, args: string[]) {
-  const r = spawnSync(process.execPath, [file, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [file, ...args], { cwd: ROOT, encoding: 'utf8', timeout: HANG_MS });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,6 +6,7 @@ import type { Figures } from '../calc/compute.js';
 import type { FundPeriod } from '../load/schema.js';
 import type { Locator } from '../load/locate.js';
 import { formatPath } from '../load/locate.js';
+import { tieOutRows } from '../sheets/workbook-data.js';
 
 const s = (d: Decimal | undefined) => (d === undefined ? null : d.toString());
 /** Money at the filing's whole-dollar presentation. */
@@ -76,7 +77,7 @@ export function figuresJson(fund: FundPeriod, figures: Figures, locate?: Locator
         })),
       })),
     },
-    tieOuts: { checked: figures.tieOuts.length, failed: figures.tieOuts.filter((t) => !t.ok).length },
+    tieOuts: { checked: figures.tieOuts.length, failed: figures.tieOuts.filter((t) => !t.ok).length, list: tieOutRows(figures, locate) },
     findings: figures.findings.map((f) => ({
       severity: f.severity,
       code: f.code,

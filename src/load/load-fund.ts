@@ -44,6 +44,8 @@ export interface YamlKind {
 }
 
 const FUND_FILE: YamlKind = { noun: 'fund file', keys: 'fundbook:, fund:, period:, ...' };
+/** Collections nested deeper than this are refused: a fund-period file nests fewer than ten. */
+const MAX_DEPTH = 64;
 
 /** Files larger than this are refused before parsing: no fund-period file comes near it. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -140,6 +142,14 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   const problems: Problem[] = [];
   const at = (offset: number): Location => ({ file, ...lineCounter.linePos(offset) });
 
+  // Collections nested deeper than MAX_DEPTH, whether or not the parser ran out of stack on them (which
+  // depends on the stack it was given): reported where the nesting starts on its line.
+  const tooDeep = (offset: number): Problem => {
+    const lineStart = source.lastIndexOf('\n', offset) + 1;
+    const opener = source.slice(lineStart, offset).search(/[[{]/);
+    return { severity: 'error', code: 'YAML', location: at(opener >= 0 ? lineStart + opener : offset), message: 'lists and mappings are nested too deeply here' };
+  };
+
   // After the first syntax error the parser's later complaints are mostly echoes of it (a tab throws
   // off every line below it): report the first, and every duplicate key, which stands on its own.
   let syntaxReported = false;
@@ -156,10 +166,8 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
       continue;
     }
     if (err.code === 'RESOURCE_EXHAUSTION') {
-      // The parser ran out of stack inside deeply nested collections: point at where the nesting starts.
-      const lineStart = source.lastIndexOf('\n', err.pos[0]) + 1;
-      const opener = source.slice(lineStart, err.pos[0]).search(/[[{]/);
-      problems.push({ severity: 'error', code: 'YAML', location: at(opener >= 0 ? lineStart + opener : err.pos[0]), message: 'lists and mappings are nested too deeply here' });
+      // The parser ran out of stack inside deeply nested collections.
+      problems.push(tooDeep(err.pos[0]));
       continue;
     }
     const message = err.message.split('\n')[0]!;
@@ -175,6 +183,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   // Keys must be plain text, and every alias must name an anchor set before it (one pass, in document
   // order: Alias.resolve() searches the whole document each time, which is slow for thousands of aliases).
   const anchors = new Set<string>();
+  let deepReported = false;
   visit(doc, {
     Pair(_, pair) {
       if (pair.key !== null && !isScalar(pair.key)) {
@@ -182,7 +191,12 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
         problems.push({ severity: 'error', code: 'YAML', location: at(start), message: 'a key must be plain text, not a list or mapping' });
       }
     },
-    Node(_, node) {
+    Node(_, node, path) {
+      if (!deepReported && (isMap(node) || isSeq(node)) && path.filter((p) => isMap(p) || isSeq(p)).length >= MAX_DEPTH) {
+        deepReported = true;
+        problems.push(tooDeep(node.range?.[0] ?? 0));
+        return visit.BREAK;
+      }
       if (isAlias(node)) {
         if (!anchors.has(node.source)) {
           problems.push({ severity: 'error', code: 'YAML', location: at(node.range?.[0] ?? 0), message: `no anchor &${node.source} is set before this alias` });

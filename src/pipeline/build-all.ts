@@ -8,16 +8,13 @@ import { availableParallelism } from 'node:os';
 import { findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
 import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
 import { Preparer } from './preparer.js';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateForBuild } from './validated.js';
 import { withPool } from './with-pool.js';
 import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {
-  /** The previous period to diff against (one input only); otherwise found beside each input. */
-  previous?: string;
-  diff?: boolean;
   concurrency?: number;
   shard?: Shard;
   /** Show a progress bar (default: when stderr is a terminal). */
@@ -124,11 +121,19 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     if (valid.length > 0) await warming;
     const bar = showBar
       ? new cliProgress.SingleBar(
-          { format: ' {bar} {value}/{total} funds | {fund} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
+          { format: ' {bar} {value}/{total} fund-periods | {documents} documents, {rate} | {name} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
           cliProgress.Presets.shades_classic,
         )
       : undefined;
-    bar?.start(valid.length, 0, { fund: '' });
+    // The bar names what prints by fund and period, counts documents as they finish and their rate.
+    let documentsDone = 0;
+    const barStarted = performance.now();
+    const progress = (name: string) => ({
+      name,
+      documents: documentsDone,
+      rate: documentsDone === 0 ? '- s/document' : `${((performance.now() - barStarted) / 1000 / documentsDone).toFixed(1)} s/document`,
+    });
+    bar?.start(valid.length, 0, progress(''));
     const out: JobResult[] = new Array(valid.length);
     let next = 0;
     const claim = (i: number) => {
@@ -195,10 +200,11 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       while (next < valid.length) {
         const i = next++;
         const input = valid[i]!;
-        bar?.update({ fund: input });
+        bar?.update(progress(input));
         const r = await runOne(i, slot);
         out[i] = r;
-        bar?.increment(1, { fund: input });
+        documentsDone += r.outcome?.documents.length ?? 0;
+        bar?.increment(1, progress(r.outcome?.fundId ? `${r.outcome.fundId} ${r.outcome.periodEnd}` : input));
         if (!bar) logResult(r, log);
       }
     };
@@ -228,16 +234,17 @@ function logResult(r: JobResult, log: (line: string) => void): void {
 
 function summaryTable(results: JobResult[], invalid: string[]): string {
   const rows = [
-    ['fund', 'period', 'status', 'documents', 'pages', 'seconds'],
+    ['fund', 'period', 'status', 'findings (errors/warnings)', 'documents', 'pages', 'seconds'],
     ...results.map((r) => [
       r.outcome?.fundId ?? r.input,
       r.outcome?.periodEnd ?? '',
       r.outcome?.ok ? (r.retried ? 'built (retried)' : 'built') : 'FAILED',
+      r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings}` : '',
       String(r.outcome?.documents.length ?? 0) + (r.diff && r.outcome?.ok ? '+diff' : ''),
       String(r.outcome?.documents.reduce((n, d) => n + d.pages, 0) ?? 0),
       r.outcome ? (r.outcome.ms / 1000).toPrecision(3) : '',
     ]),
-    ...invalid.map((f) => [f, '', 'SKIPPED (errors)', '0', '0', '']),
+    ...invalid.map((f) => [f, '', 'SKIPPED (errors)', '', '0', '0', '']),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');

@@ -2,7 +2,7 @@
 // period-diff.pdf written atomically.
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { cannotCompare, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
 import { formatDiagnostic, locateAll } from '../diagnostic.js';
 import { diffView } from '../view/diff-view.js';

@@ -2,7 +2,14 @@
 // PDF (printFund), every output written atomically once all of them exist in memory.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
+import type { Figures } from '../calc/compute.js';
+import { diffPeriods } from '../diff/period-diff.js';
+import type { Variance } from '../diff/variances.js';
+import type { FundPeriod } from '../load/schema.js';
+import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
+import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
+import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
 import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
 import { reportView } from '../view/report-view.js';
@@ -20,6 +27,10 @@ export interface BuildOptions {
   /** Refuse a fund-period that is not signed off (a current preparer and reviewer): no DRAFT is built. */
   final?: boolean;
   timeoutMs?: number;
+  /** The previous period to diff against; otherwise found beside the input. */
+  previous?: string;
+  /** false: no period diff, and no Variances sheet. */
+  diff?: boolean;
 }
 
 export interface DocumentOutcome {
@@ -40,6 +51,8 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
+  /** The period's findings by severity (a fund that built has no error finding). */
+  findings?: { errors: number; warnings: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -77,9 +90,25 @@ export interface PreparedFund {
   figuresText: string;
   /** The review record as manifest.json carries it. */
   review: ManifestReview;
+  /** tie-outs.xlsx's rows, written once the documents print. */
+  workbook: WorkbookData;
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
+  findings: { errors: number; warnings: number };
+}
+
+/**
+ * The figure variances against the previous period, for the workbook's Variances sheet; none when
+ * there is no previous period or it does not load (the period diff reports why).
+ */
+function previousVariances(input: string, fund: FundPeriod, figures: Figures, options: BuildOptions): Variance[] | undefined {
+  const previousFile = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+  if (!previousFile) return undefined;
+  const previous = validateInput(previousFile);
+  const prior = previous.loaded.fund;
+  if (!prior || !previous.figures || prior.fund.id !== fund.fund.id) return undefined;
+  return diffPeriods({ fund: prior, figures: previous.figures, file: previousFile }, { fund, figures, file: input }).variances;
 }
 
 /**
@@ -135,14 +164,28 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
       review: manifestReview(review),
+      workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
     },
   };
 }
 
 /** The browser half of a build: print each prepared document, then write every output atomically. */
 export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
+  const { files, outcome } = await renderFund(browser, chromiumVersion, prepared, options);
+  writeAllAtomically(files);
+  return outcome;
+}
+
+/** Print each prepared document: every output's bytes by path (under prepared.outDir), nothing written. */
+export async function renderFund(
+  browser: Browser,
+  chromiumVersion: string,
+  prepared: PreparedFund,
+  options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
+): Promise<{ files: Record<string, Uint8Array | string>; outcome: BuildOutcome }> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -169,6 +212,8 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
   }
 
   files[join(outDir, 'figures.json')] = figuresText;
+  const workbook = await tieOutsXlsx(prepared.workbook);
+  files[join(outDir, 'tie-outs.xlsx')] = workbook;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
@@ -177,12 +222,12 @@ export async function printFund(browser: Browser, chromiumVersion: string, prepa
     input: { file: prepared.input, sha256: prepared.inputSha256 },
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
+    tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
     documents: manifestDocuments,
     review: prepared.review,
   };
   files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  writeAllAtomically(files);
-  return { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started };
+  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings } };
 }
 
 /** One fund-period, prepared and printed. */

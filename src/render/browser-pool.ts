@@ -1,7 +1,7 @@
 // One Chromium shared by every document of a run, relaunched when it crashes or is killed. Jobs take the
 // browser with its generation; a job that fails because the browser died retries once on the next one.
 // Chromium runs in its own process group, so ending the group leaves no process behind.
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { launchBrowser } from './browser.js';
 
 export class BrowserPool {

@@ -6,7 +6,7 @@
 // second at 2 in flight). The PDF does not depend on which page printed it, once finishPdf has
 // renumbered the structure elements' IDs (Chromium takes them from DOM node ids, which run on across
 // the documents a page has printed).
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 
 export interface PrintResult {
   pdf: Uint8Array;

@@ -2,7 +2,7 @@
 // each number cell; the PDF's own bookmarks say where each section landed; the numbers are then written
 // into the contents page of that same PDF (render/stamp-contents.ts). Should that ever not apply, the
 // document is printed again with the numbers in the HTML, until its bookmarks agree with them.
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { CompiledDocument } from './templates.js';
 import { finishPrinted, type FinishJob, type FinishResult } from './finish-printed.js';
 import type { PdfMetadata } from './pdf-finish.js';
