@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', teach(`  $ fundbook sign data/iqm/2011-08-31.yaml --role preparer --by "P. Preparer"
   $ fundbook sign data/iqm/2011-08-31.yaml --role reviewer --by "A. Reviewer" --on 2011-10-22`, `  0    signed: the sign-off, with the data file's sha256, written to the review file
   1    refused: a finding is open, a review entry is stale, the reviewer is the preparer, or no current preparer sign-off
-  2    a usage error (a role other than preparer or reviewer)`, 'docs/review.md'))
+  2    a usage error`, 'docs/review.md'))
     .action((file: string, opts: { role: string; by: string; on?: string }) => {
       if (opts.role !== 'preparer' && opts.role !== 'reviewer') {
         console.error(`fundbook sign: --role takes "preparer" or "reviewer", not "${opts.role}"`);
