@@ -14,6 +14,7 @@ import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
 import { runDiff } from './pipeline/build-diff.js';
 import { parseShard } from './pipeline/shard.js';
+import { DOCUMENT_NAMES, type DocumentName } from './pipeline/documents.js';
 import { validateInput } from './pipeline/validated.js';
 import { ChromiumNotFoundError } from './render/browser.js';
 import { FUNDBOOK_VERSION } from './version.js';
@@ -145,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('build the PDFs, figures.json and manifest.json of each fund-period into --out')
     .argument('<paths...>', 'fund-period YAML files or directories of them')
     .option('--out <dir>', 'output directory', 'output')
-    .option('--only <document>', 'build only one document: report or board')
+    .option('--only <document>', `build only one document: ${DOCUMENT_NAMES.join(' or ')}`)
     .option('--previous <file>', "the previous period's YAML: also write the period diff (default: the file beside the input whose period ends last before it)")
     .option('--no-diff', 'do not write a period diff even when a previous period is found')
     .option('--concurrency <n>', 'documents in flight at once (default: the number of cores)')
@@ -159,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
   1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
   130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: 'report' | 'board'; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; final?: boolean }) => {
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; final?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       if (typeof shard === 'string') {
         console.error(`fundbook build: ${shard}`);
@@ -173,8 +174,8 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      if (opts.only && !['report', 'board'].includes(opts.only)) {
-        console.error(`fundbook build: --only takes "report" or "board", not "${opts.only}"`);
+      if (opts.only && !DOCUMENT_NAMES.includes(opts.only)) {
+        console.error(`fundbook build: --only takes ${DOCUMENT_NAMES.map((n) => `"${n}"`).join(' or ')}, not "${opts.only}"`);
         exitCode = 2;
         return;
       }

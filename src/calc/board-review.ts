@@ -25,6 +25,9 @@ export const DEFAULT_THRESHOLDS: BoardThresholds = {
   coverageHeadroomMinimum: new Decimal('0.10'),
 };
 
+/** The codes the board review raises itself. */
+const BOARD_CODES = new Set(['FEE_ABOVE_MEDIAN', 'PERFORMANCE_QUINTILE', 'CAP_ENDING', 'WAIVER_OCCURRED', 'COVERAGE_HEADROOM']);
+
 export interface GroupRow {
   name: string;
   contractualFee: Decimal;
@@ -204,8 +207,8 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   }
 
   // Mismatches the core checks found in the data stay in front of the board, under their own rule
-  // where they have one.
-  for (const f of figures.findings.filter((x) => x.severity !== 'info')) {
+  // where they have one. (`figures` may already hold this review's own findings: computeFigures runs it.)
+  for (const f of figures.findings.filter((x) => x.severity !== 'info' && !BOARD_CODES.has(x.code))) {
     findings.push({ ...f, rule: f.rule ?? 'core-checks' });
   }
 

@@ -8,7 +8,7 @@ import { calculateExpenseCap, type ExpenseCapResult } from './expense-cap.js';
 import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import { daysInFiscalYear } from './fiscal-year.js';
 import { daysInclusive } from './period-days.js';
-import { calculateCoverage, type CoverageResult } from './preferred-coverage.js';
+import { calculateCoverage, coverageBelowMinimum, type CoverageResult } from './preferred-coverage.js';
 import { tallyGroup, type GroupTally } from './proxy-tally.js';
 import { statedVsComputed } from './stated-checks.js';
 import { tieOuts, type TieOut } from './tie-outs.js';
@@ -112,20 +112,8 @@ export function computeFigures(fund: FundPeriod): Figures {
         covenants: pref.coverage_covenants,
       })
     : undefined;
-  if (preferredCoverage && !preferredCoverage.compliant) {
-    const cov = preferredCoverage;
-    const failed = cov.tests.filter((t) => !t.passes);
-    // A breach is reported, never refused: the documents still print the fund as it stands.
-    findings.push({
-      severity: 'warning',
-      code: 'COVERAGE_BELOW_MINIMUM',
-      rule: 'coverage-minimum',
-      threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
-      message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
-      computed: cov.ratio.toString(),
-      path: ['preferred_shares', 'outstanding'],
-    });
-  }
+  const coverageShort = preferredCoverage && coverageBelowMinimum(preferredCoverage);
+  if (coverageShort) findings.push(coverageShort);
   if (expenseCap && !expenseCap.excess.isZero()) {
     findings.push({
       severity: 'info',

@@ -1,6 +1,7 @@
 // Asset coverage of senior securities (Investment Company Act section 18): preferred shares need 200%,
 // senior debt 300%, and a fund's own documents may set stricter minimums. Pure.
 import { Decimal, ZERO } from '../decimal.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export const STOCK_MINIMUM = new Decimal(2);
@@ -93,5 +94,23 @@ export function calculateCoverage(input: CoverageInput): CoverageResult {
     redemptionNeeded,
     redemptionShares,
     workings,
+  };
+}
+
+/**
+ * The finding when coverage fails a test (rule coverage-minimum). A warning: a breach is reported, never
+ * refused, and the documents still print the fund as it stands.
+ */
+export function coverageBelowMinimum(cov: CoverageResult): Diagnostic | undefined {
+  if (cov.compliant) return undefined;
+  const failed = cov.tests.filter((t) => !t.passes);
+  return {
+    severity: 'warning',
+    code: 'COVERAGE_BELOW_MINIMUM',
+    rule: 'coverage-minimum',
+    threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
+    message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
+    computed: cov.ratio.toString(),
+    path: ['preferred_shares', 'outstanding'],
   };
 }

@@ -11,19 +11,20 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument, type DocumentKind } from '../render/templates.js';
-import { reportView } from '../view/report-view.js';
+import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
+import { formatDiagnostic } from '../diagnostic.js';
 import { writeAllAtomically } from './atomic-write.js';
 import type { PrintPage } from '../render/print.js';
-import { placeholderHtml, renderPaged, type Finisher, type PagedView } from '../render/render-document.js';
-import { boardView } from '../view/board-view.js';
+import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput } from './validated.js';
 import { manifestReview, notFinal, reviewForBuild, type ManifestReview } from '../review/for-build.js';
 
 export interface BuildOptions {
   outDir: string;
-  only?: 'report' | 'board';
+  /** Build only this document (its `cli` name in pipeline/documents.ts). */
+  only?: DocumentName;
   /** Refuse a fund-period that is not signed off (a current preparer and reviewer): no DRAFT is built. */
   final?: boolean;
   timeoutMs?: number;
@@ -130,7 +131,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, view: PagedView & { documentTitle: string; author: string }, subject: string) => {
+  const add = (kind: DocumentKind, view: DocumentView, subject: string) => {
     const compiled = compiledDocument(kind);
     documents.push({
       kind,
@@ -142,16 +143,16 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       templateHashes: compiled.templateHashes,
     });
   };
-  if (options.only !== 'board') {
-    const view = reportView(fund, figures);
-    add('shareholder-report', view, `${view.reportKind}, ${view.asOf}`);
-  }
-  if (options.only !== 'report' && fund.board_review && figures.board) {
-    const view = boardView(fund, fund.board_review, figures, figures.board, loaded.locate);
-    add('board-approval', view, `Section 15(c) contract renewal, ${view.meeting}`);
-  } else if (options.only === 'board') {
-    const where = loaded.locate([]);
-    return failed([`${where.file}:1:1 board_review: is required to build the board-approval book`], fund);
+  for (const doc of FUND_DOCUMENTS) {
+    if (options.only && doc.cli !== options.only) continue;
+    const needs = 'needs' in doc ? doc.needs : undefined;
+    if (needs && fund[needs] === undefined) {
+      // Asked for by name, a document whose data is missing is an error; otherwise it is just not printed.
+      if (options.only) return failed([formatDiagnostic({ severity: 'error', code: 'REQUIRED', path: [needs], location: { file: loaded.file, line: 1, col: 1 }, message: `is required to build the ${doc.title}` })], fund);
+      continue;
+    }
+    const view = doc.view({ fund, figures, locate: loaded.locate });
+    add(doc.kind, view, doc.subject(view));
   }
   return {
     prepared: {

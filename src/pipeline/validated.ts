@@ -28,11 +28,8 @@ export function validateInput(file: string): Validated {
   const earlier = kept.get(sha256);
   if (earlier && earlier.loaded.file === file) return earlier;
 
-  const loaded = loadFundText(source.text, file);
-  const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
-  const errors = diagnosticsOf(loaded, figures).filter((d) => d.severity === 'error').map(formatDiagnostic);
-  const validated = { loaded, figures, errors };
-  if (loaded.fund) kept.set(sha256, validated);
+  const validated = validateText(source.text, file);
+  if (validated.loaded.fund) kept.set(sha256, validated);
   return validated;
 }
 
@@ -46,4 +43,12 @@ export function validateForBuild(file: string, final: boolean): { errors: string
   const review = reviewForBuild(file, validated.figures.findings, validated.loaded.locate);
   if ('problems' in review) return { errors: review.problems };
   return { errors: final ? notFinal(file, review.status) : [] };
+}
+
+/** Load and calculate YAML text standing for `file` (a period diff's partly filled period, filled in). */
+export function validateText(text: string, file: string): Validated {
+  const loaded = loadFundText(text, file);
+  const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
+  const errors = diagnosticsOf(loaded, figures).filter((d) => d.severity === 'error').map(formatDiagnostic);
+  return { loaded, figures, errors };
 }

@@ -10,10 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export type DocumentKind = 'shareholder-report' | 'board-approval' | 'period-diff';
-
 export interface CompiledDocument {
-  kind: DocumentKind;
+  /** The template folder, templates/<kind>/ (the kinds are listed in pipeline/documents.ts). */
+  kind: string;
   render(view: object): string;
   /** sha256 of every template file used, by path relative to templates/. */
   templateHashes: Record<string, string>;
@@ -37,7 +36,7 @@ function filesIn(dir: string, ext: string): string[] {
   }
 }
 
-export function compileDocument(kind: DocumentKind, templatesDir = TEMPLATES_DIR): CompiledDocument {
+export function compileDocument(kind: string, templatesDir = TEMPLATES_DIR): CompiledDocument {
   const hb = Handlebars.create();
   const hashes: Record<string, string> = {};
   const read = (path: string) => {
