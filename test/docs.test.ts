@@ -83,7 +83,7 @@ describe('every fundbook command the docs show', async () => {
 });
 
 describe('each command\'s help teaches', () => {
-  it.each(['check', 'figures', 'build', 'diff', 'roll-forward'])('fundbook %s --help: examples of itself, the exit codes, a page to read that exists', async (command) => {
+  it.each(['check', 'figures', 'build', 'diff', 'roll-forward', 'acknowledge', 'sign'])('fundbook %s --help: examples of itself, the exit codes, a page to read that exists', async (command) => {
     const { stdout } = await runCli([command, '--help']);
     const examples = stdout.slice(stdout.indexOf('Examples:\n'), stdout.indexOf('Exit codes:'));
     expect(examples).toMatch(new RegExp(`\\$ fundbook ${command} `));

@@ -1,9 +1,10 @@
 // Expand the command line's files and directories into fund-period YAML files, in a stable order.
-// Files whose name starts with "_" or "." are fragments or hidden, not fund-periods.
+// Files whose name starts with "_" or "." are fragments or hidden, and `*.review.yaml` files are the
+// review records beside fund-periods (docs/review.md), not fund-periods.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const isFundFile = (name: string) => /\.ya?ml$/i.test(name) && !/^[_.]/.test(name);
+const isFundFile = (name: string) => /\.ya?ml$/i.test(name) && !/^[_.]/.test(name) && !/\.review\.ya?ml$/i.test(name);
 
 export function findInputs(args: readonly string[]): string[] {
   const out: string[] = [];

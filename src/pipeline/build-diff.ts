@@ -16,6 +16,10 @@ import { placeholderHtml, renderPaged, type Finisher } from '../render/render-do
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { carriedAcknowledgements } from '../review/carried.js';
+import { reviewForBuild } from '../review/for-build.js';
+import { loadReviewFor } from '../review/review-file.js';
+import { carriedView } from '../view/draft-view.js';
 
 export interface DiffOutcome {
   ok: boolean;
@@ -91,7 +95,12 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   const refused = cannotCompare(...periods);
   if (refused) return { failed: { ok: false, problems: locateAll([refused], current.loaded.locate).map(formatDiagnostic), warnings: [] } };
   const diff = diffPeriods(...periods);
-  const view = diffView(diff);
+  // The current period's review: the DRAFT mark, and the previous period's acknowledgements that recur.
+  const review = reviewForBuild(currentFile, current.figures.findings, current.loaded.locate);
+  const previousReview = loadReviewFor(previousFile);
+  const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatDiagnostic)];
+  if ('problems' in review || !previousReview.data) return { failed: { ok: false, problems: reviewProblems, warnings: [] } };
+  const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {
     prepared: {
       html: placeholderHtml(compiledDocument('period-diff'), view),
