@@ -17,6 +17,10 @@ import { validateInput } from './pipeline/validated.js';
 import { BrowserStartError } from './render/browser.js';
 import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
+import { acknowledge, sign } from './review/record.js';
+
+/** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** What each command's help ends with: examples, the exit codes, and the page to read. */
 function teach(examples: string, exitCodes: string, docs: string): string {
@@ -65,6 +69,46 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('acknowledge')
+    .description('accept a warning as it stands, with a reason: an entry in the review file beside FILE')
+    .argument('<file>', 'a fund-period YAML file')
+    .argument('<code>', 'the finding code, as `check` prints it (STATED_VS_COMPUTED)')
+    .argument('<path>', 'the finding field path, as `check` prints it (performance.market_discount)')
+    .requiredOption('--by <name>', 'who accepts it')
+    .requiredOption('--reason <text>', 'why the figure stands as it is')
+    .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', teach(`  $ fundbook acknowledge data/iqm/2011-08-31.yaml STATED_VS_COMPUTED performance.market_discount --by "A. Reviewer" --reason "As filed"`, `  0    acknowledged: an entry added to the review file beside FILE
+  1    refused: no such finding, an error (errors cannot be acknowledged), already acknowledged, or a bad file
+  2    a usage error`, 'docs/review.md'))
+    .action((file: string, code: string, path: string, opts: { by: string; reason: string; on?: string }) => {
+      const outcome = acknowledge(file, code, path, { by: opts.by, reason: opts.reason, on: opts.on ?? today() });
+      for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+      if (!outcome.ok) exitCode = 1;
+    });
+
+  program
+    .command('sign')
+    .description("sign a fund-period off as preparer or reviewer, against the data file's sha256")
+    .argument('<file>', 'a fund-period YAML file')
+    .requiredOption('--role <role>', 'preparer or reviewer')
+    .requiredOption('--by <name>', 'who signs')
+    .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', teach(`  $ fundbook sign data/iqm/2011-08-31.yaml --role preparer --by "P. Preparer"
+  $ fundbook sign data/iqm/2011-08-31.yaml --role reviewer --by "A. Reviewer" --on 2011-10-22`, `  0    signed: the sign-off, with the data file's sha256, written to the review file
+  1    refused: a finding is open, a review entry is stale, the reviewer is the preparer, or no current preparer sign-off
+  2    a usage error`, 'docs/review.md'))
+    .action((file: string, opts: { role: string; by: string; on?: string }) => {
+      if (opts.role !== 'preparer' && opts.role !== 'reviewer') {
+        console.error(`fundbook sign: --role takes "preparer" or "reviewer", not "${opts.role}"`);
+        exitCode = 2;
+        return;
+      }
+      const outcome = sign(file, opts.role, { by: opts.by, on: opts.on ?? today() });
+      for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+      if (!outcome.ok) exitCode = 1;
+    });
+
+  program
     .command('figures')
     .description('print the computed figures of one fund-period as JSON, or one CSV row per figure')
     .argument('<file>', 'a fund-period YAML file')
@@ -109,12 +153,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--timeout <seconds>', `print timeout of a document of up to 1 MB of HTML, longer in proportion for a larger one; ${RANGES.timeout.min}-${RANGES.timeout.max}`, '120')
     .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
+    .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
     .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
-  $ fundbook build data/ --out output --concurrency 2 --shard 1/4`, `  0    every fund-period built
-  1    a fund-period failed or was skipped with errors, or no Chromium was found
+  $ fundbook build data/ --out output --concurrency 2 --shard 1/4
+  $ fundbook build data/iqm/2011-08-31.yaml --final`, `  0    every fund-period built
+  1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
-  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; launchTimeout: string; progress: boolean }) => {
+  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
       const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
@@ -133,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await buildAll(findInputs(paths), {
         outDir: opts.out,
         only: opts.only,
+        final: opts.final,
         previous: opts.previous,
         diff: opts.diff,
         concurrency: concurrency as number | undefined,

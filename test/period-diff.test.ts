@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blacklineSection } from '../src/diff/blackline.js';
+import { rollForward } from '../src/rollforward/roll-forward.js';
 import { fundbook, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
 
 const PREV = 'data/iqm/2011-02-28.yaml';
@@ -179,6 +180,60 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
   });
 });
 
+describe('provenance', () => {
+  it('says on the cover that both IQM periods are partly synthetic, with the count of marked lines', () => {
+    // 17 lines of the February file and 5 of the August file (the board review's peers) carry SYNTHETIC.
+    expect(diff.previous.provenance).toEqual({ synthetic: 'partly', markedLines: 17 });
+    expect(diff.current.provenance).toEqual({ synthetic: 'partly', markedLines: 5 });
+    const cover = pdfText(join(dir, 'iqm', 'period-diff.pdf'), { page: 1 }).replace(/\s+/g, ' ');
+    expect(cover).toContain(`Provenance. The previous period (${PREV}) is partly synthetic: some of its figures are generated, not a filing's; 17 lines of the file carry the mark SYNTHETIC.`);
+    expect(cover).toContain(`The current period (${CURR}) is partly synthetic`);
+  });
+});
+
+describe('fundbook diff of a period being filled in', () => {
+  let rolled: string;
+  beforeAll(() => {
+    rolled = join(dir, '2012-02-29.yaml');
+    const r = rollForward(readFileSync(CURR, 'utf8'), CURR, '2012-02-29');
+    if (!('text' in r)) throw new Error(r.refused.message);
+    writeFileSync(rolled, r.text);
+  });
+
+  it('against its fresh roll-forward: prints the count of fields to be filled per part of the file, not a line per field', { timeout: 600_000 }, () => {
+    const out = join(dir, 'rolled');
+    const r = fundbook(['diff', CURR, rolled, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `fundbook diff: warning: ${rolled} is not complete: 594 fields still to be filled (period 3, statements.assets_and_liabilities 24, statements.operations 16, statements.changes_in_net_assets 11, statements.cash_flows 17, preferred_shares 32, common_shares 2, financial_highlights 21, agreements 3, performance 5, notes_data 24, schedule_of_investments 436); the diff covers what is filled`,
+    ]);
+    expect(r.stdout.trim().split('\n')).toEqual(['no differences in what is filled; 594 fields still to be filled', `wrote ${out}/period-diff.pdf, period-diff.json`]);
+    const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
+    expect(d.incomplete.total).toBe(594);
+    expect(d.incomplete.bySection.reduce((n: number, s: { count: number }) => n + s.count, 0)).toBe(594);
+    expect(pdfText(join(out, 'period-diff.pdf'), { page: 1 })).toContain('Work in progress.');
+  });
+
+  it('with one figure filled: compares that figure, and counts one field fewer', { timeout: 600_000 }, () => {
+    const partly = join(dir, 'partly.yaml');
+    const text = readFileSync(rolled, 'utf8');
+    const lines = text.split('\n');
+    // The first `total: TO BE FILLED` under expenses is the statement of operations' total expenses.
+    const at = lines.findIndex((l, i) => /^\s+total: TO BE FILLED/.test(l) && lines.slice(0, i).some((x) => /^\s+expenses:$/.test(x)));
+    lines[at] = lines[at]!.replace('TO BE FILLED', '"1,500,000"');
+    writeFileSync(partly, lines.join('\n'));
+    const out = join(dir, 'partly');
+    const r = fundbook(['diff', CURR, partly, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('is not complete: 593 fields still to be filled');
+    const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
+    expect(d.variances.filter((v: { change: string }) => v.change !== '0').map((v: { key: string; previous: string; current: string }) => [v.key, v.previous, v.current])).toEqual([
+      ['statements.operations.expenses.total', '735719', '1500000'],
+    ]);
+    expect(d.findings).toEqual({ new: [], resolved: [], open: [] });
+  });
+});
+
 describe('fundbook diff, edge cases', () => {
   it('finds nothing between a file and itself, and says so', () => {
     const out = join(dir, 'same');
@@ -239,6 +294,7 @@ describe('fundbook diff on the synthetic fund, against the generator\'s own reco
     const r = fundbook(['diff', `data/synthetic-muni/${from}.yaml`, `data/synthetic-muni/${to}.yaml`, '--out', out]);
     expect(r.code).toBe(0);
     const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
+    expect([d.previous.provenance.synthetic, d.current.provenance.synthetic]).toEqual(['wholly', 'wholly']);
     const ids = (list: { id?: string; current?: { id?: string } }[]) => list.map((h) => h.id ?? h.current?.id).sort();
     expect(ids(d.holdings.added)).toEqual([...t.added].sort());
     expect(ids(d.holdings.removed)).toEqual([...t.removed].sort());

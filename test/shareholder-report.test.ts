@@ -1,6 +1,6 @@
 // The IQM shareholder report as a reviewer receives it: the real PDF that `fundbook build` prints,
 // read back with poppler and qpdf.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,9 @@ const SECTIONS = [
 let out: string;
 let pdf: string;
 let text: string;
+
+/** A page's text without the running header's DRAFT: IQM has no review file, so its report is a draft. */
+const pageText = (page: number, layout = false) => pdfText(pdf, { page, layout }).replace(/^\s*DRAFT\n/, '');
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'fundbook-report-'));
@@ -62,19 +65,21 @@ describe('the IQM shareholder report', () => {
     const top = pdfOutlines(pdf).map((o) => o.title);
     for (const title of SECTIONS) expect(top).toContain(title);
     for (const o of pdfOutlines(pdf).filter((x) => SECTIONS.includes(x.title))) {
-      expect(pdfText(pdf, { page: o.page }).trimStart().startsWith(o.title), o.title).toBe(true);
+      expect(pageText(o.page).trimStart().startsWith(o.title), o.title).toBe(true);
     }
     const notes = pdfOutlines(pdf).find((o) => o.title === 'Notes to Financial Statements')!;
     expect(notes.kids.map((k) => k.title)).toContain('NOTE 2 Advisory Fees and Other Fees Paid to Affiliates');
   });
 
   it('lists real page numbers in the contents: each title is found on the page the contents gives', () => {
-    const cover = pdfText(pdf, { page: 1, layout: true });
+    // A draft opens with its open-items page (docs/review.md); the cover follows it.
+    expect(pageText(1).trimStart().startsWith('Open items')).toBe(true);
+    const cover = pageText(2, true);
     for (const title of SECTIONS) {
       const m = new RegExp(`${title.replace(/[()]/g, '\\$&')}\\s+(\\d+)\\s*$`, 'm').exec(cover);
       expect(m, title).not.toBeNull();
       const page = Number(m![1]);
-      expect(pdfText(pdf, { page }).trimStart().startsWith(title), `${title} on page ${page}`).toBe(true);
+      expect(pageText(page).trimStart().startsWith(title), `${title} on page ${page}`).toBe(true);
     }
   });
 
@@ -169,5 +174,129 @@ describe('the IQM shareholder report', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the IQM shareholder report as a reviewer signs it off (issue 14)', () => {
+  const pageOf = (title: string) => pdfOutlines(pdf).find((o) => o.title === title)!.page;
+  const lines = (page: number) => pdfText(pdf, { page, layout: true }).split('\n').map((l) => l.trim()).filter(Boolean);
+
+  it('opens every schedule page after the first with the column headings, then a group or "<group> (continued)", its first figures with "$"', () => {
+    const first = pageOf('Schedule of Investments');
+    const last = pageOf('Statement of Assets and Liabilities') - 1;
+    let lastGroup = '';
+    let continued = 0;
+    for (let page = first; page <= last; page++) {
+      const l = lines(page);
+      const head = l.findIndex((x) => /Rate\s+Date\s+\(000\)\s+Value$/.test(x));
+      if (head < 0) break; // past the table: the notes to the schedule
+      if (page > first) {
+        const top = l[head + 1]!;
+        const m = /^(.+) \(continued\)$/.exec(top);
+        if (m) {
+          continued++;
+          expect(m[1], `page ${page}`).toBe(lastGroup);
+        } else expect(top, `page ${page}`).toMatch(/^[A-Z][A-Za-z .]+—[\d.]+%$/);
+        // The page's first holding carries "$" on its principal and its value.
+        const firstHolding = l.slice(head + 2).find((x) => /\d{2}\/\d{2}\/\d{2}/.test(x))!;
+        expect(firstHolding, `page ${page}`).toMatch(/\$\s+[\d,]+\s+\$\s+[\d,]+$/);
+      }
+      for (const x of l) {
+        const g = /^([A-Z][A-Za-z .]+)—[\d.]+%$/.exec(x);
+        if (g) lastGroup = g[1]!;
+      }
+    }
+    expect(continued).toBeGreaterThanOrEqual(4);
+  });
+
+  it('prints the statements footer on every schedule and financial-statement page, and nowhere else', () => {
+    const footer = 'See accompanying Notes to Financial Statements which are an integral part of the financial statements.';
+    const from = pageOf('Schedule of Investments');
+    const to = pageOf('Notes to Financial Statements') - 1;
+    const pages = Number(pdfInfo(pdf).Pages);
+    for (let page = 1; page <= pages; page++) {
+      expect(pdfText(pdf, { page }).includes(footer), `page ${page}`).toBe(page >= from && page <= to);
+    }
+  });
+
+  it.each([
+    'Net asset value per preferred share',
+    'Contribution from Morgan Stanley affiliate',
+    'MS-CE-QMS-SAR-1 Invesco Distributors, Inc.',
+    'Unless otherwise noted, all data provided by Invesco.',
+    'Invesco Advisers, Inc. (the Adviser or Invesco).',
+    'For the six months ended August 31, 2011, the period November 1, 2010 through February 28, 2011 and the year ended October 31, 2010',
+    'El Segundo Unified School District (Election of 2008); Series 2009 A, Unlimited Tax GO Bonds',
+  ])('prints the filing\'s words: %s', (words) => {
+    expect(text.replace(/\s+/g, ' ')).toContain(words);
+  });
+
+  it('prints no fundbook label where the filing has its own', () => {
+    expect(text).not.toContain('Rebate from Morgan Stanley affiliate\n');
+    expect(text).not.toContain('Asset coverage per preferred share');
+    expect(text).not.toMatch(/four months ended February 28, 2011 and/);
+  });
+
+  it('keeps the spaces of bookmark titles whose headings wrap', () => {
+    const titles: string[] = [];
+    const walk = (os: ReturnType<typeof pdfOutlines>) => os.forEach((o) => { titles.push(o.title); walk(o.kids); });
+    walk(pdfOutlines(pdf));
+    expect(titles).toContain('Factors and Conclusions and Summary of Independent Written Fee Evaluation');
+    expect(titles).toContain('A. Nature, Extent and Quality of Services Provided by Invesco Advisers and the Affiliated Sub-Advisers');
+    expect(titles).toContain('F. Collateral Benefits to Invesco Advisers and its Affiliates');
+    for (const t of titles) expect(t, t).not.toMatch(/[a-z][A-Z][a-z]/);
+  });
+
+  it('ends on a full back cover, not a few spilled lines', () => {
+    const pages = Number(pdfInfo(pdf).Pages);
+    const last = lines(pages);
+    expect(last[0]).toBe('Correspondence information');
+    expect(last.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the IQM shareholder report looks as approved (page images)', () => {
+  // Each page at 30 pixels per inch against test/page-images/iqm-2011-08-31/ (npm run approve-pages).
+  // pixelmatch's per-pixel threshold absorbs anti-aliasing; a page may differ in at most 0.1% of its
+  // pixels. Where a page changed, its diff image (changes in red) is written to test/page-images/diff/.
+  const MAX_CHANGED = 0.001;
+
+  it('renders every page as the approved image', async () => {
+    const { renderPages, APPROVED_DIR, DIFF_DIR } = await import('../scripts/page-images.mjs');
+    const { PNG } = await import('pngjs');
+    const pixelmatch = (await import('pixelmatch')).default;
+    const dir = join(out, 'page-images');
+    const pages: string[] = renderPages(pdf, dir);
+    const approved = readdirSync(APPROVED_DIR).filter((f) => f.endsWith('.png')).sort();
+    const changed: string[] = [];
+    rmSync(DIFF_DIR, { recursive: true, force: true });
+    for (const page of pages.filter((p) => approved.includes(p))) {
+      const a = PNG.sync.read(readFileSync(join(APPROVED_DIR, page)));
+      const b = PNG.sync.read(readFileSync(join(dir, page)));
+      if (a.width !== b.width || a.height !== b.height) {
+        changed.push(`${page}: ${b.width}x${b.height}, approved ${a.width}x${a.height}`);
+        continue;
+      }
+      const diff = new PNG({ width: a.width, height: a.height });
+      const n = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+      if (n > MAX_CHANGED * a.width * a.height) {
+        mkdirSync(DIFF_DIR, { recursive: true });
+        writeFileSync(join(DIFF_DIR, page), PNG.sync.write(diff));
+        changed.push(`${page}: ${n} pixels differ (diff image in test/page-images/diff/${page})`);
+      }
+    }
+    expect(pages, 'the page count changed: review, then npm run approve-pages').toEqual(approved);
+    expect(changed, 'pages look different: review the diff images, then npm run approve-pages').toEqual([]);
+  });
+});
+
+describe('README on the report\'s conventions', () => {
+  it('shows page images that exist and names a command that exists', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const images = [...readme.matchAll(/\]\((docs\/images\/[^)]+\.png)\)/g)].map((m) => m[1]!);
+    expect(images).toEqual(expect.arrayContaining(['docs/images/financial-highlights.png', 'docs/images/statement-of-assets-and-liabilities.png', 'docs/images/schedule-continued-california.png', 'docs/images/schedule-continued-iowa.png']));
+    for (const image of images) expect(statSync(image).size, image).toBeGreaterThan(10_000);
+    expect(readme).toContain('npm run approve-pages');
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts['approve-pages']).toContain('scripts/page-images.mjs');
   });
 });

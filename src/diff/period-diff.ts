@@ -4,11 +4,13 @@ import type { Figures } from '../calc/compute.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { Decimal } from '../decimal.js';
 import { formatPath } from '../load/locate.js';
+import { sectionOf } from '../load/fill-placeholders.js';
+import type { Provenance } from '../load/provenance.js';
 import type { FundPeriod } from '../load/schema.js';
 import { blackline, type BlacklineSection } from './blackline.js';
 import { daysInclusive } from '../calc/period-days.js';
 import { foldDuplicates } from './duplicates.js';
-import { figureLines } from './figure-lines.js';
+import { figureLines, type FigureLine } from './figure-lines.js';
 import { diffHoldings, type HoldingsDiff } from './holdings.js';
 import { variances, type Thresholds, type Variance } from './variances.js';
 
@@ -16,6 +18,16 @@ export interface PeriodInput {
   fund: FundPeriod;
   figures: Figures;
   file: string;
+  provenance?: Provenance;
+  /** Paths still TO BE FILLED (their values taken from the previous period to load the file). */
+  unfilled?: readonly string[];
+}
+
+/** A partly filled period: how many fields are still to be filled, per part of the file. */
+export interface Incomplete {
+  file: string;
+  total: number;
+  bySection: { section: string; count: number }[];
 }
 
 export interface FindingRef {
@@ -27,8 +39,10 @@ export interface FindingRef {
 
 export interface PeriodDiff {
   fund: { id: string; name: string };
-  previous: { file: string; start: string; end: string };
-  current: { file: string; start: string; end: string };
+  previous: { file: string; start: string; end: string; provenance: Provenance | null };
+  current: { file: string; start: string; end: string; provenance: Provenance | null };
+  /** Set when the current period is partly filled: what it covers leaves these fields out. */
+  incomplete: Incomplete | null;
   /** True when nothing differs: no figure, finding, holding or paragraph. */
   empty: boolean;
   warnings: string[];
@@ -39,6 +53,24 @@ export interface PeriodDiff {
   blackline: BlacklineSection[];
   /** Explanations in the current file that name no figure. */
   unusedExplanations: string[];
+}
+
+/** The figure key of a data path: the current column of changes and highlights, cash-flow lines by label. */
+function figureKeyOf(path: string, fund: FundPeriod): string {
+  const line = /^statements\.cash_flows\.(adjustments|financing|supplemental)\[(\d+)\]/.exec(path);
+  if (line) {
+    const label = fund.statements.cash_flows?.[line[1] as 'adjustments']?.[Number(line[2])]?.label;
+    return `statements.cash_flows.${line[1]}[${label}]`;
+  }
+  return path
+    .replace(/^statements\.changes_in_net_assets\[0\]\./, 'statements.changes_in_net_assets.current.')
+    .replace(/^financial_highlights\.columns\[0\]\.values\./, 'financial_highlights.current.');
+}
+
+function countUnfilled(file: string, paths: readonly string[]): Incomplete {
+  const counts = new Map<string, number>();
+  for (const path of paths) counts.set(sectionOf(path), (counts.get(sectionOf(path)) ?? 0) + 1);
+  return { file, total: paths.length, bySection: [...counts].map(([section, count]) => ({ section, count })) };
 }
 
 const DEFAULT_THRESHOLD = new Decimal('0.10');
@@ -82,13 +114,18 @@ export function diffPeriods(previous: PeriodInput, current: PeriodInput): Period
     currentDays,
   };
   const explanations = new Map((flux?.explanations ?? []).map((e) => [e.figure, e.text]));
-  const folded = foldDuplicates(figureLines(p, previous.figures), figureLines(c, current.figures));
+  // A partly filled period: the fields still to be filled, and every computed figure (computed from
+  // them), are left out; so are its findings.
+  const unfilled = new Set((current.unfilled ?? []).map((path) => figureKeyOf(path, c)));
+  const incomplete = current.unfilled?.length ? countUnfilled(current.file, current.unfilled) : null;
+  const compared = (l: FigureLine) => !incomplete || (!unfilled.has(l.key) && !l.key.startsWith('figures.'));
+  const folded = foldDuplicates(figureLines(p, previous.figures).filter(compared), figureLines(c, current.figures).filter(compared));
   const rows = variances(folded.previous, folded.current, thresholds, explanations, folded.alsoAt);
   const known = new Set(rows.map((r) => r.key));
 
   const key = (f: FindingRef) => `${f.code}|${f.path}`;
-  const before = previous.figures.findings.map(ref);
-  const after = current.figures.findings.map(ref);
+  const before = incomplete ? [] : previous.figures.findings.map(ref);
+  const after = incomplete ? [] : current.figures.findings.map(ref);
   const beforeKeys = new Set(before.map(key));
   const afterKeys = new Set(after.map(key));
   const findings = {
@@ -108,8 +145,9 @@ export function diffPeriods(previous: PeriodInput, current: PeriodInput): Period
 
   return {
     fund: { id: c.fund.id, name: c.fund.name },
-    previous: { file: previous.file, start: p.period.start, end: p.period.end },
-    current: { file: current.file, start: c.period.start, end: c.period.end },
+    previous: { file: previous.file, start: p.period.start, end: p.period.end, provenance: previous.provenance ?? null },
+    current: { file: current.file, start: c.period.start, end: c.period.end, provenance: current.provenance ?? null },
+    incomplete,
     empty,
     warnings,
     thresholds,

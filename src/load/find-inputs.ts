@@ -1,11 +1,12 @@
 // Expand the command line's files and directories into fund-period YAML files, in a stable order.
-// Files whose name starts with "_" or "." are fragments or hidden, not fund-periods. Symbolic links are
-// followed, to files and to folders (a folder reached twice, as by a link that loops, is walked once).
-// Anything else with a fund file's name (a FIFO, a broken link) is passed on, so the loader reports it.
+// Files whose name starts with "_" or "." are fragments or hidden, and `*.review.yaml` files are the
+// review records beside fund-periods (docs/review.md), not fund-periods. Symbolic links are followed, to
+// files and to folders (a folder reached twice, as by a link that loops, is walked once). Anything else
+// with a fund file's name (a FIFO, a broken link) is passed on, so the loader reports it.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const isFundFile = (name: string) => /\.ya?ml$/i.test(name) && !/^[_.]/.test(name);
+const isFundFile = (name: string) => /\.ya?ml$/i.test(name) && !/^[_.]/.test(name) && !/\.review\.ya?ml$/i.test(name);
 
 function isDirectory(path: string): boolean {
   try {

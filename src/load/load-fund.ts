@@ -27,6 +27,23 @@ export interface LoadedFund {
   sha256: string;
 }
 
+/** A YAML file of any of fundbook's kinds, loaded against its schema (one parser, one set of messages). */
+export interface LoadedYaml<T> {
+  file: string;
+  /** Present only when the file has no errors. */
+  data?: T;
+  problems: Problem[];
+  locate: Locator;
+  sha256: string;
+}
+
+/** What a kind of file is called in messages, and the keys its top level starts with. */
+export interface YamlKind {
+  noun: string;
+  keys: string;
+}
+
+const FUND_FILE: YamlKind = { noun: 'fund file', keys: 'fundbook:, fund:, period:, ...' };
 /** Collections nested deeper than this are refused: a fund-period file nests fewer than ten. */
 const MAX_DEPTH = 64;
 
@@ -103,11 +120,17 @@ function tagName(tag: string): string {
 
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
+  const { data, ...loaded } = loadYamlText(source, file, FundPeriodSchema, FUND_FILE);
+  return { ...loaded, fund: data };
+}
+
+/** Parse YAML text and validate it against `schema`, every problem located. Pure: no file access. */
+export function loadYamlText<S extends z.ZodType>(source: string, file: string, schema: S, kind: YamlKind): LoadedYaml<z.output<S>> {
   const lineCounter = new LineCounter();
   const sha256 = createHash('sha256').update(source).digest('hex');
   const values = countValues(source);
   if (values > MAX_VALUES) {
-    const problem: Problem = { severity: 'error', code: 'FILE', location: { file, line: 1, col: 1 }, message: `has about ${values.toLocaleString('en-US')} values; fund files are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
+    const problem: Problem = { severity: 'error', code: 'FILE', location: { file, line: 1, col: 1 }, message: `has about ${values.toLocaleString('en-US')} values; ${kind.noun}s are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
     return { file, problems: [problem], locate: () => problem.location, sha256 };
   }
   // A carriage return alone ends a line for YAML but for no editor or diff tool a reviewer uses, so
@@ -147,7 +170,7 @@ export function loadFundText(source: string, file: string): LoadedFund {
     if (syntaxReported) continue;
     syntaxReported = true;
     if (err.code === 'MULTIPLE_DOCS') {
-      problems.push({ severity: 'error', code: 'YAML', location: at(err.pos[0]), message: 'a fund file is one YAML document, but a second one starts here' });
+      problems.push({ severity: 'error', code: 'YAML', location: at(err.pos[0]), message: `a ${kind.noun} is one YAML document, but a second one starts here` });
       continue;
     }
     if (err.code === 'RESOURCE_EXHAUSTION') {
@@ -212,17 +235,17 @@ export function loadFundText(source: string, file: string): LoadedFund {
     return { file, problems, locate, sha256 };
   }
   if (!isMap(doc.contents)) {
-    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: 'a fund file is a mapping of keys (fundbook:, fund:, period:, ...)' });
+    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: `a ${kind.noun} is a mapping of keys (${kind.keys})` });
     return { file, problems, locate, sha256 };
   }
 
-  const result = FundPeriodSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key] as DataPath;
-          const near = nearestKey(issue.path as DataPath, key);
+          const near = nearestKey(issue.path as DataPath, key, schema);
           problems.push({ severity: 'error', code: 'UNKNOWN_KEY', location: locate(path, true), path, message: near ? `unknown key; did you mean \`${near}\`?` : 'unknown key' });
         }
         continue;
@@ -234,16 +257,16 @@ export function loadFundText(source: string, file: string): LoadedFund {
     }
   }
   problems.sort((a, b) => a.location.line - b.location.line || a.location.col - b.location.col);
-  return { file, fund: problems.length === 0 && result.success ? result.data : undefined, problems, locate, sha256 };
+  return { file, data: problems.length === 0 && result.success ? (result.data as z.output<S>) : undefined, problems, locate, sha256 };
 }
 
 /** Read one fund-period file as text; I/O problems (missing, not a regular file, too big, not UTF-8) become a failed load. */
-export function readFundSource(file: string): { text: string } | { failed: LoadedFund } {
+export function readFundSource(file: string, kind: YamlKind = FUND_FILE): { text: string } | { failed: LoadedFund } {
   const fail = (message: string, location = { file, line: 1, col: 1 }) => ({
     failed: { file, problems: [{ severity: 'error' as const, code: 'FILE', location, message }], locate: () => ({ file, line: 1, col: 1 }), sha256: '' },
   });
   const read = readInput(file, MAX_FILE_BYTES);
-  if ('error' in read) return fail(read.error);
+  if ('error' in read) return fail(read.error.replace('not a fund file', `not a ${kind.noun}`).replace('fund files are limited', `${kind.noun}s are limited`));
   const bytes = read.bytes;
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {

@@ -12,7 +12,7 @@ import { DEFAULT_PRINT_TIMEOUT_MS } from '../render/render-document.js';
 import { Preparer } from './preparer.js';
 import type { Browser } from 'puppeteer-core';
 import { openPrintPage, type PrintPage } from '../render/print.js';
-import { validateInput } from './validated.js';
+import { validateForBuild } from './validated.js';
 import { withPool } from './with-pool.js';
 import { BrowserStartError } from '../render/browser.js';
 import { shardInputs, type Shard } from './shard.js';
@@ -58,18 +58,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * its prepare step); a single input here. Chromium, started at the first valid input by `onValid`,
  * launches meanwhile.
  */
-async function validate(inputs: readonly string[], preparer: Preparer | undefined, log: (line: string) => void, onValid: (input: string) => void): Promise<{ valid: string[]; invalid: string[] }> {
+async function validate(inputs: readonly string[], preparer: Preparer | undefined, log: (line: string) => void, onValid: (input: string) => void, final = false): Promise<{ valid: string[]; invalid: string[] }> {
   const valid: string[] = [];
   const invalid: string[] = [];
   // A few validations queued ahead on the thread, so the first funds' prepare jobs queue between them.
   const queued: Promise<{ errors: string[] }>[] = [];
   const queue = (i: number) => {
     if (!preparer || i >= inputs.length || queued[i]) return;
-    queued[i] = preparer.validate(inputs[i]!).catch((err: unknown) => ({ errors: [`${inputs[i]}: ${err instanceof Error ? err.message : String(err)}`] }));
+    queued[i] = preparer.validate(inputs[i]!, final).catch((err: unknown) => ({ errors: [`${inputs[i]}: ${err instanceof Error ? err.message : String(err)}`] }));
   };
   for (const [i, input] of inputs.entries()) {
     for (let j = i; j < i + VALIDATE_AHEAD; j++) queue(j);
-    const { errors } = preparer ? await queued[i]! : validateInput(input);
+    // `final`: a fund-period not signed off by a current preparer and reviewer is refused too.
+    const { errors } = preparer ? await queued[i]! : validateForBuild(input, final);
     if (errors.length > 0) {
       invalid.push(input);
       log(`SKIPPED ${input}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
@@ -117,7 +118,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     const validated = await validate(inputs, preparer, log, (input) => {
       warming ??= pool.acquire().then(() => undefined, (err: unknown) => err);
       if (ahead.size <= concurrency) prepareAhead(input);
-    });
+    }, options.final);
     invalid = validated.invalid;
     const valid = validated.valid;
     if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve().then(() => prepareFund(valid[0]!, options)));

@@ -1,10 +1,13 @@
 // The period diff through the pipeline: load both periods, compute, compare, print; period-diff.json and
 // period-diff.pdf are written with the fund-period's output set (fund-period-output.ts).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { cannotCompare, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
 import { formatDiagnostic, locateAll } from '../diagnostic.js';
+import { fillFromPrevious } from '../load/fill-placeholders.js';
+import { formatPath } from '../load/locate.js';
+import { provenanceOf } from '../load/provenance.js';
 import { diffView } from '../view/diff-view.js';
 import { commitFundPeriod, previousManifest } from './fund-period-output.js';
 import { createHash } from 'node:crypto';
@@ -12,8 +15,12 @@ import { compiledDocument } from './build-fund.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
-import { validateInput } from './validated.js';
+import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { carriedAcknowledgements } from '../review/carried.js';
+import { reviewForBuild } from '../review/for-build.js';
+import { loadReviewFor } from '../review/review-file.js';
+import { carriedView } from '../view/draft-view.js';
 
 export interface DiffOutcome {
   ok: boolean;
@@ -57,8 +64,12 @@ export function diffJson(diff: PeriodDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
 
+function incompleteWarning(i: NonNullable<PeriodDiff['incomplete']>): string {
+  return `${i.file} is not complete: ${i.total} field${i.total === 1 ? '' : 's'} still to be filled (${i.bySection.map((s) => `${s.section} ${s.count}`).join(', ')}); the diff covers what is filled`;
+}
+
 function summarise(d: PeriodDiff): string {
-  if (d.empty) return 'no differences';
+  if (d.empty) return d.incomplete ? `no differences in what is filled; ${d.incomplete.total} fields still to be filled` : 'no differences';
   const flagged = d.variances.filter((v) => v.flagged);
   return `${d.variances.filter((v) => !v.change.isZero()).length} figures changed, ${flagged.length} flagged (${flagged.filter((v) => !v.explanation).length} without explanation); holdings ${d.holdings.added.length} added, ${d.holdings.removed.length} removed, ${d.holdings.changed.length} changed; ${d.blackline.filter((s) => s.changed).length} narrative sections changed`;
 }
@@ -67,20 +78,35 @@ function summarise(d: PeriodDiff): string {
 export function prepareDiff(previousFile: string, currentFile: string, outDir?: string): { prepared: PreparedDiff } | { failed: DiffOutcome } {
   // A period that does not load cannot be compared; one with calculator errors still can.
   const previous = validateInput(previousFile);
-  const current = validateInput(currentFile);
+  let current = validateInput(currentFile);
+  // A current period still being filled in (only placeholders wrong): diffed for what is filled, each
+  // placeholder taking the previous period's value (and left out of the comparison).
+  let unfilled: string[] = [];
+  const currentErrors = current.loaded.problems.filter((p) => p.severity === 'error');
+  if (previous.loaded.fund && !current.loaded.fund && currentErrors.length > 0 && currentErrors.every((p) => p.code === 'TO_BE_FILLED' && p.path)) {
+    const paths = currentErrors.map((p) => p.path!);
+    unfilled = paths.map((p) => formatPath(p));
+    const filled = fillFromPrevious(readFileSync(currentFile, 'utf8'), readFileSync(previousFile, 'utf8'), paths);
+    if (filled.missing.length === 0) current = validateText(filled.text, currentFile);
+  }
   if (!previous.figures || !current.figures || !previous.loaded.fund || !current.loaded.fund) {
     const problems = [...previous.loaded.problems, ...current.loaded.problems].map(formatDiagnostic);
     return { failed: { ok: false, problems, warnings: [] } };
   }
   const currentFund = current.loaded.fund;
   const periods = [
-    { fund: previous.loaded.fund, figures: previous.figures, file: previousFile },
-    { fund: currentFund, figures: current.figures, file: currentFile },
+    { fund: previous.loaded.fund, figures: previous.figures, file: previousFile, provenance: provenanceOf(readFileSync(previousFile, 'utf8'), previous.loaded.fund) },
+    { fund: currentFund, figures: current.figures, file: currentFile, provenance: provenanceOf(readFileSync(currentFile, 'utf8'), currentFund), unfilled },
   ] as const;
   const refused = cannotCompare(...periods);
   if (refused) return { failed: { ok: false, problems: locateAll([refused], current.loaded.locate).map(formatDiagnostic), warnings: [] } };
   const diff = diffPeriods(...periods);
-  const view = diffView(diff);
+  // The current period's review: the DRAFT mark, and the previous period's acknowledgements that recur.
+  const review = reviewForBuild(currentFile, current.figures.findings, current.loaded.locate);
+  const previousReview = loadReviewFor(previousFile);
+  const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatDiagnostic)];
+  if ('problems' in review || !previousReview.data) return { failed: { ok: false, problems: reviewProblems, warnings: [] } };
+  const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {
     prepared: {
       html: placeholderHtml(compiledDocument('period-diff'), view),
@@ -90,7 +116,7 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
       reportDate: currentFund.period.report_date,
       json: diffJson(diff),
-      warnings: diff.warnings,
+      warnings: [...diff.warnings, ...(diff.incomplete ? [incompleteWarning(diff.incomplete)] : [])],
       summary: summarise(diff),
       outDir: outDir ?? join('output', currentFund.fund.id, currentFund.period.end),
       what: `${currentFund.fund.id} ${currentFund.period.end}`,

@@ -20,11 +20,14 @@ import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput } from './validated.js';
+import { manifestReview, notFinal, reviewForBuild, type ManifestReview } from '../review/for-build.js';
 
 export interface BuildOptions {
   outDir: string;
   /** Build only this document (its `cli` name in pipeline/documents.ts). */
   only?: DocumentName;
+  /** Refuse a fund-period that is not signed off (a current preparer and reviewer): no DRAFT is built. */
+  final?: boolean;
   timeoutMs?: number;
   /** The previous period to diff against; otherwise found beside the input. */
   previous?: string;
@@ -87,6 +90,8 @@ export interface PreparedFund {
   inputSha256: string;
   outDir: string;
   figuresText: string;
+  /** The review record as manifest.json carries it. */
+  review: ManifestReview;
   /** tie-outs.xlsx's rows, written once the documents print. */
   workbook: WorkbookData;
   documents: PreparedDocument[];
@@ -121,6 +126,9 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   if (!loaded.fund || !figures) return failed(errors);
   const fund = loaded.fund;
   if (errors.length > 0) return failed(errors, fund);
+  const review = reviewForBuild(input, figures.findings, loaded.locate);
+  if ('problems' in review) return failed(review.problems, fund);
+  if (options.final && review.draft) return failed(notFinal(input, review.status), fund);
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
@@ -128,7 +136,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     const compiled = compiledDocument(kind);
     documents.push({
       kind,
-      html: placeholderHtml(compiled, view),
+      html: placeholderHtml(compiled, { ...view, draft: review.draft }),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -157,6 +165,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       inputSha256: loaded.sha256,
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      review: manifestReview(review),
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
@@ -226,6 +235,7 @@ export async function renderFund(
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
     tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
     documents: manifestDocuments,
+    review: prepared.review,
   };
   return {
     outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings },

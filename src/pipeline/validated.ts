@@ -8,6 +8,7 @@ import { computeFigures, type Figures } from '../calc/compute.js';
 import { diagnosticsOf } from '../check.js';
 import { formatDiagnostic } from '../diagnostic.js';
 import { loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
+import { notFinal, reviewForBuild } from '../review/for-build.js';
 
 export interface Validated {
   loaded: LoadedFund;
@@ -27,10 +28,27 @@ export function validateInput(file: string): Validated {
   const earlier = kept.get(sha256);
   if (earlier && earlier.loaded.file === file) return earlier;
 
-  const loaded = loadFundText(source.text, file);
+  const validated = validateText(source.text, file);
+  if (validated.loaded.fund) kept.set(sha256, validated);
+  return validated;
+}
+
+/**
+ * A build's validation of `file`: validateInput's errors, then the review file beside it (its problems;
+ * with `final`, what keeps the period from being signed off, docs/review.md).
+ */
+export function validateForBuild(file: string, final: boolean): { errors: string[] } {
+  const validated = validateInput(file);
+  if (validated.errors.length > 0 || !validated.figures) return { errors: validated.errors };
+  const review = reviewForBuild(file, validated.figures.findings, validated.loaded.locate);
+  if ('problems' in review) return { errors: review.problems };
+  return { errors: final ? notFinal(file, review.status) : [] };
+}
+
+/** Load and calculate YAML text standing for `file` (a period diff's partly filled period, filled in). */
+export function validateText(text: string, file: string): Validated {
+  const loaded = loadFundText(text, file);
   const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
   const errors = diagnosticsOf(loaded, figures).filter((d) => d.severity === 'error').map(formatDiagnostic);
-  const validated = { loaded, figures, errors };
-  if (loaded.fund) kept.set(sha256, validated);
-  return validated;
+  return { loaded, figures, errors };
 }

@@ -12,6 +12,8 @@ import { PAGE_PLACEHOLDER } from './stamp-contents.js';
 
 export interface PagedView {
   sections: { id: string; title: string; page?: number | string }[];
+  /** Set while the period is not signed off: the DRAFT mark and open items (view/draft-view.ts). */
+  draft?: object;
 }
 
 export interface RenderedDocument {

@@ -40,6 +40,8 @@ export interface DiffView {
   current: string;
   empty: boolean;
   warnings: string[];
+  provenance: string[];
+  incomplete: { text: string; sections: { section: string; count: number }[] } | null;
   sections: Section[];
   rules: { title: string; rule: string }[];
   summary: { label: string; value: string }[];
@@ -179,6 +181,15 @@ function blockView(b: BlacklineBlock) {
   }
 }
 
+function provenanceLine(which: 'previous' | 'current', p: PeriodDiff['previous']): string | null {
+  const v = p.provenance;
+  if (!v || v.synthetic === 'no') return null;
+  const marks = v.markedLines > 0 ? `; ${v.markedLines} line${v.markedLines === 1 ? '' : 's'} of the file carry the mark SYNTHETIC` : '';
+  return v.synthetic === 'wholly'
+    ? `The ${which} period (${p.file}) is synthetic: the fund and every figure in it are invented${marks}.`
+    : `The ${which} period (${p.file}) is partly synthetic: some of its figures are generated, not a filing's${marks}.`;
+}
+
 export function diffView(diff: PeriodDiff): DiffView {
   const changed = diff.variances.filter((v) => !(v.change.isZero() && v.previous !== null && v.current !== null));
   const flagged = diff.variances.filter((v) => v.flagged);
@@ -194,6 +205,13 @@ export function diffView(diff: PeriodDiff): DiffView {
     current: `${longDate(diff.current.start)} – ${longDate(diff.current.end)}`,
     empty: diff.empty,
     warnings: diff.warnings,
+    provenance: [provenanceLine('previous', diff.previous), provenanceLine('current', diff.current)].filter((x): x is string => x !== null),
+    incomplete: diff.incomplete
+      ? {
+          text: `${diff.incomplete.file} is not complete: ${diff.incomplete.total} field${diff.incomplete.total === 1 ? ' is' : 's are'} still to be filled. This diff covers what is filled; the fields still to be filled, the figures fundbook computes from them and the findings are left out until they are.`,
+          sections: diff.incomplete.bySection,
+        }
+      : null,
     sections: [
       { id: 'summary', title: 'Summary' },
       { id: 'variances', title: 'Figure Variances' },

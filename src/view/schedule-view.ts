@@ -2,23 +2,16 @@
 // the issuer printed once per run of its issues (as schedules do), subtotals, and the bottom lines.
 import type { FundPeriod } from '../load/schema.js';
 import { marks, money, percent, shortDate } from './format.js';
+import { bottomHeight, paginateSchedule, type HoldingLine, type ScheduleGroup, type SchedulePage } from './schedule-pages.js';
 
-export interface HoldingLine {
-  issuer: string;
-  issue: string;
-  enhancement: string;
-  notes: string;
-  rate: string;
-  maturity: string;
-  principal: string;
-  value: string;
-  dollar: boolean;
-}
+export type { HoldingLine } from './schedule-pages.js';
 
 export interface ScheduleView {
   category: string;
   categoryPercent: string;
-  groups: { name: string; percent: string; holdings: HoldingLine[]; subtotal: string | null }[];
+  groups: ScheduleGroup[];
+  /** The groups cut into printed pages (schedule-pages.ts): what the template prints. */
+  pages: SchedulePage[];
   totalLabel: string;
   totalNotes: string;
   totalPercent: string;
@@ -32,8 +25,7 @@ export interface ScheduleView {
 
 export function scheduleView(fund: FundPeriod): ScheduleView {
   const soi = fund.schedule_of_investments;
-  let first = true;
-  const groups = soi.groups.map((g) => {
+  const groups = soi.groups.map((g): ScheduleGroup => {
     let previousIssuer = '';
     const holdings = g.holdings.map((h): HoldingLine => {
       const line: HoldingLine = {
@@ -45,9 +37,9 @@ export function scheduleView(fund: FundPeriod): ScheduleView {
         maturity: shortDate(h.maturity),
         principal: money(h.principal_000),
         value: money(h.value),
-        dollar: first,
+        // Set per printed page: the first holding of each page carries the "$".
+        dollar: false,
       };
-      first = false;
       previousIssuer = h.issuer;
       return line;
     });
@@ -68,11 +60,14 @@ export function scheduleView(fund: FundPeriod): ScheduleView {
     line('Other assets less liabilities', soi.other_assets_less_liabilities),
     line('Net assets applicable to common shares', soi.net_assets, true),
   ].filter((x): x is NonNullable<typeof x> => Boolean(x));
+  const totalLabel = `Total investments (Cost $${money(soi.cost)})`;
+  const bottom = bottomHeight([`${totalLabel}—${percent(soi.total_percent)}`, ...bottomLines.map((b) => `${b.label}—${b.percent} ${b.description}`)]);
   return {
     category: soi.category,
     categoryPercent: percent(soi.category_percent),
     groups,
-    totalLabel: `Total investments (Cost $${money(soi.cost)})`,
+    pages: paginateSchedule({ name: soi.category, percent: percent(soi.category_percent) }, groups, bottom),
+    totalLabel,
     totalNotes: marks(soi.total_notes),
     totalPercent: percent(soi.total_percent),
     totalValue: money(soi.total_investments),

@@ -9,6 +9,15 @@ export interface Cell {
   negative: boolean;
   dollar: boolean;
   marks?: string;
+  /** `text` cut for print: the figure, and what hangs right of the column's figure edge (")", "%", ")%"). */
+  figure?: string;
+  suffix?: string;
+}
+
+/** "(6.78)%" -> ["(6.78", ")%"]: a column's figures align on their last digit, closing marks hang. */
+export function splitFigure(text: string): { figure: string; suffix: string } {
+  const m = /^(.*?)([)%]*)$/.exec(text)!;
+  return { figure: m[1]!, suffix: m[2]! };
 }
 
 export type RowStyle = 'heading' | 'line' | 'subtotal' | 'total';
@@ -32,6 +41,8 @@ export interface Table {
   header: boolean;
   /** Whether any cell carries footnote marks (they hang right of the figures, keeping them aligned). */
   hasMarks: boolean;
+  /** Whether any figure ends in "%" (the hanging space right of the figures then fits ")%"). */
+  hasPercent: boolean;
 }
 
 export type Figure = Decimal | undefined | null;
@@ -69,7 +80,7 @@ export class TableBuilder {
       const first = !this.seenFigure[i];
       this.seenFigure[i] = true;
       const moneyColumn = !this.dollarColumns || this.dollarColumns.includes(i);
-      return { ...c, dollar: dollars === 'all' || (dollars && moneyColumn && (first || style === 'total')) };
+      return { ...c, ...splitFigure(c.text), dollar: dollars === 'all' || (dollars && moneyColumn && (first || style === 'total')) };
     });
     this.rows.push({ label, labelMarks, style, indent, cells: withDollar });
     return this;
@@ -84,6 +95,7 @@ export class TableBuilder {
   build(columns: Table['columns'], extra: Pick<Partial<Table>, 'groups' | 'unitNote'> = {}): Table {
     const header = Boolean(extra.unitNote) || columns.some((c) => c.label !== '') || Boolean(extra.groups);
     const hasMarks = this.rows.some((r) => r.cells.some((c) => c?.marks));
-    return { columns, rows: this.rows, header, hasMarks, ...extra };
+    const hasPercent = this.rows.some((r) => r.cells.some((c) => c?.suffix?.includes('%')));
+    return { columns, rows: this.rows, header, hasMarks, hasPercent, ...extra };
   }
 }
