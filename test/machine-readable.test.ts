@@ -68,7 +68,7 @@ describe('fundbook check --format json', async () => {
       ['no-such-file.yaml', 1, null],
     ]);
     expect(files[1]!.diagnostics).toHaveLength(1);
-    expect(files[1]!.diagnostics[0]).toMatchObject({ severity: 'error', code: 'INVALID', file: 'no-such-file.yaml', line: 1, col: 1 });
+    expect(files[1]!.diagnostics[0]).toMatchObject({ severity: 'error', code: 'FILE', file: 'no-such-file.yaml', line: 1, col: 1 });
   });
 });
 

@@ -410,7 +410,7 @@ describe('rule coverage-minimum', () => {
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.path).toEqual(['preferred_shares', 'outstanding']);
     expect(f[0]!.threshold).toBe('Rating agency guideline (synthetic): at least 500%');
-    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring preferred coverage needs $6,312,843 of preferred redeemed');
+    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring coverage needs $6,312,843 of preferred redeemed (127 shares)');
     // Not a headroom warning as well, and the core checks' warning of the same code is not repeated.
     expect(byRule(board, 'coverage-headroom')).toEqual([]);
     expect(figures.findings.map((x) => x.code)).toContain('COVERAGE_BELOW_MINIMUM');
@@ -442,13 +442,13 @@ describe('rule coverage-minimum', () => {
     const preferredCoverage = calculateCoverage({
       totalAssets: d('286382448'),
       totalLiabilities: d('36633820').plus(debt),
-      seniorDebt: debt,
-      preferredLiquidation: d('10000000'),
-      preferredShares: d('200'),
-      liquidationPerShare: d('50000'),
-    });
+      securities: [
+        { kind: 'credit_facility', label: 'Borrowings', amount: debt, liability: true, path: [] },
+        { kind: 'preferred_shares', label: 'Preferred', amount: d('10000000'), shares: d('200'), liquidationPerShare: d('50000'), liability: false, path: [] },
+      ],
+    })!;
     expect(preferredCoverage.compliant).toBe(false);
-    expect(preferredCoverage.ratio.toFixed(4)).toBe('2.4975'); // passes 200%
+    expect(preferredCoverage.ratio!.toFixed(4)).toBe('2.4975'); // passes 200%
     expect(preferredCoverage.debtRatio!.toFixed(4)).toBe('2.7750'); // fails 300%
     // The coverage calculation's finding (rule coverage-minimum), as computeFigures and the board book list it.
     const f = [coverageBelowMinimum(preferredCoverage)!];

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
+import { seniorSecurities } from './senior-securities.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export interface BoardThresholds {
@@ -200,8 +201,8 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
         code: 'COVERAGE_HEADROOM',
         rule: 'coverage-headroom',
         threshold: `total assets may fall at least ${fmtPct(thresholds.coverageHeadroomMinimum, 0)} before a breach`,
-        message: `asset coverage ${fmtPct(cov.ratio, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
-        path: ['preferred_shares', 'outstanding'],
+        message: `asset coverage ${fmtPct(cov.ratio ?? cov.debtRatio ?? ZERO, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
+        path: seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'],
       });
     }
   }

@@ -46,6 +46,7 @@ export function nearestKey(path: DataPath, key: string, root: z.ZodType = FundPe
     const d = distance(key.toLowerCase(), known);
     if (!best || d < best.d) best = { key: known, d };
   }
-  // Up to a third of the key's letters wrong (at least 2): `custodain_fees`, `custodian_fee`, `CUSTODIAN_FEES`.
-  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.key : undefined;
+  // Up to a third of the key's letters wrong (at least one): `custodain_fees`, `custodian_fee`,
+  // `CUSTODIAN_FEES`; a short key such as `<<` is near nothing.
+  return best && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
 }

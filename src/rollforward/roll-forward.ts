@@ -11,7 +11,7 @@ import { fiscalYearEndFor, fiscalYearStartFor } from '../calc/fiscal-year.js';
 import { addDays } from '../calc/period-days.js';
 
 /** Keys whose text describes rather than measures: carried as they are. */
-const DESCRIPTIVE = new Set(['label', 'name', 'issuer', 'issue', 'enhancement', 'maturity', 'notes', 'mark', 'text', 'code', 'meaning', 'entity', 'sector', 'title', 'description', 'key', 'series', 'group', 'id', 'principal_000', 'total_notes', 'marks']);
+const DESCRIPTIVE = new Set(['label', 'name', 'issuer', 'issue', 'enhancement', 'maturity', 'notes', 'mark', 'text', 'code', 'meaning', 'entity', 'sector', 'title', 'description', 'key', 'series', 'group', 'id', 'principal_000', 'total_notes', 'marks', 'kind', 'liability']);
 
 function fill(node: unknown, keep = DESCRIPTIVE): void {
   if (isMap(node)) {

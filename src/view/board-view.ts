@@ -94,12 +94,16 @@ function keyFigures(board: BoardFigures, figures: Figures): { label: string; val
   }
   if (figures.preferredCoverage) {
     const c = figures.preferredCoverage;
-    rows.push({ label: 'Asset coverage of preferred shares', value: `${percent(c.ratio, 0)} ($${money(c.perShare)} per share); minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
+    const headline = [
+      c.debtRatio ? `debt ${percent(c.debtRatio, 0)} ($${money(c.debtRatio.times(1000))} per $1,000)` : '',
+      c.ratio ? `preferred ${percent(c.ratio, 0)}${c.perShare ? ` ($${money(c.perShare)} per share)` : ''}` : '',
+    ].filter(Boolean).join('; ');
+    rows.push({ label: 'Asset coverage of senior securities', value: `${headline}; binding minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
   }
   for (const p of figures.proxy) {
     for (const g of p.groups) {
       const elected = g.nominees.filter((n) => n.outcome === 'elected').length;
-      rows.push({ label: `Last vote, proposal ${p.number} (${g.group.replaceAll('_', ' ')})`, value: `${elected} of ${g.nominees.length} nominees elected; ${percent(g.presentFraction, 1)} present${g.quorumMet ? '' : ', short of quorum'}` });
+      rows.push({ label: `Last vote, proposal ${p.number} (${g.group.replaceAll('_', ' ')})`, value: `${elected} of ${g.nominees.length} nominees elected; ${g.presentFraction ? `${percent(g.presentFraction, 1)} present` : `${money(g.present)} shares present (shares outstanding unknown)`}${g.quorumMet === false ? ', short of quorum' : ''}` });
     }
   }
   return rows;
@@ -155,14 +159,16 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
   const cov = figures.preferredCoverage;
   const coverage = cov && {
     rows: [
-      { label: 'Asset coverage of preferred shares', value: percent(cov.ratio, 0) },
-      { label: 'Asset coverage per preferred share', value: `$${money(cov.perShare)}` },
+      ...(cov.debtRatio ? [{ label: 'Asset coverage per $1,000 of indebtedness', value: `$${money(cov.debtRatio.times(1000))}` }] : []),
+      ...(cov.ratio ? [{ label: 'Asset coverage of preferred shares (debt included)', value: percent(cov.ratio, 0) }] : []),
+      ...(cov.perShare ? [{ label: 'Asset coverage per preferred share', value: `$${money(cov.perShare)}` }] : []),
       { label: 'Binding minimum', value: percent(cov.bindingMinimum, 0) },
       { label: 'Total assets may fall before a breach', value: `$${money(cov.headroom)} (${percent(cov.headroomFraction, 1)})` },
       { label: 'Common dividends blocked', value: cov.commonDividendsBlocked ? 'Yes' : 'No' },
       { label: 'Preferred redemption needed to restore coverage', value: `$${money(cov.redemptionNeeded)}` },
+      ...(cov.debtRatio ? [{ label: 'Preferred dividends blocked', value: cov.preferredDividendsBlocked ? 'Yes' : 'No' }, { label: 'Debt repayment needed to restore 300%', value: `$${money(cov.debtRepaymentNeeded)}` }] : []),
     ],
-    tests: cov.tests.map((t) => ({ name: t.name, minimum: percent(t.minimum, 0), actual: percent(t.actual, 0), passes: t.passes })),
+    tests: cov.tests.map((t) => ({ name: t.name, minimum: percent(t.minimum, 0), actual: percent(t.actual, 0), passes: t.passes, headroom: `$${money(t.headroom)}` })),
     workings: cov.workings,
   };
 
@@ -229,8 +235,11 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
       })))),
       quorum: figures.proxy.flatMap((p) => p.groups.map((g) => ({
         group: g.group === 'preferred' ? 'Preferred only' : g.group === 'common' ? 'Common only' : 'Common and preferred',
-        present: `${money(g.present)} of ${money(g.sharesOutstanding)} (${percent(g.presentFraction, 1)}); quorum ${percent(g.quorumRequired, 0)}`,
-        met: g.quorumMet,
+        present: g.sharesOutstanding && g.presentFraction
+          ? `${money(g.present)} of ${money(g.sharesOutstanding)} (${percent(g.presentFraction, 1)}); quorum ${percent(g.quorumRequired, 0)}`
+          : `${money(g.present)} of an unknown number of shares outstanding; quorum ${percent(g.quorumRequired, 0)}`,
+        met: g.quorumMet === true,
+        unknown: g.quorumMet === undefined,
       }))),
     },
     resolution: review.resolution ?? DEFAULT_RESOLUTION,

@@ -588,7 +588,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 24: period end 2011-02-28, before the period start 2011-03-01',
     input: { mutate: onLine(24, '2011-08-31', '2011-02-28') },
     stdout: [
-      "period-end-before-start.yaml:24:8 period.end: 2011-02-28 is before the period's start, 2011-03-01",
+      "period-end-before-start.yaml:24:8 period.end: error INVALID_VALUE: 2011-02-28 is before the period's start, 2011-03-01",
       'period-end-before-start.yaml: not checked further (1 error)',
     ],
   },
@@ -893,7 +893,7 @@ export const CASES: BadInputCase[] = [
     broken: "appended board_review, line 2286: a performance universe's returns that do not include the fund's own 3.10%",
     input: { mutate: withBoardReview('{ years: 1, fund_return: 3.10%, universe_returns: [5.12%, 4.88%, 3.11%, 2.95%, 1.40%] }') },
     stdout: [
-      "board-universe-without-fund.yaml:2286:59 board_review.performance_universe.periods[0].universe_returns: must include the fund's own return",
+      "board-universe-without-fund.yaml:2286:59 board_review.performance_universe.periods[0].universe_returns: error INVALID_VALUE: must include the fund's own return",
       'board-universe-without-fund.yaml: not checked further (1 error)',
     ],
   },
