@@ -408,8 +408,13 @@ export const CASES: BadInputCase[] = [
       // The finding points at the votes for of the nominee whose votes run over.
       added: [
         'votes-over-outstanding.yaml:428:45 proxy[0].proposals[0].groups[0].nominees[0].for: error VOTES_OVER_OUTSTANDING: proposal 1 (common and preferred): David C. Arch: 13,285,035 for + 392,952 withheld = 13,677,987 votes, but only 13,455,269 shares outstanding',
+        // Arch's total now differs from the other three nominees' of the same voting group (issue 12).
+        'votes-over-outstanding.yaml:429:44 proxy[0].proposals[0].groups[0].nominees[1].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Bob R. Baker 11,677,987; one voting group\'s nominees should have the same shares present',
+        'votes-over-outstanding.yaml:430:42 proxy[0].proposals[0].groups[0].nominees[2].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Larry Soll 11,677,987; one voting group\'s nominees should have the same shares present',
+        'votes-over-outstanding.yaml:431:48 proxy[0].proposals[0].groups[0].nominees[3].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Philip A. Taylor 11,677,987; one voting group\'s nominees should have the same shares present',
+        'votes-over-outstanding.yaml:432:47 proxy[0].proposals[0].groups[0].nominees[4].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Wayne W. Whalen 11,677,987; one voting group\'s nominees should have the same shares present',
       ],
-      summary: `votes-over-outstanding.yaml: 159 tie-outs checked, 2 failed; 1 error, ${SUMMARY_BASE_WARNINGS}`,
+      summary: 'votes-over-outstanding.yaml: 159 tie-outs checked, 2 failed; 1 error, 12 warnings',
     },
   },
   {
@@ -421,8 +426,10 @@ export const CASES: BadInputCase[] = [
       // `              - { name: Philip A. Taylor, ...`: the nominee's `{` is at col 17.
       added: [
         'votes-over-outstanding-fourth-nominee.yaml:431:48 proxy[0].proposals[0].groups[0].nominees[3].for: error VOTES_OVER_OUTSTANDING: proposal 1 (common and preferred): Philip A. Taylor: 13,333,978 for + 344,009 withheld = 13,677,987 votes, but only 13,455,269 shares outstanding',
+        // Taylor's total now differs from the first nominee's of the same voting group (issue 12).
+        'votes-over-outstanding-fourth-nominee.yaml:431:48 proxy[0].proposals[0].groups[0].nominees[3].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 11,677,987 votes (for + withheld), Philip A. Taylor 13,677,987; one voting group\'s nominees should have the same shares present',
       ],
-      summary: `votes-over-outstanding-fourth-nominee.yaml: 159 tie-outs checked, 2 failed; 1 error, ${SUMMARY_BASE_WARNINGS}`,
+      summary: 'votes-over-outstanding-fourth-nominee.yaml: 159 tie-outs checked, 2 failed; 1 error, 9 warnings',
     },
   },
   {
