@@ -57,8 +57,8 @@ describe('the IQM board-approval book', () => {
   });
 
   it('shows asset coverage of 454% with its workings', () => {
-    expect(flat).toContain('454% ($227,044 per share); minimum 200%; compliant');
-    expect(flat).toContain('Coverage 249,748,628 / 55,000,000 = 454.09%');
+    expect(flat).toContain('454% ($227,044 per share); binding minimum 200%; compliant');
+    expect(flat).toContain('Preferred coverage 249,748,628 / 55,000,000 = 454.09%');
   });
 
   it('carries the core checks\' findings and names each finding\'s rule', () => {

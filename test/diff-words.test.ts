@@ -12,6 +12,8 @@ const SOURCES = [
   ...readdirSync('templates/period-diff').filter((f) => f.endsWith('.hbs')).map((f) => join('templates/period-diff', f)),
   ...readdirSync('templates/period-diff/partials').map((f) => join('templates/period-diff/partials', f)),
   'src/view/diff-view.ts', 'src/view/format.ts', 'src/view/statements-view.ts',
+  // A draft's running header and watermark (issue 17).
+  'templates/shared/partials/draft-mark.hbs', 'templates/shared/draft.css', 'src/view/draft-view.ts',
   ...readdirSync('src/diff').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join('src/diff', f)),
   // The findings' codes and messages come from the calculators.
   ...readdirSync('src/calc').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join('src/calc', f)),
