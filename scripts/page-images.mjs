@@ -32,7 +32,9 @@ export function renderPages(pdf, dir) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = mkdtempSync(join(tmpdir(), 'fundbook-approve-'));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'bin', 'fundbook.js'), 'build', join(ROOT, 'data', 'iqm', '2011-08-31.yaml'), '--out', out, '--only', 'report', '--no-diff', '--no-progress'], { stdio: 'inherit' });
+    // Built from the repository root with the relative path the test uses: a draft's open-items page
+    // prints the input path as given, so an absolute path would make page 1 depend on the clone's folder.
+    execFileSync(process.execPath, ['bin/fundbook.js', 'build', 'data/iqm/2011-08-31.yaml', '--out', out, '--only', 'report', '--no-diff', '--no-progress'], { stdio: 'inherit', cwd: ROOT });
     rmSync(APPROVED_DIR, { recursive: true, force: true });
     const pages = renderPages(join(out, 'iqm', '2011-08-31', 'shareholder-report.pdf'), APPROVED_DIR);
     rmSync(DIFF_DIR, { recursive: true, force: true });

@@ -1,8 +1,6 @@
 // The command line: it only wires the stages together (load -> calculate -> render -> diff).
 import { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { rollForward } from './rollforward/roll-forward.js';
+import { rollForwardFile } from './rollforward/roll-forward-file.js';
 import { checkFile, checkJson } from './check.js';
 import { csv } from './sheets/csv.js';
 import { figureRows } from './sheets/workbook-data.js';
@@ -13,11 +11,17 @@ import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
 import { runDiff } from './pipeline/build-diff.js';
-import { parseShard } from './pipeline/shard.js';
+import { parseShard, type Shard } from './pipeline/shard.js';
 import { DOCUMENT_NAMES, type DocumentName } from './pipeline/documents.js';
-import { validateInput } from './pipeline/validated.js';
-import { ChromiumNotFoundError } from './render/browser.js';
+import { validateInput, validateMeeting } from './pipeline/validated.js';
+import { isMeetingFile } from './load/load-meeting.js';
+import { BrowserStartError } from './render/browser.js';
+import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
+import { acknowledge, sign } from './review/record.js';
+
+/** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** What each command's help ends with: examples, the exit codes, and the page to read. */
 function teach(examples: string, exitCodes: string, docs: string): string {
@@ -66,6 +70,46 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('acknowledge')
+    .description('accept a warning as it stands, with a reason: an entry in the review file beside FILE')
+    .argument('<file>', 'a fund-period YAML file')
+    .argument('<code>', 'the finding code, as `check` prints it (STATED_VS_COMPUTED)')
+    .argument('<path>', 'the finding field path, as `check` prints it (performance.market_discount)')
+    .requiredOption('--by <name>', 'who accepts it')
+    .requiredOption('--reason <text>', 'why the figure stands as it is')
+    .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', teach(`  $ fundbook acknowledge data/iqm/2011-08-31.yaml STATED_VS_COMPUTED performance.market_discount --by "A. Reviewer" --reason "As filed"`, `  0    acknowledged: an entry added to the review file beside FILE
+  1    refused: no such finding, an error (errors cannot be acknowledged), already acknowledged, or a bad file
+  2    a usage error`, 'docs/review.md'))
+    .action((file: string, code: string, path: string, opts: { by: string; reason: string; on?: string }) => {
+      const outcome = acknowledge(file, code, path, { by: opts.by, reason: opts.reason, on: opts.on ?? today() });
+      for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+      if (!outcome.ok) exitCode = 1;
+    });
+
+  program
+    .command('sign')
+    .description("sign a fund-period off as preparer or reviewer, against the data file's sha256")
+    .argument('<file>', 'a fund-period YAML file')
+    .requiredOption('--role <role>', 'preparer or reviewer')
+    .requiredOption('--by <name>', 'who signs')
+    .option('--on <date>', 'the date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', teach(`  $ fundbook sign data/iqm/2011-08-31.yaml --role preparer --by "P. Preparer"
+  $ fundbook sign data/iqm/2011-08-31.yaml --role reviewer --by "A. Reviewer" --on 2011-10-22`, `  0    signed: the sign-off, with the data file's sha256, written to the review file
+  1    refused: a finding is open, a review entry is stale, the reviewer is the preparer, or no current preparer sign-off
+  2    a usage error`, 'docs/review.md'))
+    .action((file: string, opts: { role: string; by: string; on?: string }) => {
+      if (opts.role !== 'preparer' && opts.role !== 'reviewer') {
+        console.error(`fundbook sign: --role takes "preparer" or "reviewer", not "${opts.role}"`);
+        exitCode = 2;
+        return;
+      }
+      const outcome = sign(file, opts.role, { by: opts.by, on: opts.on ?? today() });
+      for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+      if (!outcome.ok) exitCode = 1;
+    });
+
+  program
     .command('figures')
     .description('print the computed figures of one fund-period as JSON, or one CSV row per figure')
     .argument('<file>', 'a fund-period YAML file')
@@ -80,13 +124,16 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      const loaded = loadFundFile(file);
-      if (!loaded.fund) {
-        for (const p of loaded.problems) console.error(formatDiagnostic(p));
+      // A meeting file (board/<meeting>.yaml): its fund period's figures with the board review added.
+      const meeting = isMeetingFile(file) ? validateMeeting(file) : undefined;
+      const loaded = meeting?.loaded ?? loadFundFile(file);
+      if (!loaded.fund || (meeting && !meeting.figures)) {
+        const problems = meeting ? meeting.errors : loaded.problems.map(formatDiagnostic);
+        for (const p of problems) console.error(p);
         exitCode = 1;
         return;
       }
-      const figures = computeFigures(loaded.fund);
+      const figures = meeting?.figures ?? computeFigures(loaded.fund);
       if (opts.format === 'csv') {
         const rows = figureRows(loaded.fund, figures).map((r) => [r.path, r.label, r.unit, r.value]);
         process.stdout.write(csv([['path', 'label', 'unit', 'value'], ...rows]));
@@ -105,26 +152,26 @@ export async function main(argv: string[]): Promise<number> {
     .option('--only <document>', `build only one document: ${DOCUMENT_NAMES.join(' or ')}`)
     .option('--previous <file>', "the previous period's YAML: also write the period diff (default: the file beside the input whose period ends last before it)")
     .option('--no-diff', 'do not write a period diff even when a previous period is found')
-    .option('--concurrency <n>', 'documents in flight at once (default: the number of cores)')
+    .option('--concurrency <n>', `documents in flight at once, ${RANGES.concurrency.min}-${RANGES.concurrency.max} (default: the number of cores)`)
     .option('--shard <i/n>', 'build shard i of n (a stable, balanced subset of the funds)')
-    .option('--timeout <seconds>', 'per-document print timeout', '120')
+    .option('--timeout <seconds>', `print timeout of a document of up to 1 MB of HTML, longer in proportion for a larger one; ${RANGES.timeout.min}-${RANGES.timeout.max}`, '120')
+    .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
+    .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
     .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
-  $ fundbook build data/ --out output --concurrency 2 --shard 1/4`, `  0    every fund-period built
-  1    a fund-period failed or was skipped with errors, or no Chromium was found
+  $ fundbook build data/ --out output --concurrency 2 --shard 1/4
+  $ fundbook build data/iqm/2011-08-31.yaml --final`, `  0    every fund-period built
+  1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
-  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean }) => {
+  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
-      if (typeof shard === 'string') {
-        console.error(`fundbook build: ${shard}`);
-        exitCode = 2;
-        return;
-      }
-      const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
-      const timeout = Number(opts.timeout);
-      if ((concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) || !(timeout > 0)) {
-        console.error('fundbook build: --concurrency takes a whole number from 1, --timeout a number of seconds');
+      const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
+      const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
+      const launchTimeout = parseInRange('--launch-timeout', opts.launchTimeout, RANGES.launchTimeout);
+      const refused = [shard, concurrency, timeout, launchTimeout].find((v): v is string => typeof v === 'string');
+      if (refused !== undefined) {
+        console.error(`fundbook build: ${refused}`);
         exitCode = 2;
         return;
       }
@@ -136,11 +183,13 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await buildAll(findInputs(paths), {
         outDir: opts.out,
         only: opts.only,
+        final: opts.final,
         previous: opts.previous,
         diff: opts.diff,
-        concurrency,
-        shard,
-        timeoutMs: timeout * 1000,
+        concurrency: concurrency as number | undefined,
+        shard: shard as Shard | undefined,
+        timeoutMs: (timeout as number) * 1000,
+        launchTimeoutMs: (launchTimeout as number) * 1000,
         progress: opts.progress === false ? false : undefined,
       });
     });
@@ -154,8 +203,15 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', teach(`  $ fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml --out output/iqm/2011-08-31`, `  0  the diff was written (or there are no differences)
   1  a file does not load, or the two files are different funds
   2  a usage error`, 'README.md (The period diff) and docs/data-format.md (flux)'))
-    .action(async (previous: string, current: string, opts: { out?: string }) => {
-      exitCode = await runDiff(previous, current, opts.out);
+    .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
+    .action(async (previous: string, current: string, opts: { out?: string; launchTimeout: string }) => {
+      const launchTimeout = parseInRange('--launch-timeout', opts.launchTimeout, RANGES.launchTimeout);
+      if (typeof launchTimeout === 'string') {
+        console.error(`fundbook diff: ${launchTimeout}`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000 });
     });
 
   program
@@ -169,7 +225,6 @@ export async function main(argv: string[]): Promise<number> {
   1  the input does not load, or the target exists (never overwritten)
   2  a usage error`, 'README.md (Roll-forward) and docs/data-format.md (TO BE FILLED)'))
     .action((file: string, opts: { to: string; out?: string }) => {
-      const target = opts.out ?? join(dirname(file), `${opts.to}.yaml`);
       // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
       const { errors } = validateInput(file);
       if (errors.length > 0) {
@@ -177,22 +232,13 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 1;
         return;
       }
-      const rolled = rollForward(readFileSync(file, 'utf8'), file, opts.to);
-      if ('refused' in rolled) {
-        console.error(`fundbook roll-forward: ${formatDiagnostic(rolled.refused)}`);
+      const result = rollForwardFile(file, opts.to, opts.out);
+      if ('error' in result) {
+        console.error(`fundbook roll-forward: ${result.error}`);
         exitCode = 1;
         return;
       }
-      try {
-        writeFileSync(target, rolled.text, { flag: 'wx' });
-        console.log(`wrote ${target}; run \`fundbook check ${target}\` to list the figures to be filled`);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') console.error(`fundbook roll-forward: ${target} exists; it is never overwritten`);
-        else if (code === 'ENOENT') console.error(`fundbook roll-forward: ${dirname(target)}: no such directory`);
-        else throw err;
-        exitCode = 1;
-      }
+      console.log(`wrote ${result.written}; run \`fundbook check ${result.written}\` to list the figures to be filled`);
     });
 
   try {
@@ -201,7 +247,8 @@ export async function main(argv: string[]): Promise<number> {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
-    if (err instanceof ChromiumNotFoundError) {
+    // The browser could not be started or used: one line that names it, whatever the command.
+    if (err instanceof BrowserStartError) {
       console.error(`fundbook: ${err.message}`);
       return 1;
     }

@@ -3,8 +3,9 @@
 // figures, build its documents to files or to buffers, and compare two periods. The command line is
 // built on the same stages.
 import { launchBrowser } from './render/browser.js';
-import { writeAllAtomically } from './pipeline/atomic-write.js';
-import { prepareFund, renderFund } from './pipeline/build-fund.js';
+import { prepareFund, renderFund, writeFundPeriod } from './pipeline/build-fund.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { computeFigures as compute, type Figures } from './calc/compute.js';
 import { checkLoaded, type CheckDiagnostic } from './check.js';
 import { diffPeriods as diff, type PeriodDiff } from './diff/period-diff.js';
@@ -103,10 +104,13 @@ export async function buildDocuments(input: string, options: BuildDocumentsOptio
   if ('failed' in step) return { ok: false, problems: step.failed.problems, files: {} };
   const browser = await launchBrowser();
   try {
-    const { files } = await renderFund(browser, await browser.version(), step.prepared, { timeoutMs: options.timeoutMs });
-    if (options.write !== false) writeAllAtomically(files);
+    const { output } = await renderFund(browser, await browser.version(), step.prepared, { timeoutMs: options.timeoutMs });
     const outDir = step.prepared.outDir;
-    const byName = Object.fromEntries(Object.entries(files).map(([path, data]) => [path.slice(outDir.length + 1), typeof data === 'string' ? new TextEncoder().encode(data) : data]));
+    // Written, the set's manifest also lists the files (fund-period-output.ts): return it as written.
+    if (options.write !== false) writeFundPeriod(output);
+    const manifest = options.write !== false ? readFileSync(join(outDir, 'manifest.json'), 'utf8') : `${JSON.stringify(output.manifest, null, 2)}\n`;
+    const files = { ...output.files, 'manifest.json': manifest };
+    const byName = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data]));
     return { ok: true, problems: [], outDir, files: byName };
   } finally {
     await browser.close();

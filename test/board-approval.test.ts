@@ -45,7 +45,7 @@ describe('the IQM board-approval book, June 14-15, 2011', () => {
     // (361,500 - 126,500 interest) / 183,328,000 x 365 / 120 = 0.3899%: the peers' basis, net, excluding interest.
     expect(flat).toContain('Total expense ratio 0.39% (the Trust\'s, Four months ended February 28, 2011, annualised, net of waivers, excluding interest expense) vs median 1.18%: -79.0 bps; rank 1 of 11.');
     // Coverage 237,074,059 / 55,000,000 = 431.04% at February 28, 2011.
-    expect(flat).toContain('431% ($215,522 per share); minimum 200%; compliant');
+    expect(flat).toContain('preferred 431% ($215,522 per share); binding minimum 200%; compliant');
     for (const later of ['August 31, 2011', 'July 14, 2011', 'June 28, 2011', 'Richard Berry', 'Stephen Turman', '454%', '0.78%']) expect(flat, later).not.toContain(later);
     expect(pageText('Last Shareholder Vote')).toContain('No shareholder meeting in the fund-period data the book draws on (Four months ended February 28, 2011)');
   });
@@ -68,7 +68,7 @@ describe('the IQM board-approval book, June 14-15, 2011', () => {
     expect(scale).toContain('Year ended October 31, 2006 October 31, 2006 $223,185,000 $602,600 0.270%');
     expect(scale).toContain('Four months ended February 28, 2011 February 28, 2011 $182,074,000 $491,600 0.270%');
     expect(scale).toContain('2011-02-28: annual fee on 182,074,000 = 491,600; effective rate 491,600 / 182,074,000 = 0.270%.');
-    expect(flat).toContain('Administrative services fees paid to Invesco Advisers fund period, expense line administrative_services_fees $16,800');
+    expect(flat).toContain('Administrative services fees paid to Invesco Advisers the fund period\'s statement of operations (administrative services fees) $16,800');
   });
 
   it('puts the trustees\' findings first and the report\'s data checks in an appendix headed as such', () => {
@@ -121,8 +121,8 @@ describe('the IQM board-approval book, June 14-15, 2011', () => {
         .replace('    as_of: 2010-12-31\n    synthetic: true\n    # SYNTHETIC like', '    as_of: 2011-06-30\n    synthetic: true\n    # SYNTHETIC like'));
       const run = fundbook(['build', file, '--out', join(dir, 'out')]);
       expect(run.code).not.toBe(0);
-      expect(run.stdout + run.stderr).toContain(`${file}:11:14 fund_period: the fund period ${resolve('data/iqm/2011-08-31.yaml')} is as of 2011-08-31, after the meeting of 2011-06-14 (board_review.meeting.start, ${file}:14): a board book shows only what was known before the meeting`);
-      expect(run.stdout + run.stderr).toContain(`${file}:40:12 board_review.expense_group.as_of: the expense group is as of 2011-06-30, after the meeting of 2011-06-14 (board_review.meeting.start, ${file}:14)`);
+      expect(run.stdout + run.stderr).toContain(`${file}:11:14 fund_period: error DATED_AFTER_MEETING: the fund period ${resolve('data/iqm/2011-08-31.yaml')} is as of 2011-08-31, after the meeting of 2011-06-14 (board_review.meeting.start, ${file}:14): a board book shows only what was known before the meeting`);
+      expect(run.stdout + run.stderr).toContain(`${file}:40:12 board_review.expense_group.as_of: error DATED_AFTER_MEETING: the expense group is as of 2011-06-30, after the meeting of 2011-06-14 (board_review.meeting.start, ${file}:14)`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -27,6 +27,7 @@ describe('the board book docs', () => {
     expect(README).toContain('npx fundbook check data/iqm/board/2011-06-15.yaml');
     const run = fundbook(['check', 'data/iqm/board/2011-06-15.yaml']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('data/iqm/board/2011-06-15.yaml: board book for the meeting of 2011-06-14, drawing on data/iqm/2011-02-28.yaml; 0 errors, 4 warnings');
+    expect(run.stdout).toContain('data/iqm/board/2011-06-15.yaml: 145 tie-outs checked, 0 failed; 0 errors, 3 warnings');
+    expect(run.stdout).toContain('data/iqm/board/2011-06-15.yaml: the board review draws on data/iqm/2011-02-28.yaml; its own findings: fundbook check data/iqm/2011-02-28.yaml');
   });
 });

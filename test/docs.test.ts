@@ -12,7 +12,7 @@ const DOCS = ['README.md', 'SECURITY.md', 'src/synthetic/README.md', ...readdirS
 const text = (doc: string) => readFileSync(join(ROOT, doc), 'utf8');
 
 /** Files the docs name as what a command they show writes: not in a clone until it is run. */
-const WRITTEN = new Set(['data/iqm/2012-02-29.yaml', 'data/complex/', 'data/synthetic-muni/2012-02-29.yaml']);
+const WRITTEN = new Set(['data/iqm/2012-02-29.yaml', 'data/complex/', 'data/synthetic-muni/2012-02-29.yaml', 'test/page-images/diff/']);
 const REPO_DIRS = ['src/', 'test/', 'docs/', 'data/', 'scripts/', 'templates/', 'bin/', '.ci/'];
 
 /** Every repository path a doc names: in backticks, or as a link target (relative to the doc). */
@@ -83,7 +83,7 @@ describe('every fundbook command the docs show', async () => {
 });
 
 describe('each command\'s help teaches', () => {
-  it.each(['check', 'figures', 'build', 'diff', 'roll-forward'])('fundbook %s --help: examples of itself, the exit codes, a page to read that exists', async (command) => {
+  it.each(['check', 'figures', 'build', 'diff', 'roll-forward', 'acknowledge', 'sign'])('fundbook %s --help: examples of itself, the exit codes, a page to read that exists', async (command) => {
     const { stdout } = await runCli([command, '--help']);
     const examples = stdout.slice(stdout.indexOf('Examples:\n'), stdout.indexOf('Exit codes:'));
     expect(examples).toMatch(new RegExp(`\\$ fundbook ${command} `));

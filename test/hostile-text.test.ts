@@ -27,10 +27,16 @@ const HB_BLOCK = `{{#each sections}}X{{/each}}`;
 const STYLE_BREAK = `</style><style>body{display:none}</style>`;
 const CSS_BREAK = `"; } body { display: none } x { content: "`;
 const JS_LINK = `[link](javascript:alert(1))`;
+/** Image syntax with a URL that would load: printed literally, neither an image nor a link. */
+const MD_HTTP_IMAGE = `![chart](http://127.0.0.1:9/chart.png)`;
+/** A scheme markdown-it would link by default but fundbook does not (only http:, https:, mailto:). */
+const FTP_LINK = `[archive](ftp://127.0.0.1/x)`;
+/** A link fundbook does make. */
+const SEC_LINK = `[EDGAR](https://www.sec.gov/)`;
 /** One 5,000-character word, with ends that can be found. */
 const LONG_WORD = `BEGIN${'abcdefghij'.repeat(499)}FINIS`;
 
-const ALL_MARKDOWN = [SCRIPT, IMG, MD_IMAGE, LINK, HB_VARIABLE, HB_BLOCK, STYLE_BREAK, CSS_BREAK, JS_LINK];
+const ALL_MARKDOWN = [SCRIPT, IMG, MD_IMAGE, LINK, HB_VARIABLE, HB_BLOCK, STYLE_BREAK, CSS_BREAK, JS_LINK, MD_HTTP_IMAGE, FTP_LINK];
 
 /** A Markdown body: one paragraph per injection, each labelled so a reader of the PDF can find it. */
 function markdownBody(where: string, injections: readonly string[], extra: string[] = []): string {
@@ -61,7 +67,7 @@ function buildHostile(name: string, longWord: boolean) {
   const doc = parseDocument(readFileSync(IQM, 'utf8'), { schema: 'failsafe' });
   doc.setIn(['fund', 'name'], FUND_NAME);
   doc.setIn(['schedule_of_investments', 'groups', 0, 'holdings', 0, 'issuer'], ISSUER);
-  doc.setIn(['narrative', 'letters', 0, 'body'], markdownBody('Letter', ALL_MARKDOWN, longWord ? [`The long word: ${LONG_WORD}`] : []));
+  doc.setIn(['narrative', 'letters', 0, 'body'], markdownBody('Letter', ALL_MARKDOWN, [`A real link: ${SEC_LINK}`, ...(longWord ? [`The long word: ${LONG_WORD}`] : [])]));
   doc.setIn(['narrative', 'notes', 0, 'body', 0], markdownBody('Note', ALL_MARKDOWN));
   doc.setIn(['narrative', 'board_approval', 'body'], markdownBody('Approval', ALL_MARKDOWN));
   doc.setIn(['narrative', 'back_matter', 0, 'body'], markdownBody('Back matter', ALL_MARKDOWN));
@@ -96,7 +102,7 @@ describe('a fund file full of injections, built into a shareholder report', () =
   });
 
   it('prints every injection as literal text', () => {
-    for (const s of [SCRIPT, IMG, MD_IMAGE, LINK, HB_VARIABLE, HB_BLOCK, STYLE_BREAK, CSS_BREAK, JS_LINK]) expectPrinted(s);
+    for (const s of ALL_MARKDOWN) expectPrinted(s);
     expect(text.includes("<script>document.body.innerHTML='PWNED'</script>")).toBe(true);
     // In each of the four Markdown fields, and in the issuer.
     for (const where of ['Letter', 'Note', 'Approval', 'Back matter']) {
@@ -127,9 +133,12 @@ describe('a fund file full of injections, built into a shareholder report', () =
     expect(/\/bin\/(ba)?sh\b/.test(text)).toBe(false);
   });
 
-  it('makes no link of javascript: or file: URLs', () => {
+  it('makes a link of the https: URL only: none of javascript:, file:, ftp: or an image\'s http: URL', () => {
     const raw = readFileSync(pdf).toString('latin1');
-    expect(raw).not.toMatch(/\/URI\s*\(\s*(javascript|file):/i);
+    const uris = [...raw.matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(uris.length).toBeGreaterThan(0);
+    expect(new Set(uris)).toEqual(new Set(['https://www.sec.gov/']));
+    expectPrinted('A real link: EDGAR');
   });
 
   it('keeps the page whole: </style> and the CSS string break hide nothing, the name is in the footer', () => {
@@ -162,8 +171,9 @@ describe('a fund file full of injections, built into a shareholder report', () =
     expect(pages).toBeGreaterThanOrEqual(pagesWithoutLongWord);
     expect(pages).toBeLessThanOrEqual(pagesWithoutLongWord + 2);
   });
-  it('prints the 5,000-character word whole (across a page break, the running footer aside)', () => {
-    const footer = new RegExp(`${squeeze(FUND_NAME).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}Page\\d+`, 'g');
+  it('prints the 5,000-character word whole (across a page break, the running footer and header aside)', () => {
+    // The footer of one page and, on a draft, the next page's DRAFT running header.
+    const footer = new RegExp(`${squeeze(FUND_NAME).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}Page\\d+(DRAFT)?`, 'g');
     expect(squeezed.replace(footer, '').includes(LONG_WORD)).toBe(true);
   });
 

@@ -13,15 +13,15 @@ const FLOW = '        expense_ratio: [e]\n'; // line 206 of base.yaml
 const SHORT_FLOW = 'Flow sequence in block collection must be sufficiently indented and end with a ]';
 
 const CASES: { name: string; text: () => string; message: string }[] = [
-  { name: 'yaml-1-3-directive', text: () => `%YAML 1.3\n---\n${base}`, message: '1:7 Unsupported YAML version 1.3' },
-  { name: 'unknown-directive', text: () => `%FOO bar\n---\n${base}`, message: '1:1 Unknown directive %FOO' },
-  { name: 'flow-list-at-column-0', text: () => base.replace(FLOW, '        expense_ratio: [\ne]\n'), message: `206:24 ${SHORT_FLOW}` },
-  { name: 'tab-in-flow-list', text: () => base.replace(FLOW, '        expense_ratio: [\n\t          e]\n'), message: `206:24 ${SHORT_FLOW}` },
+  { name: 'yaml-1-3-directive', text: () => `%YAML 1.3\n---\n${base}`, message: '1:7 error YAML: Unsupported YAML version 1.3' },
+  { name: 'unknown-directive', text: () => `%FOO bar\n---\n${base}`, message: '1:1 error YAML: Unknown directive %FOO' },
+  { name: 'flow-list-at-column-0', text: () => base.replace(FLOW, '        expense_ratio: [\ne]\n'), message: `206:24 financial_highlights.columns[0].marks.expense_ratio: error YAML: ${SHORT_FLOW}` },
+  { name: 'tab-in-flow-list', text: () => base.replace(FLOW, '        expense_ratio: [\n\t          e]\n'), message: `206:24 financial_highlights.columns[0].marks.expense_ratio: error YAML: ${SHORT_FLOW}` },
   {
     name: 'cr-line-endings',
     text: () => base.replaceAll('\n', '\r'),
     // Line 1 of base.yaml is a comment of 99 characters: its CR is column 100.
-    message: '1:100 a line ends in a carriage return alone (old Mac line endings); fund files end lines with LF or CR LF',
+    message: '1:100 error YAML: a line ends in a carriage return alone (old Mac line endings); fund files end lines with LF or CR LF',
   },
 ];
 

@@ -1,9 +1,10 @@
 // `fundbook roll-forward`: the next period's file started from this one, on the real IQM file.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFundText } from '../src/load/load-fund.js';
+import { rollForwardFile } from '../src/rollforward/roll-forward-file.js';
 import { fundbook } from './pdf-tools.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
@@ -77,6 +78,30 @@ describe('fundbook roll-forward data/iqm/2011-08-31.yaml --to 2012-02-29', () =>
   it('refuses a date that is not after the period', () => {
     const r = fundbook(['roll-forward', IQM, '--to', '2011-08-31', '--out', join(dir, 'x.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('--to 2011-08-31 must be a date (YYYY-MM-DD) after the period\'s end, 2011-08-31');
+    expect(r.stderr).toBe(`fundbook roll-forward: ${IQM}:24:8 period.end: error ROLL_FORWARD_TO: --to 2011-08-31 must be after the period's end, 2011-08-31\n`);
+  });
+});
+
+describe('roll-forward on bad arguments: one line naming the right path, nothing written', () => {
+  const filesIn = (d: string) => readdirSync(d).sort();
+  it('refuses a --to that is not a real date, or not a date', () => {
+    const out = join(dir, 'bad-to.yaml');
+    expect(rollForwardFile(IQM, '2012-02-30', out)).toEqual({ error: `${IQM}:24:8 period.end: error ROLL_FORWARD_TO: --to 2012-02-30: is not a date that exists` });
+    expect(rollForwardFile(IQM, '2012-2-29', out)).toEqual({ error: `${IQM}:24:8 period.end: error ROLL_FORWARD_TO: --to 2012-2-29: is not a date (write YYYY-MM-DD)` });
+    expect(existsSync(out)).toBe(false);
+  });
+  it('names the input when it is missing, a folder or a device, and the output folder when that is missing', () => {
+    expect(rollForwardFile(join(dir, 'nope.yaml'), '2012-02-29')).toEqual({ error: `${join(dir, 'nope.yaml')}:1:1 error FILE: no such file` });
+    expect(rollForwardFile(dir, '2012-02-29')).toEqual({ error: `${dir}:1:1 error FILE: is a directory, not a fund file` });
+    expect(rollForwardFile('/dev/zero', '2012-02-29')).toEqual({ error: '/dev/zero:1:1 error FILE: is a character device, not a regular file; fundbook reads only regular files' });
+    const out = join(dir, 'no-such-folder', '2012-02-29.yaml');
+    expect(rollForwardFile(IQM, '2012-02-29', out)).toEqual({ error: `cannot write ${out}: ${join(dir, 'no-such-folder')}: no such folder` });
+  });
+  it('reports a folder as the target, and a folder it may not write in, plainly', () => {
+    const before = filesIn(dir);
+    expect(rollForwardFile(IQM, '2012-02-29', dir)).toEqual({ error: `${dir} is a folder; --out names the file to write` });
+    // /sys refuses new files to everyone, root included.
+    expect(rollForwardFile(IQM, '2012-02-29', '/sys/2012-02-29.yaml')).toEqual({ error: 'cannot write /sys/2012-02-29.yaml: permission denied in /sys' });
+    expect(filesIn(dir)).toEqual(before);
   });
 });

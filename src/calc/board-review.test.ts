@@ -19,12 +19,18 @@ interface Reviewed {
   board: BoardFigures;
 }
 
+/**
+ * The core checks' figures, as a meeting file's review draws on them: this August file's own
+ * board_review (June's) is refused by computeFigures as dated before its fund period ends.
+ */
+const coreFigures = (fund: FundPeriod) => computeFigures({ ...fund, board_review: undefined });
+
 function reviewOf(text: string, file = 'x.yaml'): Reviewed {
   const loaded = loadFundText(text, file);
   expect(loaded.problems).toEqual([]);
   expect(loaded.fund).toBeDefined();
   const fund = loaded.fund!;
-  const figures = computeFigures(fund);
+  const figures = coreFigures(fund);
   return { fund, figures, board: calculateBoardReview(fund, fund.board_review!, figures) };
 }
 
@@ -46,7 +52,7 @@ const codes = (b: BoardFigures) => b.findings.map((f) => f.code);
 describe('board review of IQM 2011-08-31 (the real file)', () => {
   const loaded = loadFundText(TEXT, FILE);
   const fund = loaded.fund!;
-  const figures = computeFigures(fund);
+  const figures = coreFigures(fund);
   const board = calculateBoardReview(fund, fund.board_review!, figures);
 
   it('loads without problems', () => {
@@ -163,9 +169,31 @@ describe('board review of IQM 2011-08-31 (the real file)', () => {
       'STATED_VS_COMPUTED',
       'STATED_INCONSISTENT',
     ]);
-    // Each is a finding of computeFigures, unchanged (computeFigures also lists the board's own two).
-    expect(board.dataFindings).toEqual(figures.findings.filter((f) => f.code !== 'COVERAGE_BELOW_MINIMUM' && f.code !== 'PERFORMANCE_QUINTILE'));
+    // Each is a finding of the core checks, unchanged.
+    expect(board.dataFindings).toEqual(figures.findings.filter((f) => f.code !== 'COVERAGE_BELOW_MINIMUM'));
     expect(board.findings.map((f) => f.code)).toEqual(['PERFORMANCE_QUINTILE', 'PERFORMANCE_QUINTILE']);
+  });
+});
+
+describe('a board_review written in a fund-period file', () => {
+  it('is refused by computeFigures when the period ends after the meeting (June 14, 2011 against August 31)', () => {
+    const figures = computeFigures(loadFundText(TEXT, FILE).fund!);
+    expect(figures.board).toBeUndefined();
+    const late = figures.findings.filter((f) => f.code === 'DATED_AFTER_MEETING');
+    expect(late.map((f) => [f.severity, f.path, f.message])).toEqual([[
+      'error',
+      ['period', 'end'],
+      'the fund period is as of 2011-08-31, after the meeting of 2011-06-14 (board_review.meeting.start): a board book shows only what was known before the meeting',
+    ]]);
+  });
+
+  it('runs inside computeFigures when the period ends by the meeting: its findings follow the core checks\'', () => {
+    const text = TEXT.replace('start: 2011-06-14, end: 2011-06-15, agreement_effective: 2011-07-01', 'start: 2011-09-14, end: 2011-09-15, agreement_effective: 2011-10-01');
+    const fund = loadFundText(text, FILE).fund!;
+    const figures = computeFigures(fund);
+    expect(figures.board?.meetingStart).toBe('2011-09-14');
+    expect(figures.findings.filter((f) => f.code === 'PERFORMANCE_QUINTILE')).toHaveLength(2);
+    expect(figures.findings.slice(0, coreFigures(fund).findings.length)).toEqual(coreFigures(fund).findings);
   });
 });
 
@@ -410,7 +438,7 @@ describe('rule coverage-minimum', () => {
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.path).toEqual(['preferred_shares', 'outstanding']);
     expect(f[0]!.threshold).toBe('Rating agency guideline (synthetic): at least 500%');
-    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring preferred coverage needs $6,312,843 of preferred redeemed');
+    expect(f[0]!.message).toBe('asset coverage fails Rating agency guideline (synthetic) (454% against 500%); common dividends are not blocked; restoring coverage needs $6,312,843 of preferred redeemed (127 shares)');
     // Not a headroom warning as well, and the core checks' warning of the same code is not repeated.
     expect(byRule(board, 'coverage-headroom')).toEqual([]);
     expect(figures.findings.map((x) => x.code)).toContain('COVERAGE_BELOW_MINIMUM');
@@ -442,13 +470,13 @@ describe('rule coverage-minimum', () => {
     const preferredCoverage = calculateCoverage({
       totalAssets: d('286382448'),
       totalLiabilities: d('36633820').plus(debt),
-      seniorDebt: debt,
-      preferredLiquidation: d('10000000'),
-      preferredShares: d('200'),
-      liquidationPerShare: d('50000'),
-    });
+      securities: [
+        { kind: 'credit_facility', label: 'Borrowings', amount: debt, liability: true, path: [] },
+        { kind: 'preferred_shares', label: 'Preferred', amount: d('10000000'), shares: d('200'), liquidationPerShare: d('50000'), liability: false, path: [] },
+      ],
+    })!;
     expect(preferredCoverage.compliant).toBe(false);
-    expect(preferredCoverage.ratio.toFixed(4)).toBe('2.4975'); // passes 200%
+    expect(preferredCoverage.ratio!.toFixed(4)).toBe('2.4975'); // passes 200%
     expect(preferredCoverage.debtRatio!.toFixed(4)).toBe('2.7750'); // fails 300%
     // Only the 300% debt test fails: it is the one the coverage finding names.
     expect(preferredCoverage.tests.filter((t) => !t.passes).map((t) => t.minimum.toString())).toEqual(['3']);

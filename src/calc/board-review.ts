@@ -8,10 +8,12 @@ import { feeAtAssetLevels, type BreakpointResult } from './fee-breakpoints.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { daysBetween } from './period-days.js';
 import { fiscalYearStartFor } from './fiscal-year.js';
+import { utcDate } from './utc-date.js';
 import { quartiles, quintileOf, rankOf, type Quartiles } from './peer-stats.js';
 import { fmtBps, fmtMoney, fmtPct } from './workings-format.js';
 import { effectiveRatesOverTime, lastFiveYears, type ScaleResult } from './economies-of-scale.js';
 import { calculateProfitability, type Line, type ProfitabilityResult } from './profitability.js';
+import { seniorSecurities } from './senior-securities.js';
 import type { ExpenseBasis, Peer } from '../load/schema.js';
 
 /** The codes this review raises itself (the rest of a fund's findings are the core checks'). */
@@ -110,8 +112,8 @@ function addMonths(iso: string, months: number): string {
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const last = utcDate(year, month + 1, 0).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 const bps = (fraction: Decimal) => fraction.times(10_000);
@@ -236,10 +238,13 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
   let affiliatedRevenues: BoardFigures['affiliatedRevenues'];
   if (ar) {
     const expenses = fund.statements.operations.expenses as Record<string, Decimal | undefined>;
-    const rows = ar.rows.map((r, i) => {
+    const rows = ar.rows.flatMap((r, i) => {
       const amount = r.amount ?? expenses[r.fund_expense!];
-      if (amount === undefined) throw new Error(`affiliated_revenues.rows[${i}].fund_expense: the fund period has no expense line ${r.fund_expense}`);
-      return { label: r.label, amount, fromFund: r.fund_expense };
+      if (amount === undefined) {
+        findings.push({ severity: 'error', code: 'AFFILIATED_REVENUE_LINE', path: ['board_review', 'affiliated_revenues', 'rows', i, 'fund_expense'], message: `the fund period (${fund.period.label}) has no expense line ${r.fund_expense} in its statement of operations` });
+        return [];
+      }
+      return [{ label: r.label, amount, fromFund: r.fund_expense }];
     });
     affiliatedRevenues = { rows, total: rows.reduce((s, r) => s.plus(r.amount), ZERO), source: ar.source, synthetic: Boolean(ar.synthetic), period: fund.period.label };
   } else {
@@ -322,8 +327,8 @@ export function calculateBoardReview(fund: FundPeriod, review: BoardReview, figu
         code: 'COVERAGE_HEADROOM',
         rule: 'coverage-headroom',
         threshold: `total assets may fall at least ${fmtPct(thresholds.coverageHeadroomMinimum, 0)} before a breach`,
-        message: `asset coverage ${fmtPct(cov.ratio, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
-        path: ['preferred_shares', 'outstanding'],
+        message: `asset coverage ${fmtPct(cov.ratio ?? cov.debtRatio ?? ZERO, 0)}: total assets may fall only ${fmtPct(cov.headroomFraction, 1)} ($${fmtMoney(cov.headroom)}) before coverage breaches ${fmtPct(cov.bindingMinimum, 0)}`,
+        path: seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities'],
       });
     }
   }

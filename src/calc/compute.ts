@@ -1,7 +1,8 @@
 // Calculate stage: runs every calculator on a loaded fund-period and gathers their findings.
 // Pure: the fund data in, figures (with workings) and findings out.
-import { Decimal, ZERO } from '../decimal.js';
-import type { FundPeriod } from '../load/schema.js';
+import { Decimal, ZERO, placesOf } from '../decimal.js';
+import type { BoardReview, FundPeriod } from '../load/schema.js';
+import { blocksAfterMeeting } from './meeting-dates.js';
 import { calculateAdvisoryFee, type AdvisoryFeeResult } from './advisory-fee.js';
 import { calculateBoardReview, type BoardFigures } from './board-review.js';
 import { calculateExpenseCap, type ExpenseCapResult } from './expense-cap.js';
@@ -9,6 +10,7 @@ import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import { daysInFiscalYear } from './fiscal-year.js';
 import { daysInclusive } from './period-days.js';
 import { calculateCoverage, coverageBelowMinimum, type CoverageResult } from './preferred-coverage.js';
+import { seniorSecurities } from './senior-securities.js';
 import { tallyGroup, type GroupTally } from './proxy-tally.js';
 import { statedVsComputed } from './stated-checks.js';
 import { tieOuts, type TieOut } from './tie-outs.js';
@@ -100,19 +102,13 @@ export function computeFigures(fund: FundPeriod): Figures {
     findings.push({ severity: 'warning', code: 'FEE_BASE_GAPS', message: `the fee base values cover ${advisoryFee.daysCovered} of the period's ${days} days`, path: ['agreements', 'advisory', 'base_values'] });
   }
 
-  const pref = fund.preferred_shares;
-  const preferredCoverage = pref
-    ? calculateCoverage({
-        totalAssets: sal.assets.total_assets,
-        totalLiabilities: sal.liabilities.total_liabilities,
-        seniorDebt: sal.liabilities.borrowings,
-        preferredLiquidation: pref.outstanding.times(pref.liquidation_preference_per_share),
-        preferredShares: pref.outstanding,
-        liquidationPerShare: pref.liquidation_preference_per_share,
-        covenants: pref.coverage_covenants,
-      })
-    : undefined;
-  const coverageShort = preferredCoverage && coverageBelowMinimum(preferredCoverage);
+  const preferredCoverage = calculateCoverage({
+    totalAssets: sal.assets.total_assets,
+    totalLiabilities: sal.liabilities.total_liabilities,
+    securities: seniorSecurities(fund),
+    covenants: fund.preferred_shares?.coverage_covenants,
+  });
+  const coverageShort = preferredCoverage && coverageBelowMinimum(preferredCoverage, seniorSecurities(fund)[0]?.path ?? ['statements', 'assets_and_liabilities']);
   if (coverageShort) findings.push(coverageShort);
   if (expenseCap && !expenseCap.excess.isZero()) {
     findings.push({
@@ -126,10 +122,13 @@ export function computeFigures(fund: FundPeriod): Figures {
 
   const proxy: ProposalTally[] = [];
   fund.proxy?.forEach((meeting, m) => {
+    // `unknown` (null) stays unknown, and makes the combined group's figure unknown too.
+    const common = meeting.shares_outstanding.common ?? undefined;
+    const preferred = meeting.shares_outstanding.preferred === undefined ? ZERO : meeting.shares_outstanding.preferred ?? undefined;
     const outstanding = {
-      common_and_preferred: meeting.shares_outstanding.common.plus(meeting.shares_outstanding.preferred ?? ZERO),
-      common: meeting.shares_outstanding.common,
-      preferred: meeting.shares_outstanding.preferred ?? ZERO,
+      common_and_preferred: common && preferred && common.plus(preferred),
+      common,
+      preferred,
     };
     meeting.proposals.forEach((proposal, p) => {
       const groups = proposal.groups.map((g, gi) => {
@@ -146,7 +145,7 @@ export function computeFigures(fund: FundPeriod): Figures {
         );
         const path = ['proxy', m, 'proposals', p, 'groups', gi];
         const label = `proposal ${proposal.number} (${g.group.replaceAll('_', ' ')})`;
-        if (tally.overvoted) {
+        if (tally.overvoted && tally.sharesOutstanding) {
           // Point at the nominee whose votes run over (for + withheld), or at the proposal's votes.
           const worst = tally.nominees.reduce((best, n, i) => (n.cast.greaterThan(tally.nominees[best]!.cast) ? i : best), 0);
           const nominee = tally.nominees[worst];
@@ -159,7 +158,7 @@ export function computeFigures(fund: FundPeriod): Figures {
             computed: tally.sharesOutstanding.toString(),
             path: g.votes ? [...path, 'votes', 'for'] : [...path, 'nominees', worst, 'for'],
           });
-        } else if (!tally.quorumMet) {
+        } else if (tally.quorumMet === false && tally.sharesOutstanding && tally.presentFraction) {
           findings.push({
             severity: 'warning',
             code: 'QUORUM_NOT_MET',
@@ -167,6 +166,29 @@ export function computeFigures(fund: FundPeriod): Figures {
             stated: tally.present.toString(),
             computed: tally.quorumRequired.times(tally.sharesOutstanding).toString(),
             path: [...path, 'group'],
+          });
+        }
+        const outstandingPath = ['proxy', m, 'shares_outstanding', g.group === 'preferred' ? 'preferred' : 'common'];
+        if (tally.passesIfOutstandingBelow) {
+          findings.push({
+            severity: 'warning',
+            code: 'VOTE_UNDETERMINED',
+            message: `${label}: the outcome under the 1940 Act majority is undetermined because shares outstanding are unknown; it passes only if fewer than ${fmtMoney(tally.passesIfOutstandingBelow)} shares were outstanding`,
+            computed: tally.passesIfOutstandingBelow.toString(),
+            path: outstandingPath,
+          });
+        } else if (!tally.sharesOutstanding) {
+          findings.push({ severity: 'info', code: 'QUORUM_NOT_CHECKED', message: `${label}: shares outstanding are unknown, so the quorum is not checked`, path: outstandingPath });
+        }
+        for (const { first, other } of tally.differingTotals) {
+          const n = tally.nominees.indexOf(other);
+          findings.push({
+            severity: 'warning',
+            code: 'NOMINEE_TOTALS_DIFFER',
+            message: `${label}: ${first.name} has ${fmtMoney(first.cast)} votes (for + withheld), ${other.name} ${fmtMoney(other.cast)}; one voting group's nominees should have the same shares present`,
+            stated: other.cast.toString(),
+            computed: first.cast.toString(),
+            path: [...path, 'nominees', n, 'for'],
           });
         }
         return tally;
@@ -183,13 +205,16 @@ export function computeFigures(fund: FundPeriod): Figures {
     preferredDividends: annualise((ops.preferred_distributions ?? ZERO).abs()),
     netInvestmentIncomeAfterPreferred: annualise(ops.net_investment_income.minus((ops.preferred_distributions ?? ZERO).abs())),
   };
-  const marketPremiumDiscount = sal.market_price_per_share
+  // Zero case: no premium or discount to a NAV of zero (not applicable).
+  const marketPremiumDiscount = sal.market_price_per_share && !sal.nav_per_share.isZero()
     ? sal.market_price_per_share.minus(sal.nav_per_share).dividedBy(sal.nav_per_share)
     : undefined;
 
   const checks = tieOuts(fund);
   for (const t of checks.filter((x) => !x.ok)) {
-    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d) : fmtMoney(d, Math.max(0, d.decimalPlaces())));
+    // Each figure as stated: at the places the stated figure was written with (or more, for a computed sum).
+    const places = (d: Decimal) => Math.max(placesOf(t.stated), d.decimalPlaces());
+    const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d, Math.max(2, places(d) - 2)) : fmtMoney(d, places(d)));
     findings.push({
       severity: t.severity,
       code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',
@@ -215,16 +240,25 @@ export function computeFigures(fund: FundPeriod): Figures {
     tieOuts: checks,
     findings,
   };
-  // The board review runs on the figures above whenever the file has a board_review section, so
-  // `check` and `figures` show the rules that fire, not only the board book. Its book repeats the core
-  // findings (rule core-checks); here each is listed once.
-  if (fund.board_review) {
-    const board = calculateBoardReview(fund, fund.board_review, figures);
-    const key = (f: Diagnostic) => `${f.code} ${f.path?.join('.')} ${f.message}`;
-    const core = new Set(findings.map(key));
-    findings.push(...board.findings.filter((f) => !core.has(key(f))));
-    figures.board = board;
+  // A fund file's own board_review runs on the figures above, so `check` and `figures` show the rules
+  // that fire; a meeting file (board/<meeting>.yaml) adds its review with withBoardReview instead.
+  if (!fund.board_review) return figures;
+  // In a fund file the review draws on this very period, which must end by the meeting.
+  const late = blocksAfterMeeting(fund.board_review, { label: 'fund period', asOf: fund.period.end, path: ['period', 'end'] });
+  if (!fund.board_review.expense_group.peers) {
+    late.push({ severity: 'error', code: 'PEERS_FILE', path: ['board_review', 'expense_group', 'peers_file'], message: 'peers are read from a CSV only in a meeting file (board/<meeting>.yaml); list them under peers here' });
   }
-  return figures;
+  if (late.length > 0) return { ...figures, findings: [...findings, ...late] };
+  return withBoardReview(fund, fund.board_review, figures);
 }
 
+/**
+ * The figures with a section 15(c) review added: its figures, and its own findings after the core
+ * checks' (its book repeats the core findings in an appendix; here each is listed once).
+ */
+export function withBoardReview(fund: FundPeriod, review: BoardReview, figures: Figures): Figures {
+  const board = calculateBoardReview(fund, review, figures);
+  const key = (f: Diagnostic) => `${f.code} ${f.path?.join('.')} ${f.message}`;
+  const core = new Set(figures.findings.map(key));
+  return { ...figures, board, findings: [...figures.findings, ...board.findings.filter((f) => !core.has(key(f)))] };
+}

@@ -1,7 +1,7 @@
 // Expense limitation: does the adviser owe a waiver or reimbursement this period, and may it recoup
 // earlier waivers? Pure: figures in, figures and workings out.
 import { Decimal, ZERO, sum } from '../decimal.js';
-import { fmtMoney, fmtPct } from './workings-format.js';
+import { fmtBps, fmtMoney, fmtPct } from './workings-format.js';
 import { addYears } from './period-days.js';
 
 export interface PriorWaiver {
@@ -101,7 +101,7 @@ export function calculateExpenseCap(input: ExpenseCapInput): ExpenseCapResult {
     excess.isZero()
       ? `Covered expenses are ${fmtMoney(capAmount.minus(coveredExpenses), 2)} under the cap: no waiver or reimbursement is required.`
       : `Excess over the cap ${fmtMoney(excess, 2)}: waiver from the advisory fee ${fmtMoney(waiver, 2)}, reimbursement ${fmtMoney(reimbursement, 2)}.`,
-    `Headroom: cap ${fmtPct(limit, 2)} - covered ratio ${fmtPct(coveredRatio, 4)} = ${headroomBps(limit.minus(coveredRatio))} bps.`,
+    `Headroom: cap ${fmtPct(limit, 2)} - covered ratio ${fmtPct(coveredRatio, 4)} = ${fmtBps(limit.minus(coveredRatio).times(10_000))}.`,
   ];
   if (ledger.length > 0) workings.push(`Recoupable now from prior waivers: ${fmtMoney(recoverable, 2)}.`);
 
@@ -124,6 +124,3 @@ export function calculateExpenseCap(input: ExpenseCapInput): ExpenseCapResult {
   };
 }
 
-function headroomBps(fraction: Decimal): string {
-  return fraction.times(10_000).toDecimalPlaces(1).toString();
-}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { daysInFiscalYear, fiscalYearEndFor } from './fiscal-year.js';
+import { daysInFiscalYear, fiscalYearEndFor, fiscalYearStartFor } from './fiscal-year.js';
 
 describe('fiscalYearEndFor', () => {
   it('finds the fiscal year end on or after the period end', () => {
@@ -30,5 +30,13 @@ describe('daysInFiscalYear', () => {
   it('handles a calendar fiscal year', () => {
     expect(daysInFiscalYear('2012-06-30', '12-31')).toBe(366);
     expect(daysInFiscalYear('2011-06-30', '12-31')).toBe(365);
+  });
+});
+
+describe('fiscal years before the year 1000', () => {
+  it('keeps four-digit years: the fiscal year ending 0100-02-28 has 365 days and starts 0099-03-01', () => {
+    expect(fiscalYearEndFor('0099-08-31', '02-28')).toBe('0100-02-28');
+    expect(daysInFiscalYear('0099-08-31', '02-28')).toBe(365);
+    expect(fiscalYearStartFor('0099-08-31', '02-28')).toBe('0099-03-01');
   });
 });

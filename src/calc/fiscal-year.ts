@@ -7,7 +7,8 @@ function isLeap(year: number): boolean {
 
 /** The fiscal year's last day in `year`; a February 28 year end means February's last day. */
 function fiscalYearEndIn(year: number, fiscalYearEnd: string): string {
-  return fiscalYearEnd === '02-28' && isLeap(year) ? `${year}-02-29` : `${year}-${fiscalYearEnd}`;
+  const y = String(year).padStart(4, '0');
+  return fiscalYearEnd === '02-28' && isLeap(year) ? `${y}-02-29` : `${y}-${fiscalYearEnd}`;
 }
 
 /** The fiscal year end (ISO) on or after `periodEnd`. */

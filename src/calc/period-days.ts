@@ -1,8 +1,9 @@
 // Day counts. Dates are ISO strings (YYYY-MM-DD); these are calendar facts, never money.
+import { utcDate } from './utc-date.js';
 
 function utcDay(iso: string): number {
   const [y, m, d] = iso.split('-').map((part) => Number(part));
-  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
+  return utcDate(y!, m!, d!).getTime() / 86_400_000;
 }
 
 /** Days from `start` to `end`, both included: 2011-03-01 .. 2011-08-31 is 184. */

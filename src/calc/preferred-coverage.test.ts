@@ -1,10 +1,38 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Decimal, round } from '../decimal.js';
-import { calculateCoverage, type CoverageInput } from './preferred-coverage.js';
+import { calculateCoverage as calculate, type CoverageInput as Input } from './preferred-coverage.js';
+import type { SeniorSecurity } from './senior-securities.js';
 
 const d = (s: string) => new Decimal(s);
 const CENT = d('0.01');
+
+/** The older way of writing the inputs: debt within total liabilities, preferred outside them. */
+interface CoverageInput {
+  totalAssets: Decimal;
+  totalLiabilities: Decimal;
+  seniorDebt?: Decimal;
+  preferredLiquidation: Decimal;
+  preferredShares: Decimal;
+  liquidationPerShare: Decimal;
+  covenants?: Input['covenants'];
+  /** Preferred carried within total liabilities (add it to totalLiabilities yourself). */
+  preferredAsLiability?: boolean;
+}
+
+function securities(i: CoverageInput): SeniorSecurity[] {
+  const list: SeniorSecurity[] = [];
+  if (i.seniorDebt) list.push({ kind: 'notes_payable', label: 'Notes', amount: i.seniorDebt, liability: true, path: [] });
+  list.push({ kind: 'preferred_shares', label: 'Preferred', amount: i.preferredLiquidation, shares: i.preferredShares, liquidationPerShare: i.liquidationPerShare, liability: i.preferredAsLiability ?? false, path: [] });
+  return list;
+}
+
+/** The calculator on a fund that has preferred shares outstanding (so a result is certain). */
+function calculateCoverage(i: CoverageInput) {
+  const r = calculate({ totalAssets: i.totalAssets, totalLiabilities: i.totalLiabilities, securities: securities(i), covenants: i.covenants });
+  if (!r) throw new Error('no coverage');
+  return { ...r, ratio: r.ratio!, perShare: r.perShare!, redemptionShares: r.redemptionShares! };
+}
 
 /** Preferred at `perShare` liquidation value, `shares` of them. */
 function preferred(shares: string, perShare: string) {
@@ -99,15 +127,18 @@ describe('calculateCoverage: senior debt', () => {
     expect(r.debtRatio!.equals(d('4.8'))).toBe(true); // 480M / 100M
     expect(r.perThousandOfDebt!.equals(d('4800'))).toBe(true); // 4.8 x 1,000
     expect(r.tests.map((t) => [t.name, t.passes])).toEqual([
-      ['1940 Act preferred (200%)', true],
       ['1940 Act senior debt (300%)', true],
+      ['1940 Act senior debt, for preferred dividends (200%)', true],
+      ['1940 Act preferred (200%)', true],
     ]);
     expect(r.compliant).toBe(true);
   });
 
-  it('takes the smaller headroom of the two tests', () => {
-    // preferred: 480M - 2 x 200M = 80M; debt: 480M - 3 x 100M = 180M -> 80M
+  it('takes the smaller headroom of the tests, and states each', () => {
+    // preferred: 480M - 2 x 200M = 80M; debt: 480M - 3 x 100M = 180M; debt for preferred dividends 480M - 2 x 100M = 280M -> 80M
+    expect(r.tests.map((t) => t.headroom.toString())).toEqual(['180000000', '280000000', '80000000']);
     expect(r.headroom.equals(d('80000000'))).toBe(true);
+    expect(r.bindingMinimum.equals(2)).toBe(true);
   });
 
   it('fails the 300% test while passing the 200% test', () => {
@@ -116,9 +147,12 @@ describe('calculateCoverage: senior debt', () => {
     expect(q.ratio.toFixed(4)).toBe('2.2727'); // 250M / 110M
     expect(q.debtRatio!.equals(d('2.5'))).toBe(true); // 250M / 100M < 3
     expect(q.perThousandOfDebt!.equals(d('2500'))).toBe(true);
-    expect(q.tests[1]!.passes).toBe(false);
+    expect(q.tests[0]!.passes).toBe(false);
     expect(q.compliant).toBe(false);
     expect(q.headroom.equals(d('-50000000'))).toBe(true); // min(250M - 220M, 250M - 300M)
+    // Repay R of debt from assets: (250M - R) / (100M - R) = 3 <=> R = (300M - 250M) / 2 = 25M
+    expect(q.debtRepaymentNeeded.equals(d('25000000'))).toBe(true);
+    expect(q.redemptionNeeded.isZero()).toBe(true);
   });
 
   // Section 18(a)(1)(B) also bars any
@@ -127,6 +161,50 @@ describe('calculateCoverage: senior debt', () => {
   it('blocks common dividends when senior debt coverage is below 300%', () => {
     const q = calculateCoverage({ totalAssets: d('250000000'), totalLiabilities: d('100000000'), seniorDebt: d('100000000'), ...preferred('400', '25000') });
     expect(q.commonDividendsBlocked).toBe(true); // actual: false
+  });
+});
+
+describe('calculateCoverage: senior securities written either way', () => {
+  it('preferred carried as a liability gives the figures of preferred carried below total liabilities', () => {
+    // The same fund: 500M of assets, 20M of other liabilities, 100M of notes, 100M of preferred.
+    const outside = calculateCoverage({ totalAssets: d('500000000'), totalLiabilities: d('120000000'), seniorDebt: d('100000000'), ...preferred('4000', '25000') });
+    const inside = calculateCoverage({ totalAssets: d('500000000'), totalLiabilities: d('220000000'), seniorDebt: d('100000000'), ...preferred('4000', '25000'), preferredAsLiability: true });
+    for (const r of [outside, inside]) {
+      expect(r.coverageAssets.toString()).toBe('480000000');
+      expect(r.ratio.toString()).toBe('2.4');
+      expect(r.perThousandOfDebt!.toString()).toBe('4800');
+      expect(r.perShare.toString()).toBe('60000');
+    }
+  });
+
+  it('a fund with debt and no preferred shares: only the 300% test, no preferred figures', () => {
+    const notes: SeniorSecurity = { kind: 'notes_payable', label: 'Notes', amount: d('40000000'), liability: true, path: [] };
+    // 200M assets, 45M liabilities of which 40M notes: (200M - 5M) / 40M = 4.875 -> $4,875 per $1,000
+    const r = calculate({ totalAssets: d('200000000'), totalLiabilities: d('45000000'), securities: [notes] })!;
+    expect(r.debtRatio!.toString()).toBe('4.875');
+    expect(r.perThousandOfDebt!.toString()).toBe('4875');
+    expect(r.ratio).toBeUndefined();
+    expect(r.perShare).toBeUndefined();
+    expect(r.tests.map((t) => t.name)).toEqual(['1940 Act senior debt (300%)']);
+    expect(r.headroom.toString()).toBe('75000000'); // 195M - 3 x 40M
+    expect(r.preferredDividendsBlocked).toBe(false);
+  });
+
+  it('no senior security outstanding (none, or all zero): not applicable', () => {
+    expect(calculate({ totalAssets: d('100'), totalLiabilities: d('10'), securities: [] })).toBeUndefined();
+    const zero = securities({ totalAssets: d('0'), totalLiabilities: d('0'), ...preferred('0', '25000') });
+    expect(calculate({ totalAssets: d('100'), totalLiabilities: d('10'), securities: zero })).toBeUndefined();
+  });
+
+  it('preferred classes with different liquidation preferences: no single per-share figure', () => {
+    const a: SeniorSecurity = { kind: 'preferred_shares', label: 'A', amount: d('25000000'), shares: d('1000'), liquidationPerShare: d('25000'), liability: true, path: [] };
+    const b: SeniorSecurity = { kind: 'preferred_shares', label: 'B', amount: d('50000000'), shares: d('500'), liquidationPerShare: d('100000'), liability: true, path: [] };
+    // Other liabilities 80M - 75M = 5M; (230M - 5M) / 75M = 3
+    const r = calculate({ totalAssets: d('230000000'), totalLiabilities: d('80000000'), securities: [a, b] })!;
+    expect(r.ratio!.toString()).toBe('3');
+    expect(r.perShare).toBeUndefined();
+    expect(r.liquidationPerShare).toBeUndefined();
+    expect(r.redemptionShares).toBeUndefined();
   });
 });
 

@@ -1,116 +1,173 @@
-// Asset coverage of senior securities (Investment Company Act section 18): preferred shares need 200%,
-// senior debt 300%, and a fund's own documents may set stricter minimums. Pure.
-import { Decimal, ZERO } from '../decimal.js';
+// Asset coverage of senior securities (Investment Company Act section 18(h)): total assets less the
+// liabilities that are not senior securities, over the senior securities. Debt must be covered 300%
+// (to borrow and to declare common dividends; 200% to declare preferred dividends), preferred shares
+// 200% counting the debt ahead of them; a fund's own documents may set stricter minimums. Pure.
+import { Decimal, ZERO, sum } from '../decimal.js';
+import type { DataPath } from '../load/locate.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { isDebt, type SeniorSecurity } from './senior-securities.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export const STOCK_MINIMUM = new Decimal(2);
 export const DEBT_MINIMUM = new Decimal(3);
+/** Debt coverage below which no preferred dividend may be declared (section 18(a)(1)(B)). */
+export const DEBT_MINIMUM_FOR_PREFERRED_DIVIDENDS = new Decimal(2);
+
+/** The stated zero case: no senior security outstanding, so there is nothing to cover. */
+export const NOT_APPLICABLE = 'not applicable: no debt or preferred shares outstanding';
 
 export interface CoverageInput {
   totalAssets: Decimal;
-  /** All liabilities, including any senior debt (borrowings represented by senior securities). */
+  /** All liabilities, including the senior securities carried as liabilities. */
   totalLiabilities: Decimal;
-  seniorDebt?: Decimal;
-  preferredLiquidation: Decimal;
-  preferredShares: Decimal;
-  liquidationPerShare: Decimal;
+  securities: readonly SeniorSecurity[];
+  /** Stricter minimums on the preferred shares' coverage. */
   covenants?: readonly { name: string; minimum: Decimal }[];
 }
 
 export interface CoverageTest {
   name: string;
+  /** What the test covers: the debt alone, or the debt and the preferred shares. */
+  covers: 'debt' | 'debt and preferred';
   minimum: Decimal;
   actual: Decimal;
   passes: boolean;
+  /** How far total assets may fall (other liabilities unchanged) before the test fails; negative when it fails. */
+  headroom: Decimal;
 }
 
 export interface CoverageResult {
   /** Total assets less liabilities that are not senior securities. */
   coverageAssets: Decimal;
-  ratio: Decimal;
-  perShare: Decimal;
+  debt: Decimal;
+  preferredLiquidation: Decimal;
+  /** Coverage of the preferred shares, debt included; absent without preferred shares. */
+  ratio?: Decimal;
+  /** `ratio` times the liquidation preference; absent without preferred shares or when classes' preferences differ. */
+  perShare?: Decimal;
+  liquidationPerShare?: Decimal;
+  /** Coverage of the debt alone; absent without debt. */
   debtRatio?: Decimal;
   perThousandOfDebt?: Decimal;
   tests: CoverageTest[];
   compliant: boolean;
+  /** The minimum of the test with the least headroom. */
   bindingMinimum: Decimal;
-  /** How far total assets may fall (liabilities unchanged) before the binding minimum is breached. */
   headroom: Decimal;
+  /** headroom / total assets; zero when total assets are zero. */
   headroomFraction: Decimal;
   commonDividendsBlocked: boolean;
-  /** Preferred liquidation value to redeem (from assets) to restore the binding minimum. */
+  preferredDividendsBlocked: boolean;
+  /** Preferred liquidation value to redeem (from assets) to restore the preferred tests. */
   redemptionNeeded: Decimal;
-  redemptionShares: Decimal;
+  /** Shares to redeem; absent when there is no single liquidation preference per share. */
+  redemptionShares?: Decimal;
+  /** Debt to repay (from assets) to restore the 300% test. */
+  debtRepaymentNeeded: Decimal;
   workings: string[];
 }
 
-export function calculateCoverage(input: CoverageInput): CoverageResult {
-  const debt = input.seniorDebt ?? ZERO;
-  const coverageAssets = input.totalAssets.minus(input.totalLiabilities.minus(debt));
-  const senior = debt.plus(input.preferredLiquidation);
-  const ratio = senior.isZero() ? ZERO : coverageAssets.dividedBy(senior);
-  const perShare = ratio.times(input.liquidationPerShare);
-  const tests: CoverageTest[] = [{ name: '1940 Act preferred (200%)', minimum: STOCK_MINIMUM, actual: ratio, passes: ratio.gte(STOCK_MINIMUM) }];
+/** Amount R to pay off from assets so that (N - R) / (S - R) >= c: R >= (c*S - N) / (c - 1). */
+function restore(coverageAssets: Decimal, senior: Decimal, minimum: Decimal): Decimal {
+  const shortfall = minimum.times(senior).minus(coverageAssets);
+  return shortfall.greaterThan(0) ? shortfall.dividedBy(minimum.minus(1)) : ZERO;
+}
+
+/** The section 18 tests, or undefined when no senior security is outstanding (see NOT_APPLICABLE). */
+export function calculateCoverage(input: CoverageInput): CoverageResult | undefined {
+  const outstanding = input.securities.filter((s) => s.amount.greaterThan(0));
+  if (outstanding.length === 0) return undefined;
+  const debt = sum(outstanding.filter(isDebt).map((s) => s.amount));
+  const preferred = outstanding.filter((s) => !isDebt(s));
+  const preferredLiquidation = sum(preferred.map((s) => s.amount));
+  const carried = sum(outstanding.filter((s) => s.liability).map((s) => s.amount));
+  const otherLiabilities = input.totalLiabilities.minus(carried);
+  const coverageAssets = input.totalAssets.minus(otherLiabilities);
+  const senior = debt.plus(preferredLiquidation);
+
+  const tests: CoverageTest[] = [];
+  const test = (name: string, covers: CoverageTest['covers'], minimum: Decimal, over: Decimal): Decimal => {
+    const actual = coverageAssets.dividedBy(over);
+    tests.push({ name, covers, minimum, actual, passes: actual.gte(minimum), headroom: coverageAssets.minus(minimum.times(over)) });
+    return actual;
+  };
   let debtRatio: Decimal | undefined;
   if (debt.greaterThan(0)) {
-    debtRatio = coverageAssets.dividedBy(debt);
-    tests.push({ name: '1940 Act senior debt (300%)', minimum: DEBT_MINIMUM, actual: debtRatio, passes: debtRatio.gte(DEBT_MINIMUM) });
+    debtRatio = test('1940 Act senior debt (300%)', 'debt', DEBT_MINIMUM, debt);
+    if (preferredLiquidation.greaterThan(0)) test('1940 Act senior debt, for preferred dividends (200%)', 'debt', DEBT_MINIMUM_FOR_PREFERRED_DIVIDENDS, debt);
   }
-  for (const c of input.covenants ?? []) {
-    tests.push({ name: c.name, minimum: c.minimum, actual: ratio, passes: ratio.gte(c.minimum) });
+  let ratio: Decimal | undefined;
+  if (preferredLiquidation.greaterThan(0)) {
+    ratio = test('1940 Act preferred (200%)', 'debt and preferred', STOCK_MINIMUM, senior);
+    for (const c of input.covenants ?? []) test(c.name, 'debt and preferred', c.minimum, senior);
   }
-  const preferredMinimums = [STOCK_MINIMUM, ...(input.covenants ?? []).map((c) => c.minimum)];
-  const bindingMinimum = Decimal.max(...preferredMinimums);
-  let headroom = coverageAssets.minus(bindingMinimum.times(senior));
-  if (debtRatio) headroom = Decimal.min(headroom, coverageAssets.minus(DEBT_MINIMUM.times(debt)));
-  // Redeeming R of preferred from assets: (N - R) / (S - R) >= c  <=>  R >= (c*S - N) / (c - 1).
-  const shortfall = bindingMinimum.times(senior).minus(coverageAssets);
-  const redemptionNeeded = shortfall.greaterThan(0) ? shortfall.dividedBy(bindingMinimum.minus(1)) : ZERO;
-  const redemptionShares = redemptionNeeded.dividedBy(input.liquidationPerShare).ceil();
+  const preferences = [...new Set(preferred.map((s) => s.liquidationPerShare?.toString()))];
+  const liquidationPerShare = preferences.length === 1 && preferences[0] !== undefined ? new Decimal(preferences[0]) : undefined;
+  const perShare = ratio && liquidationPerShare ? ratio.times(liquidationPerShare) : undefined;
+
+  const binding = tests.reduce((a, b) => (b.headroom.lessThan(a.headroom) ? b : a));
+  const preferredTests = tests.filter((t) => t.covers === 'debt and preferred');
+  const redemptionNeeded = Decimal.max(ZERO, ...preferredTests.map((t) => restore(coverageAssets, senior, t.minimum)));
+  const redemptionShares = liquidationPerShare?.greaterThan(0) ? redemptionNeeded.dividedBy(liquidationPerShare).ceil() : undefined;
+  const debtRepaymentNeeded = debtRatio ? restore(coverageAssets, debt, DEBT_MINIMUM) : ZERO;
+  const headroomFraction = input.totalAssets.isZero() ? ZERO : binding.headroom.dividedBy(input.totalAssets);
 
   const workings = [
-    `Total assets ${fmtMoney(input.totalAssets)} - liabilities other than senior securities ${fmtMoney(input.totalLiabilities.minus(debt))} = ${fmtMoney(coverageAssets)}.`,
-    `Senior securities: debt ${fmtMoney(debt)} + preferred at liquidation ${fmtMoney(input.preferredLiquidation)} = ${fmtMoney(senior)}.`,
-    `Coverage ${fmtMoney(coverageAssets)} / ${fmtMoney(senior)} = ${fmtPct(ratio, 2)}; per preferred share x ${fmtMoney(input.liquidationPerShare)} = ${fmtMoney(perShare, 2)}.`,
-    `Binding minimum ${fmtPct(bindingMinimum, 0)}: assets may fall ${fmtMoney(headroom)} (${fmtPct(headroom.dividedBy(input.totalAssets), 1)} of total assets) before a breach.`,
+    `Total assets ${fmtMoney(input.totalAssets)} - liabilities other than senior securities ${fmtMoney(otherLiabilities)} = ${fmtMoney(coverageAssets)}.`,
+    `Senior securities: debt ${fmtMoney(debt)} + preferred at liquidation ${fmtMoney(preferredLiquidation)} = ${fmtMoney(senior)}.`,
   ];
-  if (redemptionNeeded.greaterThan(0)) {
-    workings.push(`Below the minimum: redeem ${fmtMoney(redemptionNeeded, 2)} of preferred (${redemptionShares.toString()} shares) to restore it.`);
+  if (debtRatio) workings.push(`Debt coverage ${fmtMoney(coverageAssets)} / ${fmtMoney(debt)} = ${fmtPct(debtRatio, 2)}; per $1,000 of indebtedness $${fmtMoney(debtRatio.times(1000))}.`);
+  if (ratio) {
+    workings.push(`Preferred coverage ${fmtMoney(coverageAssets)} / ${fmtMoney(senior)} = ${fmtPct(ratio, 2)}${perShare && liquidationPerShare ? `; per preferred share x ${fmtMoney(liquidationPerShare)} = ${fmtMoney(perShare, 2)}` : ''}.`);
   }
+  for (const t of tests) workings.push(`${t.name}: ${fmtPct(t.actual, 2)} against ${fmtPct(t.minimum, 0)}; assets may fall ${fmtMoney(t.headroom)} before it fails.`);
+  if (redemptionNeeded.greaterThan(0)) {
+    workings.push(`Below the minimum: redeem ${fmtMoney(redemptionNeeded, 2)} of preferred${redemptionShares ? ` (${redemptionShares.toString()} shares)` : ''} to restore it.`);
+  }
+  if (debtRepaymentNeeded.greaterThan(0)) workings.push(`Debt below 300%: repay ${fmtMoney(debtRepaymentNeeded, 2)} of debt to restore it.`);
   return {
     coverageAssets,
+    debt,
+    preferredLiquidation,
     ratio,
     perShare,
+    liquidationPerShare,
     debtRatio,
     perThousandOfDebt: debtRatio?.times(1000),
     tests,
     compliant: tests.every((t) => t.passes),
-    bindingMinimum,
-    headroom,
-    headroomFraction: input.totalAssets.isZero() ? ZERO : headroom.dividedBy(input.totalAssets),
-    // Section 18(a)(1)(B) and (a)(2)(B): no common dividend while debt is under 300% or preferred under 200%.
-    commonDividendsBlocked: ratio.lessThan(STOCK_MINIMUM) || (debtRatio !== undefined && debtRatio.lessThan(DEBT_MINIMUM)),
+    bindingMinimum: binding.minimum,
+    headroom: binding.headroom,
+    headroomFraction,
+    // Section 18(a)(1)(B) and (a)(2)(B): no common dividend while debt is under 300% or preferred under 200%;
+    // no preferred dividend while debt is under 200%.
+    commonDividendsBlocked: (ratio?.lessThan(STOCK_MINIMUM) ?? false) || (debtRatio?.lessThan(DEBT_MINIMUM) ?? false),
+    preferredDividendsBlocked: ratio !== undefined && (debtRatio?.lessThan(DEBT_MINIMUM_FOR_PREFERRED_DIVIDENDS) ?? false),
     redemptionNeeded,
     redemptionShares,
+    debtRepaymentNeeded,
     workings,
   };
 }
 
 /**
  * The finding when coverage fails a test (rule coverage-minimum). A warning: a breach is reported, never
- * refused, and the documents still print the fund as it stands.
+ * refused, and the documents still print the fund as it stands. `path`: the first senior security.
  */
-export function coverageBelowMinimum(cov: CoverageResult): Diagnostic | undefined {
+export function coverageBelowMinimum(cov: CoverageResult, path: DataPath): Diagnostic | undefined {
   if (cov.compliant) return undefined;
   const failed = cov.tests.filter((t) => !t.passes);
+  const remedies = [
+    cov.redemptionNeeded.greaterThan(0) ? `$${fmtMoney(cov.redemptionNeeded)} of preferred redeemed${cov.redemptionShares ? ` (${cov.redemptionShares.toString()} shares)` : ''}` : '',
+    cov.debtRepaymentNeeded.greaterThan(0) ? `$${fmtMoney(cov.debtRepaymentNeeded)} of debt repaid` : '',
+  ].filter(Boolean);
   return {
     severity: 'warning',
     code: 'COVERAGE_BELOW_MINIMUM',
     rule: 'coverage-minimum',
     threshold: failed.map((t) => `${t.name}: at least ${fmtPct(t.minimum, 0)}`).join('; '),
-    message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.redemptionNeeded.greaterThan(0) ? `; restoring preferred coverage needs $${fmtMoney(cov.redemptionNeeded)} of preferred redeemed` : ''}`,
-    computed: cov.ratio.toString(),
-    path: ['preferred_shares', 'outstanding'],
+    message: `asset coverage fails ${failed.map((t) => `${t.name} (${fmtPct(t.actual, 0)} against ${fmtPct(t.minimum, 0)})`).join(' and ')}; common dividends are ${cov.commonDividendsBlocked ? '' : 'not '}blocked${cov.preferredDividendsBlocked ? '; preferred dividends are blocked' : ''}${remedies.length ? `; restoring coverage needs ${remedies.join(' and ')}` : ''}`,
+    computed: (cov.ratio ?? cov.debtRatio ?? ZERO).toString(),
+    path,
   };
 }

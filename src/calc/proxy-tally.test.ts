@@ -261,3 +261,62 @@ describe('proxy properties', () => {
     );
   });
 });
+
+describe('shares outstanding unknown', () => {
+  // A 1940 Act vote: 700 for, 200 against, 100 abstain = 1,000 present; 700 >= 67% of 1,000.
+  const input: GroupInput = { group: 'common', votes: { for: d('700'), against: d('200'), abstain: d('100') } };
+
+  it('leaves the 1940 Act majority undetermined, with the outstanding count below which it passes', () => {
+    const t = tallyGroup(input, 'majority_of_outstanding_1940_act');
+    expect(t.votes!.outcome).toBe('undetermined');
+    expect(t.quorumMet).toBeUndefined();
+    expect(t.presentFraction).toBeUndefined();
+    expect(t.votes!.required).toBeUndefined();
+    // for >= 67% of present: passes while present > N/2, i.e. N < 2 x 1,000 = 2,000.
+    expect(t.passesIfOutstandingBelow!.toString()).toBe('2000');
+  });
+
+  it('the threshold is exact: just below it the 1940 Act test passes, at it fails', () => {
+    expect(passes1940ActMajority(d('700'), d('1000'), d('1999'))).toBe(true);
+    expect(passes1940ActMajority(d('700'), d('1000'), d('2000'))).toBe(false);
+    // 600 < 67% of 1,000: passes only while 600 > N/2, i.e. N < 1,200.
+    const t = tallyGroup({ group: 'common', votes: { for: d('600'), against: d('400') } }, 'majority_of_outstanding_1940_act');
+    expect(t.passesIfOutstandingBelow!.toString()).toBe('1200');
+    expect(passes1940ActMajority(d('600'), d('1000'), d('1199'))).toBe(true);
+    expect(passes1940ActMajority(d('600'), d('1000'), d('1200'))).toBe(false);
+  });
+
+  it('decides a majority of votes cast from the votes alone', () => {
+    const t = tallyGroup(input, 'majority_of_votes_cast');
+    expect(t.votes!.outcome).toBe('approved');
+    expect(t.passesIfOutstandingBelow).toBeUndefined();
+    expect(t.overvoted).toBe(false);
+  });
+
+  it('property: the threshold separates passing from failing for every outstanding count', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 30_000 }), (votesFor, against, extra) => {
+        const present = d(String(votesFor + against));
+        const t = tallyGroup({ group: 'common', votes: { for: d(String(votesFor)), against: d(String(against)) } }, 'majority_of_outstanding_1940_act');
+        const n = present.plus(extra);
+        expect(passes1940ActMajority(d(String(votesFor)), present, n)).toBe(n.lessThan(t.passesIfOutstandingBelow!));
+      }),
+    );
+  });
+});
+
+describe('nominee totals', () => {
+  it('reports each nominee whose for + withheld differs from the first nominee', () => {
+    const t = tallyGroup({
+      group: 'common',
+      sharesOutstanding: d('1000'),
+      nominees: [
+        { name: 'A', for: d('500'), withheld: d('100') },
+        { name: 'B', for: d('550'), withheld: d('50') },
+        { name: 'C', for: d('590'), withheld: d('0') },
+      ],
+    }, 'plurality');
+    expect(t.differingTotals.map((x) => [x.first.name, x.first.cast.toString(), x.other.name, x.other.cast.toString()])).toEqual([['A', '600', 'C', '590']]);
+    expect(t.present.toString()).toBe('600');
+  });
+});

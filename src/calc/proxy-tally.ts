@@ -4,7 +4,7 @@ import { Decimal, ZERO, sum } from '../decimal.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export type Standard = 'plurality' | 'majority_of_votes_cast' | 'majority_of_outstanding_1940_act';
-export type Outcome = 'elected' | 'not elected' | 'approved' | 'not approved' | 'no quorum';
+export type Outcome = 'elected' | 'not elected' | 'approved' | 'not approved' | 'no quorum' | 'undetermined';
 
 export interface NomineeVotes {
   name: string;
@@ -21,7 +21,8 @@ export interface ProposalVotes {
 
 export interface GroupInput {
   group: string;
-  sharesOutstanding: Decimal;
+  /** Undefined when the filing does not state it (written `unknown`). */
+  sharesOutstanding?: Decimal;
   /** Fraction of shares outstanding that must be present; default one half. */
   quorum?: Decimal;
   seats?: number;
@@ -36,20 +37,30 @@ export interface NomineeTally {
   cast: Decimal;
   forOfCast: Decimal;
   withheldOfCast: Decimal;
-  forOfOutstanding: Decimal;
+  /** Undefined when shares outstanding are unknown. */
+  forOfOutstanding?: Decimal;
   outcome: Outcome;
 }
 
 export interface GroupTally {
   group: string;
-  sharesOutstanding: Decimal;
+  sharesOutstanding?: Decimal;
   present: Decimal;
-  presentFraction: Decimal;
+  /** Undefined when shares outstanding are unknown (so are quorumMet and the 1940 Act threshold). */
+  presentFraction?: Decimal;
   quorumRequired: Decimal;
-  quorumMet: boolean;
+  /** Undefined when shares outstanding are unknown: the quorum cannot be checked. */
+  quorumMet?: boolean;
   /** Votes recorded above the shares that could vote: an error in the data. */
   overvoted: boolean;
   nominees: NomineeTally[];
+  /** Nominees whose votes cast (for + withheld) differ from the first nominee's: the shares present should be the same. */
+  differingTotals: { first: NomineeTally; other: NomineeTally }[];
+  /**
+   * For an outcome left undetermined by unknown shares outstanding: it would be approved (or elected)
+   * if fewer than this many shares were outstanding.
+   */
+  passesIfOutstandingBelow?: Decimal;
   votes?: {
     for: Decimal;
     against: Decimal;
@@ -58,9 +69,9 @@ export interface GroupTally {
     cast: Decimal;
     forOfCast: Decimal;
     againstOfCast: Decimal;
-    forOfOutstanding: Decimal;
-    /** The votes for needed under the standard. */
-    required: Decimal;
+    forOfOutstanding?: Decimal;
+    /** The votes for needed under the standard; undefined when it depends on unknown shares outstanding. */
+    required?: Decimal;
     outcome: Outcome;
   };
   workings: string[];
@@ -81,6 +92,15 @@ export function passes1940ActMajority(votesFor: Decimal, present: Decimal, outst
   return moreThanHalfOutstanding || twoThirdsOfPresent;
 }
 
+/**
+ * With shares outstanding N unknown, the 1940 Act majority passes exactly when N is below a threshold:
+ * votes for > N/2 holds while N < 2 x for, and (present > N/2 and for >= 67% of present) while
+ * N < 2 x present.
+ */
+export function outstandingThreshold1940Act(votesFor: Decimal, present: Decimal): Decimal {
+  return votesFor.gte(present.times(TWO_THIRDS_1940)) ? present.times(2) : votesFor.times(2);
+}
+
 export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
   const outstanding = input.sharesOutstanding;
   const quorumRequired = input.quorum ?? HALF;
@@ -91,12 +111,18 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
   const present = v
     ? sum([v.for, v.against, v.abstain ?? ZERO, v.brokerNonVotes ?? ZERO])
     : Decimal.max(ZERO, ...nominees.map((n) => n.for.plus(n.withheld)));
-  const presentFraction = share(present, outstanding);
-  const quorumMet = presentFraction.gte(quorumRequired);
-  const overvoted = present.greaterThan(outstanding);
+  const presentFraction = outstanding && share(present, outstanding);
+  const quorumMet = presentFraction?.gte(quorumRequired);
+  const overvoted = outstanding !== undefined && present.greaterThan(outstanding);
   const workings = [
-    `${input.group}: ${fmtMoney(present)} shares present of ${fmtMoney(outstanding)} outstanding (${fmtPct(presentFraction, 2)}); quorum ${fmtPct(quorumRequired, 0)} ${quorumMet ? 'met' : 'NOT met'}.`,
+    presentFraction
+      ? `${input.group}: ${fmtMoney(present)} shares present of ${fmtMoney(outstanding!)} outstanding (${fmtPct(presentFraction, 2)}); quorum ${fmtPct(quorumRequired, 0)} ${quorumMet ? 'met' : 'NOT met'}.`
+      : `${input.group}: ${fmtMoney(present)} shares present; shares outstanding unknown, so the quorum is not checked.`,
   ];
+  // Without shares outstanding, the 1940 Act majority cannot be decided; everything else assumes the
+  // quorum the filing reports the meeting to have had.
+  const undetermined = outstanding === undefined && standard === 'majority_of_outstanding_1940_act';
+  const noQuorum = quorumMet === false;
 
   // Plurality: the top `seats` nominees by votes for are elected (uncontested: all of them).
   const seats = input.seats ?? nominees.length;
@@ -107,8 +133,8 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
     let elected: boolean;
     if (standard === 'plurality') elected = cutoff !== undefined && n.for.gte(cutoff) && n.for.greaterThan(0);
     else if (standard === 'majority_of_votes_cast') elected = n.for.greaterThan(n.withheld);
-    else elected = passes1940ActMajority(n.for, present, outstanding);
-    const outcome: Outcome = !quorumMet ? 'no quorum' : elected ? 'elected' : 'not elected';
+    else elected = outstanding !== undefined && passes1940ActMajority(n.for, present, outstanding);
+    const outcome: Outcome = noQuorum ? 'no quorum' : undetermined ? 'undetermined' : elected ? 'elected' : 'not elected';
     workings.push(`${n.name}: ${fmtMoney(n.for)} for, ${fmtMoney(n.withheld)} withheld (${fmtPct(share(n.for, cast), 2)} of votes cast): ${outcome}.`);
     return {
       name: n.name,
@@ -117,10 +143,12 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
       cast,
       forOfCast: share(n.for, cast),
       withheldOfCast: share(n.withheld, cast),
-      forOfOutstanding: share(n.for, outstanding),
+      forOfOutstanding: outstanding && share(n.for, outstanding),
       outcome,
     };
   });
+  const first = nomineeTallies[0];
+  const differingTotals = first ? nomineeTallies.slice(1).filter((n) => !n.cast.equals(first.cast)).map((other) => ({ first, other })) : [];
 
   let votes: GroupTally['votes'];
   if (v) {
@@ -128,8 +156,10 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
     const brokerNonVotes = v.brokerNonVotes ?? ZERO;
     const cast = v.for.plus(v.against);
     let approved: boolean;
-    let required: Decimal;
-    if (standard === 'majority_of_outstanding_1940_act') {
+    let required: Decimal | undefined;
+    if (standard === 'majority_of_outstanding_1940_act' && outstanding === undefined) {
+      approved = false;
+    } else if (standard === 'majority_of_outstanding_1940_act' && outstanding) {
       approved = passes1940ActMajority(v.for, present, outstanding);
       const halfPlus = outstanding.times(HALF).floor().plus(1);
       required = present.greaterThan(outstanding.times(HALF)) ? Decimal.min(present.times(TWO_THIRDS_1940).ceil(), halfPlus) : halfPlus;
@@ -137,7 +167,7 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
       approved = v.for.greaterThan(v.against);
       required = cast.times(HALF).floor().plus(1);
     }
-    const outcome: Outcome = !quorumMet ? 'no quorum' : approved ? 'approved' : 'not approved';
+    const outcome: Outcome = noQuorum ? 'no quorum' : undetermined ? 'undetermined' : approved ? 'approved' : 'not approved';
     votes = {
       for: v.for,
       against: v.against,
@@ -146,11 +176,17 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
       cast,
       forOfCast: share(v.for, cast),
       againstOfCast: share(v.against, cast),
-      forOfOutstanding: share(v.for, outstanding),
+      forOfOutstanding: outstanding && share(v.for, outstanding),
       required,
       outcome,
     };
-    workings.push(`For ${fmtMoney(v.for)}, against ${fmtMoney(v.against)}, abstain ${fmtMoney(abstain)}, broker non-votes ${fmtMoney(brokerNonVotes)}; ${fmtMoney(required)} for needed: ${outcome}.`);
+    workings.push(`For ${fmtMoney(v.for)}, against ${fmtMoney(v.against)}, abstain ${fmtMoney(abstain)}, broker non-votes ${fmtMoney(brokerNonVotes)}; ${required ? `${fmtMoney(required)} for needed` : 'the votes needed depend on the shares outstanding'}: ${outcome}.`);
   }
-  return { group: input.group, sharesOutstanding: outstanding, present, presentFraction, quorumRequired, quorumMet, overvoted, nominees: nomineeTallies, votes, workings };
+  let passesIfOutstandingBelow: Decimal | undefined;
+  if (undetermined && (v || nominees.length > 0)) {
+    const votesFor = v ? v.for : Decimal.min(...nominees.map((n) => n.for));
+    passesIfOutstandingBelow = outstandingThreshold1940Act(votesFor, present);
+    workings.push(`Shares outstanding unknown: the 1940 Act majority is met only if fewer than ${fmtMoney(passesIfOutstandingBelow)} shares were outstanding.`);
+  }
+  return { group: input.group, sharesOutstanding: outstanding, present, presentFraction, quorumRequired, quorumMet, overvoted, nominees: nomineeTallies, differingTotals, passesIfOutstandingBelow, votes, workings };
 }

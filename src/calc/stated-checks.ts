@@ -1,10 +1,11 @@
 // Stated vs computed: figures the filing states that fundbook can re-perform. A difference is a
 // warning — fundbook reports it and never bends its own calculation to match.
-import { Decimal, ZERO, round } from '../decimal.js';
+import { Decimal, ZERO, placesOf, round } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import type { ExpenseCapResult } from './expense-cap.js';
 import { statedComputedText, type Diagnostic } from '../diagnostic.js';
-import type { CoverageResult } from './preferred-coverage.js';
+import { NOT_APPLICABLE, type CoverageResult } from './preferred-coverage.js';
+import { atStatedPrecision } from './stated-precision.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 interface Computed {
@@ -41,10 +42,10 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
   for (const [key, label, exact] of ratioRows) {
     const stated = col[key];
     if (!stated) continue;
-    const computed = round(exact, 4);
-    if (stated.equals(computed)) continue;
+    const { computed, agrees } = atStatedPrecision(stated, exact);
+    if (agrees) continue;
     // Would annualising on the days of the fiscal year (actual/actual) give the stated figure?
-    const alt = round(exact.times(c.fiscalDays).dividedBy(365), 4);
+    const alt = atStatedPrecision(stated, exact.times(c.fiscalDays).dividedBy(365)).computed;
     let why = c.daysInYear === 365 && alt.equals(stated) ? `; annualising on the fiscal year's ${c.fiscalDays} days instead of 365 gives the stated figure` : '';
     // The after-preferred ratio is sometimes printed as the difference of two rounded ratios.
     if (key === 'nii_ratio_after_preferred' && col.nii_ratio_before_preferred && col.preferred_dividend_ratio
@@ -66,7 +67,7 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
   // is the ratio without them.
   const printed = hl.printed_labels?.expense_ratio_excluding_ifm;
   const exIfm = col.expense_ratio_excluding_ifm;
-  if (printed && /\bincluding\b/i.test(printed) && exIfm && exIfm.equals(round(c.ratios.expensesExcludingInterestFacilities, 4))) {
+  if (printed && /\bincluding\b/i.test(printed) && exIfm && atStatedPrecision(exIfm, c.ratios.expensesExcludingInterestFacilities).agrees) {
     findings.push({
       severity: 'warning',
       code: 'HIGHLIGHTS_LABEL',
@@ -93,8 +94,8 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
   // Market premium/discount to NAV, as the performance page states it.
   const perf = fund.performance;
   if (perf?.market_discount && c.marketPremiumDiscount) {
-    const computed = round(c.marketPremiumDiscount, 4);
-    if (!computed.equals(perf.market_discount)) {
+    const { computed, agrees } = atStatedPrecision(perf.market_discount, c.marketPremiumDiscount);
+    if (!agrees) {
       const sal = fund.statements.assets_and_liabilities;
       findings.push({
         severity: 'warning',
@@ -123,20 +124,40 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
     }
   });
 
-  // Asset coverage per preferred share, printed in whole dollars.
-  if (c.preferredCoverage && col.asset_coverage_per_preferred_share) {
-    const computed = round(c.preferredCoverage.perShare, 0);
-    if (!computed.equals(col.asset_coverage_per_preferred_share)) {
+  // The senior-securities rows of the current column: each stated figure against the section 18 figure.
+  const cov = c.preferredCoverage;
+  const coverageRows = [
+    ['asset_coverage_per_1000_of_debt', 'asset coverage per $1,000 of indebtedness', cov?.perThousandOfDebt, 'money'],
+    ['asset_coverage_percent', 'asset coverage of preferred shares', cov?.ratio, 'percent'],
+    ['asset_coverage_per_preferred_share', 'asset coverage per preferred share', cov?.perShare, 'money'],
+    ['liquidating_preference_per_preferred_share', 'liquidating preference per preferred share', cov?.liquidationPerShare, 'money'],
+  ] as const;
+  for (const [key, label, exact, unit] of coverageRows) {
+    const stated = col[key];
+    if (!stated) continue;
+    const show = (d: Decimal) => (unit === 'percent' ? fmtPct(d, Math.max(0, placesOf(stated) - 2)) : fmtMoney(d, placesOf(stated)));
+    if (exact === undefined) {
+      // A figure stated for senior securities the statement of assets and liabilities does not have.
       findings.push({
         severity: 'warning',
-        code: 'STATED_VS_COMPUTED',
-        message: `asset coverage per preferred share: ${statedComputedText(col.asset_coverage_per_preferred_share, computed, (d) => fmtMoney(d))}`,
-        stated: col.asset_coverage_per_preferred_share.toString(),
-        computed: computed.toString(),
-        difference: col.asset_coverage_per_preferred_share.minus(computed).abs().toString(),
-        path: [...hlPath, 'asset_coverage_per_preferred_share'],
+        code: 'STATED_NOT_COMPUTED',
+        message: `financial highlights ${label}: stated ${show(stated)}, but ${cov ? 'the fund has no such senior security outstanding' : NOT_APPLICABLE}`,
+        stated: stated.toString(),
+        path: [...hlPath, key],
       });
+      continue;
     }
+    const { computed, agrees } = atStatedPrecision(stated, exact);
+    if (agrees) continue;
+    findings.push({
+      severity: 'warning',
+      code: 'STATED_VS_COMPUTED',
+      message: `financial highlights ${label}: ${statedComputedText(stated, computed, show)}`,
+      stated: stated.toString(),
+      computed: computed.toString(),
+      difference: stated.minus(computed).abs().toString(),
+      path: [...hlPath, key],
+    });
   }
 
   // A waiver the cap requires must show in the statement of operations, and the reverse.

@@ -1,9 +1,11 @@
 // Statement tie-outs: every statement foots and cross-foots, the statements agree with each other and
 // with the schedule of investments and the financial highlights. Each check says what was stated, what
 // the data computes to, and the tolerance (the unit the filing presents). Pure.
-import { Decimal, ZERO, round, sum } from '../decimal.js';
+import { Decimal, ZERO, sum } from '../decimal.js';
 import type { DataPath } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
+import { outsideLiabilities, seniorSecurities } from './senior-securities.js';
+import { atStatedPrecision } from './stated-precision.js';
 
 export interface TieOut {
   label: string;
@@ -25,13 +27,15 @@ class Checks {
   equal(label: string, path: DataPath, stated: Decimal, computed: Decimal, tolerance = ZERO, severity: TieOut['severity'] = 'error'): void {
     this.list.push({ label, path, stated, computed, tolerance, ok: stated.minus(computed).abs().lte(tolerance), severity, unit: 'amount' });
   }
-  /** `stated` is a figure rounded to `places` decimals: it must equal `exact` rounded half-up. */
-  rounded(label: string, path: DataPath, stated: Decimal, exact: Decimal, places: number, severity: TieOut['severity'] = 'error'): void {
-    this.equal(label, path, stated, round(exact, places), ZERO, severity);
+  /** `stated` is a rounded figure: it must equal `exact` at the precision it was stated (stated-precision.ts). */
+  rounded(label: string, path: DataPath, stated: Decimal, exact: Decimal, severity: TieOut['severity'] = 'error'): void {
+    this.equal(label, path, stated, atStatedPrecision(stated, exact).computed, ZERO, severity);
   }
   /** A printed percentage of net assets: off by a rounding step is the filing's, not the data's, problem. */
-  percent(label: string, path: DataPath, stated: Decimal, exact: Decimal): void {
-    this.rounded(label, path, stated, exact, 4, 'warning');
+  percent(label: string, path: DataPath, stated: Decimal, part: Decimal, netAssets: Decimal): void {
+    // Zero case: a percent of zero net assets is not a number; the percent is not checked.
+    if (netAssets.isZero()) return;
+    this.rounded(label, path, stated, part.dividedBy(netAssets), 'warning');
     this.list[this.list.length - 1]!.unit = 'percent';
   }
 }
@@ -46,15 +50,24 @@ export function tieOuts(fund: FundPeriod): TieOut[] {
   // Statement of assets and liabilities.
   c.equal('Total assets foot', [...salPath, 'assets', 'total_assets'], a.total_assets,
     sum([a.investments_at_value, opt(a.cash), opt(a.receivable_interest), opt(a.receivable_investments_sold), opt(a.deferred_compensation_investment), opt(a.other_assets)]));
+  // Senior securities written in the list carry their own lines: those carried as liabilities are part
+  // of total liabilities, the others (preferred shares) stand between total liabilities and net assets.
+  const listed = sal.senior_securities ? seniorSecurities(fund) : [];
   c.equal('Total liabilities foot', [...salPath, 'liabilities', 'total_liabilities'], l.total_liabilities,
-    sum([opt(l.borrowings), opt(l.floating_rate_note_obligations), opt(l.payable_investments_purchased), opt(l.payable_common_dividends), opt(l.payable_preferred_dividends), opt(l.accrued_expenses), opt(l.deferred_compensation_liability)]));
+    sum([opt(l.borrowings), opt(l.floating_rate_note_obligations), opt(l.payable_investments_purchased), opt(l.payable_common_dividends), opt(l.payable_preferred_dividends), opt(l.accrued_expenses), opt(l.deferred_compensation_liability),
+      ...listed.filter((x) => x.liability).map((x) => x.amount)]));
   c.equal('Net assets = total assets - total liabilities - preferred shares', [...salPath, 'net_assets'], sal.net_assets,
-    a.total_assets.minus(l.total_liabilities).minus(opt(sal.preferred_shares)));
+    a.total_assets.minus(l.total_liabilities).minus(sal.senior_securities ? outsideLiabilities(listed) : opt(sal.preferred_shares)));
+  listed.forEach((x, i) => {
+    if (x.shares !== undefined && x.liquidationPerShare !== undefined) {
+      c.equal(`Senior securities: ${x.label}: shares x liquidation preference = amount`, [...salPath, 'senior_securities', i, 'amount'], x.amount, x.shares.times(x.liquidationPerShare));
+    }
+  });
   const consist = sal.net_assets_consist_of;
   c.equal('Net assets consist of: components foot', [...salPath, 'net_assets_consist_of'], sal.net_assets,
     sum([consist.paid_in_capital, consist.undistributed_net_investment_income, consist.undistributed_net_realized_gain_loss, consist.unrealized_appreciation_depreciation]));
   c.rounded('NAV per share = net assets / shares outstanding', [...salPath, 'nav_per_share'], sal.nav_per_share,
-    sal.net_assets.dividedBy(sal.common_shares_outstanding), 2);
+    sal.net_assets.dividedBy(sal.common_shares_outstanding));
 
   // Statement of operations.
   const ops = fund.statements.operations;
@@ -119,13 +132,13 @@ export function tieOuts(fund: FundPeriod): TieOut[] {
   const groupTotals = soi.groups.map((g, i) => {
     const total = sum(g.holdings.map((h) => h.value));
     if (g.subtotal) c.equal(`${g.name}: holdings sum to the subtotal`, [...soiPath, 'groups', i, 'subtotal'], g.subtotal, total);
-    c.percent(`${g.name}: percent of net assets`, [...soiPath, 'groups', i, 'percent_of_net_assets'], g.percent_of_net_assets, total.dividedBy(sal.net_assets));
+    c.percent(`${g.name}: percent of net assets`, [...soiPath, 'groups', i, 'percent_of_net_assets'], g.percent_of_net_assets, total, sal.net_assets);
     return g.subtotal ?? total;
   });
   c.equal('Schedule: groups sum to total investments', [...soiPath, 'total_investments'], soi.total_investments, sum(groupTotals));
   c.equal('Schedule: total investments = statement of assets and liabilities', [...soiPath, 'total_investments'], soi.total_investments, a.investments_at_value);
   c.equal('Schedule: cost = statement of assets and liabilities', [...soiPath, 'cost'], soi.cost, a.investments_at_cost);
-  c.percent('Schedule: total percent of net assets', [...soiPath, 'total_percent'], soi.total_percent, soi.total_investments.dividedBy(sal.net_assets));
+  c.percent('Schedule: total percent of net assets', [...soiPath, 'total_percent'], soi.total_percent, soi.total_investments, sal.net_assets);
   const bottom = [soi.floating_rate_notes, soi.borrowings, soi.preferred_shares, soi.other_assets_less_liabilities];
   c.equal('Schedule: investments and other lines sum to net assets', [...soiPath, 'net_assets', 'amount'], soi.net_assets.amount,
     soi.total_investments.plus(sum(bottom.map((x) => opt(x?.amount)))));
@@ -133,12 +146,17 @@ export function tieOuts(fund: FundPeriod): TieOut[] {
   if (soi.floating_rate_notes) {
     c.equal('Schedule: floating rate notes = statement of assets and liabilities', [...soiPath, 'floating_rate_notes', 'amount'], soi.floating_rate_notes.amount.abs(), opt(l.floating_rate_note_obligations));
   }
+  const listedPreferred = sum(listed.filter((x) => x.kind === 'preferred_shares').map((x) => x.amount));
   if (soi.preferred_shares) {
-    c.equal('Schedule: preferred shares = statement of assets and liabilities', [...soiPath, 'preferred_shares', 'amount'], soi.preferred_shares.amount.abs(), opt(sal.preferred_shares));
+    c.equal('Schedule: preferred shares = statement of assets and liabilities', [...soiPath, 'preferred_shares', 'amount'], soi.preferred_shares.amount.abs(),
+      sal.senior_securities ? listedPreferred : opt(sal.preferred_shares));
+  }
+  if (soi.borrowings && sal.senior_securities) {
+    c.equal('Schedule: borrowings = debt in senior securities', [...soiPath, 'borrowings', 'amount'], soi.borrowings.amount.abs(), sum(listed.filter((x) => x.kind !== 'preferred_shares').map((x) => x.amount)));
   }
   for (const key of ['floating_rate_notes', 'borrowings', 'preferred_shares', 'other_assets_less_liabilities', 'net_assets'] as const) {
     const line = soi[key];
-    if (line) c.percent(`Schedule: ${key.replaceAll('_', ' ')} percent of net assets`, [...soiPath, key, 'percent'], line.percent, line.amount.dividedBy(sal.net_assets));
+    if (line) c.percent(`Schedule: ${key.replaceAll('_', ' ')} percent of net assets`, [...soiPath, key, 'percent'], line.percent, line.amount, sal.net_assets);
   }
 
   // Preferred and common shares.
@@ -146,7 +164,8 @@ export function tieOuts(fund: FundPeriod): TieOut[] {
   if (pref) {
     c.equal('Preferred series shares sum to shares outstanding', ['preferred_shares', 'outstanding'], pref.outstanding, sum(pref.series.map((s) => s.shares)));
     c.equal('Preferred series amounts (000) sum to liquidation value', ['preferred_shares', 'series'], sum(pref.series.map((s) => s.amount_000)).times(1000), pref.outstanding.times(pref.liquidation_preference_per_share));
-    c.equal('Preferred: shares x liquidation preference = statement of assets and liabilities', ['preferred_shares', 'outstanding'], pref.outstanding.times(pref.liquidation_preference_per_share), opt(sal.preferred_shares));
+    c.equal('Preferred: shares x liquidation preference = statement of assets and liabilities', ['preferred_shares', 'outstanding'], pref.outstanding.times(pref.liquidation_preference_per_share),
+      sal.senior_securities ? listedPreferred : opt(sal.preferred_shares));
     c.equal('Preferred: beginning - retired = outstanding', ['preferred_shares', 'outstanding'], pref.outstanding, pref.outstanding_beginning.minus(pref.shares_retired));
     pref.series.forEach((s, i) => {
       c.equal(`Preferred series ${s.series}: shares x liquidation preference`, ['preferred_shares', 'series', i, 'amount_000'], s.amount_000.times(1000), s.shares.times(pref.liquidation_preference_per_share));
@@ -185,8 +204,11 @@ export function tieOuts(fund: FundPeriod): TieOut[] {
   const hlPath = ['financial_highlights', 'columns', 0, 'values'];
   if (hl.nav_end) c.equal('Highlights: NAV end = statement of assets and liabilities', [...hlPath, 'nav_end'], hl.nav_end, sal.nav_per_share);
   if (hl.market_value_end && sal.market_price_per_share) c.equal('Highlights: market value = statement of assets and liabilities', [...hlPath, 'market_value_end'], hl.market_value_end, sal.market_price_per_share);
-  if (hl.net_assets_end_000) c.rounded('Highlights: net assets (000) = statement of assets and liabilities', [...hlPath, 'net_assets_end_000'], hl.net_assets_end_000, sal.net_assets.dividedBy(1000), 0);
-  if (hl.preferred_outstanding_000) c.equal('Highlights: preferred outstanding (000)', [...hlPath, 'preferred_outstanding_000'], hl.preferred_outstanding_000.times(1000), opt(sal.preferred_shares));
+  if (hl.net_assets_end_000) c.rounded('Highlights: net assets (000) = statement of assets and liabilities', [...hlPath, 'net_assets_end_000'], hl.net_assets_end_000, sal.net_assets.dividedBy(1000));
+  const all = seniorSecurities(fund);
+  const amountOf = (debt: boolean) => sum(all.filter((x) => (x.kind !== 'preferred_shares') === debt).map((x) => x.amount));
+  if (hl.preferred_outstanding_000) c.rounded('Highlights: preferred outstanding (000)', [...hlPath, 'preferred_outstanding_000'], hl.preferred_outstanding_000, amountOf(false).dividedBy(1000));
+  if (hl.senior_debt_outstanding_000) c.rounded('Highlights: senior debt outstanding (000)', [...hlPath, 'senior_debt_outstanding_000'], hl.senior_debt_outstanding_000, amountOf(true).dividedBy(1000));
 
   // Notes.
   const notes = fund.notes_data;

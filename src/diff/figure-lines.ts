@@ -68,6 +68,7 @@ export function figureLines(fund: FundPeriod, figures: Figures): FigureLine[] {
   f('expenseCap.reimbursement', cap?.reimbursement);
   f('advisoryFee.computed', figures.advisoryFee.computed);
   f('advisoryFee.averageBase', figures.advisoryFee.averageBase);
+  f('preferredCoverage.perThousandOfDebt', figures.preferredCoverage?.perThousandOfDebt);
   f('preferredCoverage.ratio', figures.preferredCoverage?.ratio);
   f('preferredCoverage.perShare', figures.preferredCoverage?.perShare);
   f('preferredCoverage.headroom', figures.preferredCoverage?.headroom);

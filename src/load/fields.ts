@@ -1,6 +1,7 @@
 // Zod field types for the scalars of a fund file: the schema is the type, and each field's output
 // type is what the calculators receive (Decimal for money, counts and rates; ISO strings for dates).
 import * as z from 'zod';
+import type { Decimal } from '../decimal.js';
 import { PLACEHOLDER, parseAmount, parseCount, parseDate, parsePercent, type Parsed } from './scalars.js';
 
 function fromText<T>(parse: (text: string) => Parsed<T>) {
@@ -15,6 +16,8 @@ function fromText<T>(parse: (text: string) => Parsed<T>) {
 export const amount = fromText(parseAmount);
 export const count = fromText(parseCount);
 export const percent = fromText(parsePercent);
+/** A count that may be written `unknown` (null): a figure the filing does not state. */
+export const countOrUnknown = fromText<Decimal | null>((t) => (t.trim() === 'unknown' ? { ok: true, value: null } : parseCount(t)));
 export const date = fromText(parseDate);
 export const text = z.string({ error: 'expected text' }).min(1, 'must not be empty').refine((s) => s.trim() !== PLACEHOLDER, 'to be filled');
 export const flag = z.enum(['true', 'false'], { error: 'expected true or false' }).transform((s) => s === 'true');

@@ -2,18 +2,18 @@
 // carries file, line, column and field path. Like Beancount's loader, it never stops at the first
 // problem: a run reports them all.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod';
 import { FundPeriodSchema, type FundPeriod } from './schema.js';
+import { readInput } from './read-input.js';
 import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { makeLocator, nodeAt, type DataPath, type Location, type Locator } from './locate.js';
+import { makeLocator, nodeAt, pathAt, type DataPath, type Location, type Locator } from './locate.js';
 import { nearestKey } from './schema-keys.js';
 
 /**
  * A load problem: a located Diagnostic, always an error. Codes: FILE (missing, too big, not UTF-8),
- * YAML (the text is not one well-formed YAML mapping), DUPLICATE_KEY, UNKNOWN_KEY, REQUIRED,
+ * YAML (the text is not one well-formed YAML mapping), YAML_TAG (a tag: fund files use none), DUPLICATE_KEY, UNKNOWN_KEY, REQUIRED,
  * TO_BE_FILLED (a roll-forward placeholder), INVALID_VALUE (a value of the wrong shape).
  */
 export type Problem = Diagnostic & { severity: 'error'; location: Location };
@@ -27,6 +27,23 @@ export interface LoadedFund {
   sha256: string;
 }
 
+/** A YAML file of any of fundbook's kinds, loaded against its schema (one parser, one set of messages). */
+export interface LoadedYaml<T> {
+  file: string;
+  /** Present only when the file has no errors. */
+  data?: T;
+  problems: Problem[];
+  locate: Locator;
+  sha256: string;
+}
+
+/** What a kind of file is called in messages, and the keys its top level starts with. */
+export interface YamlKind {
+  noun: string;
+  keys: string;
+}
+
+const FUND_FILE: YamlKind = { noun: 'fund file', keys: 'fundbook:, fund:, period:, ...' };
 /** Collections nested deeper than this are refused: a fund-period file nests fewer than ten. */
 const MAX_DEPTH = 64;
 
@@ -96,28 +113,24 @@ function unclosedOpener(source: string, pos: number, open: '[' | '{'): number {
   return -1;
 }
 
+/** A tag as it is written: `!!binary` for the YAML core's, as is for the rest (`!env`). */
+function tagName(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
-  const { data, ...rest } = loadYamlText(source, file, FundPeriodSchema);
-  return { ...rest, fund: data };
+  const { data, ...loaded } = loadYamlText(source, file, FundPeriodSchema, FUND_FILE);
+  return { ...loaded, fund: data };
 }
 
-/** A YAML file validated against a schema: the data when clean, and every problem located. */
-export interface LoadedYaml<T> {
-  file: string;
-  data?: T;
-  problems: Problem[];
-  locate: Locator;
-  sha256: string;
-}
-
-/** Parse and validate YAML text against `schema` (a fund period, a board meeting). Pure: no file access. */
-export function loadYamlText<S extends z.ZodType>(source: string, file: string, schema: S): LoadedYaml<z.output<S>> {
+/** Parse YAML text and validate it against `schema`, every problem located. Pure: no file access. */
+export function loadYamlText<S extends z.ZodType>(source: string, file: string, schema: S, kind: YamlKind): LoadedYaml<z.output<S>> {
   const lineCounter = new LineCounter();
   const sha256 = createHash('sha256').update(source).digest('hex');
   const values = countValues(source);
   if (values > MAX_VALUES) {
-    const problem: Problem = { severity: 'error', code: 'FILE', location: { file, line: 1, col: 1 }, message: `has about ${values.toLocaleString('en-US')} values; fund files are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
+    const problem: Problem = { severity: 'error', code: 'FILE', location: { file, line: 1, col: 1 }, message: `has about ${values.toLocaleString('en-US')} values; ${kind.noun}s are limited to ${MAX_VALUES.toLocaleString('en-US')}` };
     return { file, problems: [problem], locate: () => problem.location, sha256 };
   }
   // A carriage return alone ends a line for YAML but for no editor or diff tool a reviewer uses, so
@@ -145,7 +158,10 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   // After the first syntax error the parser's later complaints are mostly echoes of it (a tab throws
   // off every line below it): report the first, and every duplicate key, which stands on its own.
   let syntaxReported = false;
+  const pathOf = (offset: number) => pathAt(doc, offset);
   for (const err of [...doc.errors, ...doc.warnings]) {
+    // Tags are refused by name in the pass below, wherever they resolve or not.
+    if (err.code === 'TAG_RESOLVE_FAILED') continue;
     if (err.code === 'DUPLICATE_KEY') {
       const key = /^\s*("[^"]*"|'[^']*'|[^:\n]+?)\s*:/.exec(source.slice(err.pos[0]))?.[1] ?? source.slice(err.pos[0], err.pos[1]);
       problems.push({ severity: 'error', code: 'DUPLICATE_KEY', location: at(err.pos[0]), message: `duplicate key ${JSON.stringify(key.replace(/^["']|["']$/g, ''))}` });
@@ -154,7 +170,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
     if (syntaxReported) continue;
     syntaxReported = true;
     if (err.code === 'MULTIPLE_DOCS') {
-      problems.push({ severity: 'error', code: 'YAML', location: at(err.pos[0]), message: 'a fund file is one YAML document, but a second one starts here' });
+      problems.push({ severity: 'error', code: 'YAML', location: at(err.pos[0]), message: `a ${kind.noun} is one YAML document, but a second one starts here` });
       continue;
     }
     if (err.code === 'RESOURCE_EXHAUSTION') {
@@ -162,9 +178,14 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
       problems.push(tooDeep(err.pos[0]));
       continue;
     }
+    if (err.code === 'KEY_OVER_1024_CHARS') {
+      problems.push({ severity: 'error', code: 'YAML', location: at(err.pos[0]), path: pathOf(err.pos[0]), message: 'a key is at most 1024 characters long; this one is longer' });
+      continue;
+    }
     const message = err.message.split('\n')[0]!;
     const opener = /^Flow (sequence|mapping)/.test(message) ? unclosedOpener(source, err.pos[0], message.includes('sequence') ? '[' : '{') : -1;
-    problems.push({ severity: 'error', code: 'YAML', location: at(opener >= 0 ? opener : err.pos[0]), message });
+    const offset = opener >= 0 ? opener : err.pos[0];
+    problems.push({ severity: 'error', code: 'YAML', location: at(offset), path: pathOf(offset), message });
   }
   if (doc.contents === null || (doc.contents as { value?: unknown }).value === '' && !isMap(doc.contents)) {
     problems.push({ severity: 'error', code: 'YAML', location: at(0), message: 'the file is empty' });
@@ -189,6 +210,12 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
         problems.push(tooDeep(node.range?.[0] ?? 0));
         return visit.BREAK;
       }
+      if (node.tag) {
+        // The node's range starts at its value; the tag is written before it.
+        let start = source.lastIndexOf('!', node.range?.[0] ?? 0);
+        while (start > 0 && source[start - 1] === '!') start--;
+        problems.push({ severity: 'error', code: 'YAML_TAG', location: at(start), path: pathOf(start), message: `the YAML tag ${tagName(node.tag)} is not used in fund files; write the value without it` });
+      }
       if (isAlias(node)) {
         if (!anchors.has(node.source)) {
           problems.push({ severity: 'error', code: 'YAML', location: at(node.range?.[0] ?? 0), message: `no anchor &${node.source} is set before this alias` });
@@ -208,7 +235,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
     return { file, problems, locate, sha256 };
   }
   if (!isMap(doc.contents)) {
-    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: 'a fund file is a mapping of keys (fundbook:, fund:, period:, ...)' });
+    problems.push({ severity: 'error', code: 'YAML', location: at(0), message: `a ${kind.noun} is a mapping of keys (${kind.keys})` });
     return { file, problems, locate, sha256 };
   }
 
@@ -218,7 +245,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key] as DataPath;
-          const near = nearestKey(issue.path as DataPath, key);
+          const near = nearestKey(issue.path as DataPath, key, schema);
           problems.push({ severity: 'error', code: 'UNKNOWN_KEY', location: locate(path, true), path, message: near ? `unknown key; did you mean \`${near}\`?` : 'unknown key' });
         }
         continue;
@@ -233,23 +260,14 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   return { file, data: problems.length === 0 && result.success ? (result.data as z.output<S>) : undefined, problems, locate, sha256 };
 }
 
-/** Read one fund-period file as text; I/O problems (missing, too big, not UTF-8) become a failed load. */
-export function readFundSource(file: string): { text: string } | { failed: LoadedFund } {
+/** Read one fund-period file as text; I/O problems (missing, not a regular file, too big, not UTF-8) become a failed load. */
+export function readFundSource(file: string, kind: YamlKind = FUND_FILE): { text: string } | { failed: LoadedFund } {
   const fail = (message: string, location = { file, line: 1, col: 1 }) => ({
     failed: { file, problems: [{ severity: 'error' as const, code: 'FILE', location, message }], locate: () => ({ file, line: 1, col: 1 }), sha256: '' },
   });
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return fail('is a directory, not a fund file');
-    size = stat.size;
-  } catch {
-    return fail('no such file');
-  }
-  if (size > MAX_FILE_BYTES) {
-    return fail(`is ${(size / 1048576).toPrecision(3)} MB; fund files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  }
-  const bytes = readFileSync(file);
+  const read = readInput(file, MAX_FILE_BYTES);
+  if ('error' in read) return fail(read.error.replace('not a fund file', `not a ${kind.noun}`).replace('fund files are limited', `${kind.noun}s are limited`));
+  const bytes = read.bytes;
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, col } = lineColOfByte(bytes, bad);

@@ -66,3 +66,42 @@ export function makeLocator(doc: Document, lineCounter: LineCounter, file: strin
   };
 }
 export type Locator = ReturnType<typeof makeLocator>;
+
+type Ranged = { range?: [number, number, number] | null };
+const rangeOf = (node: unknown) => (node as Ranged | null)?.range ?? undefined;
+
+/**
+ * The path of the deepest value whose source span holds `offset`, for messages about a place in the
+ * text (a syntax error, a tag) rather than a field. An offset inside a key gives the key's mapping.
+ */
+export function pathAt(doc: Document, offset: number): DataPath {
+  const path: (string | number)[] = [];
+  let node: unknown = doc.contents;
+  for (;;) {
+    let next: unknown;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = rangeOf(pair.key);
+        const value = rangeOf(pair.value);
+        const start = key?.[0] ?? value?.[0];
+        const end = value?.[1] ?? key?.[1];
+        if (start === undefined || end === undefined || offset < start || offset > end) continue;
+        if (key && offset <= key[1] && !(value && offset >= value[0])) return path;
+        if (!isScalar(pair.key)) return path;
+        path.push(String(pair.key.value));
+        next = pair.value;
+        break;
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const r = rangeOf(item);
+        if (next === undefined && r && offset >= r[0] && offset <= r[2]) {
+          path.push(i);
+          next = item;
+        }
+      });
+    }
+    if (next === undefined || next === null) return path;
+    node = next;
+  }
+}

@@ -188,3 +188,11 @@ describe('parseDate', () => {
     expect(parseDate('').ok).toBe(false);
   });
 });
+
+describe('parseDate, years before 100', () => {
+  it('reads a four-digit year as written: 0099-03-01 exists, 0099-02-29 does not (99 is not a leap year)', () => {
+    expect(parseDate('0099-03-01')).toEqual({ ok: true, value: '0099-03-01' });
+    expect(parseDate('0096-02-29')).toEqual({ ok: true, value: '0096-02-29' });
+    expect(parseDate('0099-02-29')).toEqual({ ok: false, message: '"0099-02-29" is not a date that exists' });
+  });
+});

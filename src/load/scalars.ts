@@ -1,7 +1,8 @@
 // Parsers for the scalars of a fund file. Each takes the scalar's source text (the YAML loader runs with
 // the failsafe schema, so every scalar arrives as the string the user typed) and returns a Decimal or a
 // message. Nothing here ever goes through a JS double.
-import { Decimal } from '../decimal.js';
+import { Decimal, withStatedPlaces } from '../decimal.js';
+import { utcDate } from '../calc/utc-date.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -15,6 +16,9 @@ function parseNumberText(raw: string): Decimal | undefined {
   if (!NUMBER.test(raw)) return undefined;
   return new Decimal(raw.replaceAll(',', ''));
 }
+
+/** Places written after the decimal point: `14.50` has 2. */
+const placesIn = (raw: string): number => raw.split('.')[1]?.length ?? 0;
 
 /** Strip an optional `$`, a leading minus or accounting parentheses; say whether it was negative. */
 function signAndBody(text: string): { negative: boolean; body: string } | undefined {
@@ -54,7 +58,7 @@ export function parseAmount(text: string): Parsed<Decimal> {
   const parts = signAndBody(text);
   const value = parts && parseNumberText(parts.body);
   if (!parts || !value) return { ok: false, message: `${quoted(text)} is not an amount (${AMOUNT_LOOKS_LIKE})` };
-  return { ok: true, value: parts.negative ? value.negated() : value };
+  return { ok: true, value: withStatedPlaces(parts.negative ? value.negated() : value, placesIn(parts.body)) };
 }
 
 /** A non-negative whole count of shares or votes: `13,454,169`. */
@@ -83,10 +87,12 @@ export function parsePercent(text: string): Parsed<Decimal> {
   if (!parts || !parts.body.endsWith('%')) {
     return { ok: false, message: `${quoted(text)} is not a percent (write it with a % sign, e.g. 0.27%)` };
   }
-  const value = parseNumberText(parts.body.slice(0, -1).trim());
+  const body = parts.body.slice(0, -1).trim();
+  const value = parseNumberText(body);
   if (!value) return { ok: false, message: `${quoted(text)} is not a percent` };
   const fraction = value.dividedBy(100);
-  return { ok: true, value: parts.negative ? fraction.negated() : fraction };
+  // As a fraction the figure has two more places than the percent it was written as (0.27% = 0.0027).
+  return { ok: true, value: withStatedPlaces(parts.negative ? fraction.negated() : fraction, placesIn(body) + 2) };
 }
 
 /** A calendar date written YYYY-MM-DD that exists (2011-02-30 does not). */
@@ -96,7 +102,7 @@ export function parseDate(text: string): Parsed<string> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return { ok: false, message: `${quoted(text)} is not a date (write YYYY-MM-DD)` };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = utcDate(year, month, day);
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, message: `${quoted(text)} is not a date that exists` };
   }

@@ -22,5 +22,6 @@ describe('nearestKey', () => {
   it('suggests nothing for a key that is near no known one', () => {
     expect(nearestKey(expenses, 'lunch')).toBeUndefined();
     expect(nearestKey(['fund'], '__proto__')).toBeUndefined();
+    expect(nearestKey(['schedule_of_investments', 'groups', 0, 'holdings', 0], '<<')).toBeUndefined();
   });
 });

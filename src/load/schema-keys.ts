@@ -6,14 +6,15 @@ import type * as z from 'zod';
 import type { DataPath } from './locate.js';
 import { FundPeriodSchema } from './schema.js';
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; out?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Strip wrappers (optional, default, transform, ...) down to the schema that holds the data's shape. */
 function unwrap(schema: z.ZodType): z.ZodType[] {
   const def = defOf(schema);
   if (def.innerType) return unwrap(def.innerType);
-  if (def.type === 'pipe' && def.in) return unwrap(def.in);
+  // A pipe's input holds the shape; a preprocessed value (z.preprocess) holds it in its output.
+  if (def.type === 'pipe' && def.in) return defOf(def.in).type === 'transform' && def.out ? unwrap(def.out) : unwrap(def.in);
   if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
   return [schema];
 }
@@ -34,17 +35,18 @@ export function schemasAt(path: DataPath, root: z.ZodType = FundPeriodSchema): z
 }
 
 /** The keys a mapping at `path` may have. */
-export function knownKeysAt(path: DataPath): string[] {
-  return [...new Set(schemasAt(path).flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
+export function knownKeysAt(path: DataPath, root: z.ZodType = FundPeriodSchema): string[] {
+  return [...new Set(schemasAt(path, root).flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
 }
 
 /** The known key at `path` nearest `key`, when it is near enough to be a likely typo. */
-export function nearestKey(path: DataPath, key: string): string | undefined {
+export function nearestKey(path: DataPath, key: string, root: z.ZodType = FundPeriodSchema): string | undefined {
   let best: { key: string; d: number } | undefined;
-  for (const known of knownKeysAt(path)) {
+  for (const known of knownKeysAt(path, root)) {
     const d = distance(key.toLowerCase(), known);
     if (!best || d < best.d) best = { key: known, d };
   }
-  // Up to a third of the key's letters wrong (at least 2): `custodain_fees`, `custodian_fee`, `CUSTODIAN_FEES`.
-  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.key : undefined;
+  // Up to a third of the key's letters wrong (at least one): `custodain_fees`, `custodian_fee`,
+  // `CUSTODIAN_FEES`; a short key such as `<<` is near nothing.
+  return best && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
 }

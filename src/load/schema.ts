@@ -2,7 +2,7 @@
 // loader returns and what every calculator reads. Objects are strict: an unknown key is an error,
 // because a typo is how a wrong number reaches a board.
 import * as z from 'zod';
-import { amount, count, date, flag, marks, ordinal, percent, text } from './fields.js';
+import { amount, count, countOrUnknown, date, flag, marks, ordinal, percent, text } from './fields.js';
 
 const obj = z.strictObject;
 
@@ -39,6 +39,36 @@ const Period = obj({
 
 // ---- statements --------------------------------------------------------------------------------
 
+/** The kinds of senior security (Investment Company Act section 18(g)) a fund may have outstanding. */
+export const SENIOR_SECURITY_KINDS = ['notes_payable', 'credit_facility', 'preferred_shares'] as const;
+export type SeniorSecurityKind = (typeof SENIOR_SECURITY_KINDS)[number];
+
+/**
+ * One class of senior security as the statement of assets and liabilities carries it: debt (notes
+ * payable, borrowings under a credit facility) at its principal, preferred shares at liquidation value.
+ */
+const SeniorSecurity = obj({
+  kind: z.enum(SENIOR_SECURITY_KINDS),
+  /** The line as the statement prints it ("Variable Rate MuniFund Term Preferred Shares"). */
+  label: text.optional(),
+  amount,
+  shares: count.optional(),
+  liquidation_preference_per_share: amount.optional(),
+  /** Whether the statement carries it within total liabilities (debt always is). */
+  liability: flag,
+}).superRefine((s, ctx) => {
+  if (s.kind === 'preferred_shares') {
+    if (s.shares === undefined) ctx.addIssue({ code: 'custom', path: ['shares'], message: 'is required for preferred shares' });
+    if (s.liquidation_preference_per_share === undefined) ctx.addIssue({ code: 'custom', path: ['liquidation_preference_per_share'], message: 'is required for preferred shares' });
+  } else {
+    if (!s.liability) ctx.addIssue({ code: 'custom', path: ['liability'], message: 'debt is always carried as a liability (write liability: true)' });
+    for (const key of ['shares', 'liquidation_preference_per_share'] as const) {
+      if (s[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is for preferred shares, not ${s.kind.replaceAll('_', ' ')}` });
+    }
+  }
+  if (s.amount.isNegative()) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must not be negative' });
+});
+
 const AssetsAndLiabilities = obj({
   assets: obj({
     investments_at_value: amount,
@@ -60,7 +90,10 @@ const AssetsAndLiabilities = obj({
     deferred_compensation_liability: amount.optional(),
     total_liabilities: amount,
   }),
+  /** Preferred shares at liquidation value, outside total liabilities (the older way to write them). */
   preferred_shares: amount.optional(),
+  /** Every senior security outstanding, each saying whether it is carried as a liability. */
+  senior_securities: z.array(SeniorSecurity).optional(),
   net_assets: amount,
   net_assets_consist_of: obj({
     paid_in_capital: amount,
@@ -73,6 +106,11 @@ const AssetsAndLiabilities = obj({
   common_shares_authorized: text.optional(),
   nav_per_share: amount,
   market_price_per_share: amount.optional(),
+}).superRefine((s, ctx) => {
+  // One way to write senior securities per file: the list, or the older borrowings and preferred lines.
+  if (!s.senior_securities) return;
+  if (s.preferred_shares !== undefined) ctx.addIssue({ code: 'custom', path: ['preferred_shares'], message: 'write preferred shares in senior_securities only (not both)' });
+  if (s.liabilities.borrowings !== undefined) ctx.addIssue({ code: 'custom', path: ['liabilities', 'borrowings'], message: 'write borrowings in senior_securities only (not both)' });
 });
 
 /** The expense lines a fund may report. Their keys are what the expense-limitation agreement excludes. */
@@ -253,6 +291,8 @@ export const HIGHLIGHT_ROWS = {
   preferred_dividend_ratio: percent,
   nii_ratio_after_preferred: percent,
   ms_affiliate_contribution: percent,
+  senior_debt_outstanding_000: amount,
+  asset_coverage_per_1000_of_debt: amount,
   preferred_outstanding_000: amount,
   asset_coverage_per_preferred_share: amount,
   asset_coverage_percent: percent,
@@ -346,7 +386,7 @@ const Proposal = obj({
 const Meeting = obj({
   date,
   kind: text,
-  shares_outstanding: obj({ common: count, preferred: count.optional() }),
+  shares_outstanding: obj({ common: countOrUnknown, preferred: countOrUnknown.optional() }),
   quorum: obj({ common_and_preferred: percent.optional(), common: percent.optional(), preferred: percent.optional() }).optional(),
   proposals: z.array(Proposal).min(1),
 });

@@ -5,13 +5,16 @@
 // and a summary table at the end.
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
-import { findPreviousPeriod, prepareDiff, printDiff } from './build-diff.js';
-import { prepareFund, printFund, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { findPreviousPeriod, prepareDiff, printDiff, type DiffOutput } from './build-diff.js';
+import { prepareFund, printFund, writeFundPeriod, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { printTimeoutMs } from '../render/print-timeout.js';
+import { DEFAULT_PRINT_TIMEOUT_MS } from '../render/render-document.js';
 import { Preparer } from './preparer.js';
 import type { Browser } from 'puppeteer-core';
 import { openPrintPage, type PrintPage } from '../render/print.js';
-import { validateInput } from './validated.js';
+import { validateForBuild } from './validated.js';
 import { withPool } from './with-pool.js';
+import { BrowserStartError } from '../render/browser.js';
 import { shardInputs, type Shard } from './shard.js';
 
 export interface BuildAllOptions extends BuildOptions {
@@ -19,6 +22,8 @@ export interface BuildAllOptions extends BuildOptions {
   shard?: Shard;
   /** Show a progress bar (default: when stderr is a terminal). */
   progress?: boolean;
+  /** How long Chromium may take to start (default 30 s). */
+  launchTimeoutMs?: number;
 }
 
 interface JobResult {
@@ -29,7 +34,6 @@ interface JobResult {
   diff?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
 /**
  * Documents a page prints before a fresh one replaces it. Measured peak PSS, 100 funds against 10: 1.01x
  * replacing every 3, 1.00-1.08x every 5, 1.14x every 10, 1.27x never.
@@ -54,18 +58,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * its prepare step); a single input here. Chromium, started at the first valid input by `onValid`,
  * launches meanwhile.
  */
-async function validate(inputs: readonly string[], preparer: Preparer | undefined, log: (line: string) => void, onValid: (input: string) => void): Promise<{ valid: string[]; invalid: string[] }> {
+async function validate(inputs: readonly string[], preparer: Preparer | undefined, log: (line: string) => void, onValid: (input: string) => void, final = false): Promise<{ valid: string[]; invalid: string[] }> {
   const valid: string[] = [];
   const invalid: string[] = [];
   // A few validations queued ahead on the thread, so the first funds' prepare jobs queue between them.
   const queued: Promise<{ errors: string[] }>[] = [];
   const queue = (i: number) => {
     if (!preparer || i >= inputs.length || queued[i]) return;
-    queued[i] = preparer.validate(inputs[i]!).catch((err: unknown) => ({ errors: [`${inputs[i]}: ${err instanceof Error ? err.message : String(err)}`] }));
+    queued[i] = preparer.validate(inputs[i]!, final).catch((err: unknown) => ({ errors: [`${inputs[i]}: ${err instanceof Error ? err.message : String(err)}`] }));
   };
   for (const [i, input] of inputs.entries()) {
     for (let j = i; j < i + VALIDATE_AHEAD; j++) queue(j);
-    const { errors } = preparer ? await queued[i]! : validateInput(input);
+    // `final`: a fund-period not signed off by a current preparer and reviewer is refused too.
+    const { errors } = preparer ? await queued[i]! : validateForBuild(input, final);
     if (errors.length > 0) {
       invalid.push(input);
       log(`SKIPPED ${input}: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
@@ -92,7 +97,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
   let invalid: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
 
@@ -111,13 +116,15 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     // Chromium starts up, once the first input proves valid, while the rest are validated.
     let warming: Promise<unknown> | undefined;
     const validated = await validate(inputs, preparer, log, (input) => {
-      warming ??= pool.acquire().catch(() => undefined);
+      warming ??= pool.acquire().then(() => undefined, (err: unknown) => err);
       if (ahead.size <= concurrency) prepareAhead(input);
-    });
+    }, options.final);
     invalid = validated.invalid;
     const valid = validated.valid;
     if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve().then(() => prepareFund(valid[0]!, options)));
-    if (valid.length > 0) await warming;
+    // A browser that cannot start fails the run at once, in one line (cli.ts), rather than every fund.
+    const launchError = valid.length > 0 ? await warming : undefined;
+    if (launchError instanceof BrowserStartError) throw launchError;
     const bar = showBar
       ? new cliProgress.SingleBar(
           { format: ' {bar} {value}/{total} fund-periods | {documents} documents, {rate} | {name} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
@@ -175,15 +182,22 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
         const { browser, generation } = await pool.acquire();
         try {
           const page = await slotPage(slot, browser, generation);
-          const outcome = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), timeoutMs * 4, `building ${input}`);
+          // A guard over the whole fund, beyond each print's own timeout: as those, it scales with size.
+          const htmlBytes = step.prepared.documents.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
+          const what = `${step.prepared.fundId} ${step.prepared.periodEnd}`;
+          const { output, ...outcome } = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, htmlBytes) * 4, `building ${what} (${input})`);
           let diff: string | undefined;
+          let diffOutput: DiffOutput | undefined;
           const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
-          if (outcome.ok && previous) {
+          if (previous) {
             const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir) : prepareDiff(previous, input, outcome.outDir);
-            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), timeoutMs * 2, `the period diff of ${input}`);
-            diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}`;
+            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, Buffer.byteLength(diffStep.prepared.html)) * 4, `the period diff of ${what} (${input})`);
+            diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}; nothing written for this fund-period`;
+            if ('output' in d) diffOutput = d.output as DiffOutput;
             if (!d.ok) outcome.ok = false;
           }
+          // The fund-period's outputs are written as one set, period diff included, or not at all.
+          if (outcome.ok) writeFundPeriod(output, diffOutput);
           return { input, outcome, retried: attempt > 0, diff };
         } catch (err) {
           dropPage(slot);
@@ -210,7 +224,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
     bar?.stop();
     return out;
-  }).finally(() => preparer?.close());
+  }, options.launchTimeoutMs).finally(() => preparer?.close());
 
   const seconds = (performance.now() - started) / 1000;
   log('');

@@ -1,5 +1,5 @@
-// The period diff through the pipeline: load both periods, compute, compare, then period-diff.json and
-// period-diff.pdf written atomically.
+// The period diff through the pipeline: load both periods, compute, compare, print; period-diff.json and
+// period-diff.pdf are written with the fund-period's output set (fund-period-output.ts).
 import { isMeetingFile } from '../load/load-meeting.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,13 +10,18 @@ import { fillFromPrevious } from '../load/fill-placeholders.js';
 import { formatPath } from '../load/locate.js';
 import { provenanceOf } from '../load/provenance.js';
 import { diffView } from '../view/diff-view.js';
-import { writeAllAtomically } from './atomic-write.js';
+import { commitFundPeriod, previousManifest } from './fund-period-output.js';
+import { createHash } from 'node:crypto';
 import { compiledDocument } from './build-fund.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { carriedAcknowledgements } from '../review/carried.js';
+import { reviewForBuild } from '../review/for-build.js';
+import { loadReviewFor } from '../review/review-file.js';
+import { carriedView } from '../view/draft-view.js';
 
 export interface DiffOutcome {
   ok: boolean;
@@ -39,6 +44,11 @@ export interface PreparedDiff {
   warnings: string[];
   summary: string;
   outDir: string;
+  /** `<fund> <period end>`, to name the document in a timeout. */
+  what: string;
+  fundId: string;
+  periodEnd: string;
+  previousFile: string;
 }
 
 /** The fund-period file beside `file` whose period ends latest before it (files are named by period end). */
@@ -93,7 +103,12 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   const refused = cannotCompare(...periods);
   if (refused) return { failed: { ok: false, problems: locateAll([refused], current.loaded.locate).map(formatDiagnostic), warnings: [] } };
   const diff = diffPeriods(...periods);
-  const view = diffView(diff);
+  // The current period's review: the DRAFT mark, and the previous period's acknowledgements that recur.
+  const review = reviewForBuild(currentFile, current.figures.findings, current.loaded.locate);
+  const previousReview = loadReviewFor(previousFile);
+  const reviewProblems = [...('problems' in review ? review.problems : []), ...previousReview.problems.map(formatDiagnostic)];
+  if ('problems' in review || !previousReview.data) return { failed: { ok: false, problems: reviewProblems, warnings: [] } };
+  const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {
     prepared: {
       html: placeholderHtml(compiledDocument('period-diff'), view),
@@ -106,12 +121,22 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       warnings: [...diff.warnings, ...(diff.incomplete ? [incompleteWarning(diff.incomplete)] : [])],
       summary: summarise(diff),
       outDir: outDir ?? join('output', currentFund.fund.id, currentFund.period.end),
+      what: `${currentFund.fund.id} ${currentFund.period.end}`,
+      fundId: currentFund.fund.id,
+      periodEnd: currentFund.period.end,
+      previousFile,
     },
   };
 }
 
-/** Print a prepared diff and write period-diff.pdf and period-diff.json atomically. */
-export async function printDiff(browser: Browser, chromiumVersion: string, prepared: PreparedDiff, options: { timeoutMs?: number; finish?: Finisher; page?: PrintPage } = {}): Promise<DiffOutcome> {
+/** A printed period diff, not yet written: its two files and its entry in the manifest. */
+export interface DiffOutput {
+  files: { 'period-diff.pdf': Uint8Array; 'period-diff.json': string };
+  entry: Record<string, unknown>;
+}
+
+/** Print a prepared diff; the files are returned, to be written with the fund-period's set. */
+export async function printDiff(browser: Browser, chromiumVersion: string, prepared: PreparedDiff, options: { timeoutMs?: number; finish?: Finisher; page?: PrintPage } = {}): Promise<DiffOutcome & { output: DiffOutput }> {
   const meta = {
     title: prepared.title,
     author: prepared.author,
@@ -120,19 +145,37 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
     creator: `fundbook ${FUNDBOOK_VERSION}`,
     producer: `Skia/PDF (${chromiumVersion})`,
   };
-  const rendered = await renderPaged(browser, prepared.html, prepared.sectionTitles, meta, options);
-  const dir = prepared.outDir;
-  writeAllAtomically({ [join(dir, 'period-diff.json')]: prepared.json, [join(dir, 'period-diff.pdf')]: rendered.pdf });
-  return { ok: true, problems: [], warnings: prepared.warnings, summary: prepared.summary, outDir: dir };
+  const rendered = await renderPaged(browser, prepared.html, prepared.sectionTitles, meta, { ...options, what: `${prepared.what} period-diff.pdf` });
+  const entry = {
+    file: 'period-diff.pdf',
+    sha256: rendered.sha256,
+    bytes: rendered.pdf.length,
+    pages: rendered.pageCount,
+    json: { file: 'period-diff.json', sha256: createHash('sha256').update(prepared.json).digest('hex') },
+    previous: { file: prepared.previousFile },
+    requestsBlocked: [...new Set(rendered.blocked)].sort(),
+  };
+  const output: DiffOutput = { files: { 'period-diff.pdf': rendered.pdf, 'period-diff.json': prepared.json }, entry };
+  return { ok: true, problems: [], warnings: prepared.warnings, summary: prepared.summary, outDir: prepared.outDir, output };
 }
 
+/**
+ * `fundbook diff` on its own: print the diff and write it into its folder as a set with the manifest
+ * there, which keeps listing the folder's other outputs (carried); a folder without one gets one.
+ */
 export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string): Promise<DiffOutcome> {
   const step = prepareDiff(previousFile, currentFile, outDir);
-  return 'failed' in step ? step.failed : printDiff(browser, chromiumVersion, step.prepared);
+  if ('failed' in step) return step.failed;
+  const { output, ...outcome } = await printDiff(browser, chromiumVersion, step.prepared);
+  const dir = step.prepared.outDir;
+  const { files: _files, documents: _documents, periodDiff: _periodDiff, ...kept } = previousManifest(dir) ?? {};
+  const base = { fund: step.prepared.fundId, period: { end: step.prepared.periodEnd }, ...kept, fundbook: FUNDBOOK_VERSION, chromium: chromiumVersion };
+  commitFundPeriod(dir, output.files, { ...base, periodDiff: output.entry });
+  return outcome;
 }
 
 /** `fundbook diff`: build the period diff of two files with a browser of its own; the exit code. */
-export async function runDiff(previous: string, current: string, outDir?: string, log = (line: string) => console.log(line)): Promise<number> {
+export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number } = {}, log = (line: string) => console.log(line)): Promise<number> {
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
     const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
@@ -144,5 +187,5 @@ export async function runDiff(previous: string, current: string, outDir?: string
     log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
     log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
     return 0;
-  });
+  }, options.launchTimeoutMs);
 }

@@ -13,22 +13,23 @@ import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
 import { compileDocument, type CompiledDocument } from '../render/templates.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
-import { writeAllAtomically } from './atomic-write.js';
+import { formatDiagnostic } from '../diagnostic.js';
+import { commitFundPeriod } from './fund-period-output.js';
+import type { DiffOutput } from './build-diff.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
-import { calculateBoardReview } from '../calc/board-review.js';
-import { computeFigures } from '../calc/compute.js';
-import { formatDiagnostic, locateAll } from '../diagnostic.js';
-import { blocksAfterMeeting } from '../calc/meeting-dates.js';
 import { boardView, whereIn } from '../view/board-view.js';
-import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
+import { isMeetingFile } from '../load/load-meeting.js';
 import { FUNDBOOK_VERSION } from '../version.js';
-import { validateInput } from './validated.js';
+import { findingsToReview, validateMeeting, validateInput } from './validated.js';
+import { manifestReview, notFinal, reviewForBuild, type ManifestReview } from '../review/for-build.js';
 
 export interface BuildOptions {
   outDir: string;
   /** Build only this document (its `cli` name in pipeline/documents.ts). */
   only?: DocumentName;
+  /** Refuse a fund-period that is not signed off (a current preparer and reviewer): no DRAFT is built. */
+  final?: boolean;
   timeoutMs?: number;
   /** The previous period to diff against; otherwise found beside the input. */
   previous?: string;
@@ -91,6 +92,8 @@ export interface PreparedFund {
   inputSha256: string;
   outDir: string;
   figuresText: string;
+  /** The review record as manifest.json carries it. */
+  review: ManifestReview;
   /** tie-outs.xlsx's rows, written once the documents print. */
   workbook: WorkbookData;
   documents: PreparedDocument[];
@@ -122,10 +125,14 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
     failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
   });
-  const { loaded, figures, errors } = validateInput(input);
+  const validated = validateInput(input);
+  const { loaded, figures, errors } = validated;
   if (!loaded.fund || !figures) return failed(errors);
   const fund = loaded.fund;
   if (errors.length > 0) return failed(errors, fund);
+  const review = reviewForBuild(input, findingsToReview(input, validated), loaded.locate);
+  if ('problems' in review) return failed(review.problems, fund);
+  if (options.final && review.draft) return failed(notFinal(input, review.status), fund);
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
@@ -133,7 +140,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     const compiled = compiledDocument(kind);
     documents.push({
       kind,
-      html: placeholderHtml(compiled, view),
+      html: placeholderHtml(compiled, { ...view, draft: review.draft }),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -141,16 +148,6 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       templateHashes: compiled.templateHashes,
     });
   };
-  if (options.only !== 'report' && fund.board_review) {
-    // A board review written in the fund-period file draws on that file's figures: the period must end
-    // by the meeting, like every other block the book shows.
-    const dated = blocksAfterMeeting(fund.board_review, { label: `fund period ended ${fund.period.end}`, asOf: fund.period.end, path: ['period', 'end'] });
-    if (dated.length > 0) return failed(locateAll(dated, loaded.locate).map(formatDiagnostic), fund);
-    if (!fund.board_review.expense_group.peers) {
-      const where = loaded.locate(['board_review', 'expense_group', 'peers_file']);
-      return failed([`${where.file}:${where.line}:${where.col} board_review.expense_group.peers_file: peers are read from a CSV only in a meeting file (board/<meeting>.yaml); list them under peers here`], fund);
-    }
-  }
   for (const doc of FUND_DOCUMENTS) {
     if (options.only && doc.cli !== options.only) continue;
     const needs = 'needs' in doc ? doc.needs : undefined;
@@ -172,6 +169,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       inputSha256: loaded.sha256,
       outDir: join(options.outDir, fund.fund.id, fund.period.end),
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      review: manifestReview(review),
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
@@ -190,15 +188,15 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
     failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
   });
   if (options.only === 'report') return failed([`${input}: a meeting file builds the board-approval book only; build the fund-period file for the report`]);
-  const meeting = loadMeetingFile(input);
-  const loadedFund = meeting.fund;
-  if (!meeting.review || !loadedFund?.fund) return failed(meeting.problems.filter((p) => p.severity === 'error').map(formatDiagnostic));
-  const fund = loadedFund.fund;
-  const figures = computeFigures(fund);
-  const errors = figures.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) return failed(locateAll(errors, loadedFund.locate).map(formatDiagnostic), fund);
-  const board = calculateBoardReview(fund, meeting.review, figures);
-  const view = boardView(fund, meeting.review, figures, board, whereIn({ prefixes: ['board_review', 'fund_period'], locate: meeting.locate }, { locate: loadedFund.locate }));
+  const validated = validateMeeting(input);
+  const { meeting, loaded, figures, errors, locate } = validated;
+  const fund = loaded.fund;
+  if (!fund || !figures?.board || !meeting.review) return failed(errors);
+  if (errors.length > 0) return failed(errors, fund);
+  const review = reviewForBuild(input, findingsToReview(input, validated), locate);
+  if ('problems' in review) return failed(review.problems, fund);
+  if (options.final && review.draft) return failed(notFinal(input, review.status), fund);
+  const view = boardView(fund, meeting.review, figures, figures.board, whereIn(locate));
   const compiled = compiledDocument('board-approval');
   return {
     prepared: {
@@ -210,12 +208,13 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
       reportDate: meeting.review.meeting.start,
       inputSha256: meeting.sha256,
       outDir: join(options.outDir, fund.fund.id, `board-${meeting.review.meeting.end}`),
-      figuresText: `${JSON.stringify(figuresJson(fund, figures, loadedFund.locate), null, 2)}\n`,
-      workbook: workbookData(fund, figures, loadedFund.locate, []),
+      figuresText: `${JSON.stringify(figuresJson(fund, figures, locate), null, 2)}\n`,
+      review: manifestReview(review),
+      workbook: workbookData(fund, figures, locate, []),
       findings: { errors: 0, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
       documents: [{
         kind: 'board-approval',
-        html: placeholderHtml(compiled, view),
+        html: placeholderHtml(compiled, { ...view, draft: review.draft }),
         sectionTitles: view.sections.map((s) => s.title),
         title: view.documentTitle,
         author: view.author,
@@ -227,20 +226,29 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
   };
 }
 
-/** The browser half of a build: print each prepared document, then write every output atomically. */
-export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome> {
-  const { files, outcome } = await renderFund(browser, chromiumVersion, prepared, options);
-  writeAllAtomically(files);
-  return outcome;
+/** A fund-period's outputs, printed and not yet written: file name -> bytes, and the manifest's fields. */
+export interface FundPeriodOutput {
+  dir: string;
+  files: Record<string, Uint8Array | string>;
+  manifest: Record<string, unknown>;
 }
 
-/** Print each prepared document: every output's bytes by path (under prepared.outDir), nothing written. */
+/**
+ * The browser half of a build: print each prepared document. The outputs are returned, not written: the
+ * caller adds the period diff and writes the whole set at once (writeFundPeriod).
+ */
+export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome & { output: FundPeriodOutput }> {
+  const { outcome, output } = await renderFund(browser, chromiumVersion, prepared, options);
+  return { ...outcome, output };
+}
+
+/** Print each prepared document: every output's bytes by name, and the manifest's fields; nothing written. */
 export async function renderFund(
   browser: Browser,
   chromiumVersion: string,
   prepared: PreparedFund,
   options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
-): Promise<{ files: Record<string, Uint8Array | string>; outcome: BuildOutcome }> {
+): Promise<{ outcome: BuildOutcome; output: FundPeriodOutput }> {
   const started = performance.now();
   const { outDir, figuresText } = prepared;
   const files: Record<string, Uint8Array | string> = {};
@@ -250,9 +258,9 @@ export async function renderFund(
   for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
-    const rendered = await renderPaged(browser, html, sectionTitles, meta, options);
     const file = `${kind}.pdf`;
-    files[join(outDir, file)] = rendered.pdf;
+    const rendered = await renderPaged(browser, html, sectionTitles, meta, { ...options, what: `${prepared.fundId} ${prepared.periodEnd} ${file}` });
+    files[file] = rendered.pdf;
     const outcome = { kind, file, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
     documents.push(outcome);
     manifestDocuments[kind] = {
@@ -266,9 +274,9 @@ export async function renderFund(
     };
   }
 
-  files[join(outDir, 'figures.json')] = figuresText;
+  files['figures.json'] = figuresText;
   const workbook = await tieOutsXlsx(prepared.workbook);
-  files[join(outDir, 'tie-outs.xlsx')] = workbook;
+  files['tie-outs.xlsx'] = workbook;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
     chromium: chromiumVersion,
@@ -279,13 +287,29 @@ export async function renderFund(
     figures: { file: 'figures.json', sha256: sha256(figuresText) },
     tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
     documents: manifestDocuments,
+    review: prepared.review,
   };
-  files[join(outDir, 'manifest.json')] = `${JSON.stringify(manifest, null, 2)}\n`;
-  return { files, outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings } };
+  return {
+    outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings },
+    output: { dir: outDir, files, manifest },
+  };
+}
+
+/**
+ * Write a fund-period's outputs as one set (pipeline/output-set.ts), with its period diff when there is
+ * one: every file, then the manifest, or nothing.
+ */
+export function writeFundPeriod(output: FundPeriodOutput, diff?: DiffOutput): void {
+  const files = { ...output.files, ...diff?.files };
+  const manifest = diff ? { ...output.manifest, periodDiff: diff.entry } : output.manifest;
+  commitFundPeriod(output.dir, files, manifest);
 }
 
 /** One fund-period, prepared and printed. */
 export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
   const step = prepareFund(input, options);
-  return 'failed' in step ? step.failed : printFund(browser, chromiumVersion, step.prepared, options);
+  if ('failed' in step) return step.failed;
+  const { output, ...outcome } = await printFund(browser, chromiumVersion, step.prepared, options);
+  writeFundPeriod(output);
+  return outcome;
 }

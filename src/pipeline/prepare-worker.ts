@@ -5,12 +5,12 @@ import { prepareDiff } from './build-diff.js';
 import { prepareFund } from './build-fund.js';
 import { finishPrinted } from '../render/finish-printed.js';
 import type { Job, Reply } from './preparer.js';
-import { validateInput } from './validated.js';
+import { validateForBuild } from './validated.js';
 
 function run(job: Job): unknown {
   switch (job.type) {
     case 'validate':
-      return { errors: validateInput(job.input).errors };
+      return validateForBuild(job.input, job.final);
     case 'prepare':
       return prepareFund(job.input, job.options);
     case 'diff':

@@ -12,8 +12,8 @@ import type { FinishJob } from '../render/finish-printed.js';
 import type { Finisher } from '../render/render-document.js';
 
 export type Job =
-  | { type: 'validate'; input: string }
-  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only'> }
+  | { type: 'validate'; input: string; final: boolean }
+  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final'> }
   | { type: 'diff'; previous: string; current: string; outDir?: string }
   | { type: 'finish'; job: FinishJob };
 
@@ -85,13 +85,13 @@ export class Preparer {
     });
   }
 
-  /** Load and calculate `input` on its thread, which keeps the result for prepare: its errors. */
-  validate(input: string): Promise<{ errors: string[] }> {
-    return this.run({ type: 'validate', input }, input);
+  /** Load and calculate `input` on its thread, which keeps the result for prepare: its errors (validateForBuild). */
+  validate(input: string, final = false): Promise<{ errors: string[] }> {
+    return this.run({ type: 'validate', input, final }, input);
   }
 
   prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome }> {
-    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only } }, input);
+    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only, final: options.final } }, input);
   }
 
   diff(previous: string, current: string, outDir?: string): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {

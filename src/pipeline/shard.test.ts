@@ -38,5 +38,7 @@ describe('parseShard', () => {
     expect(parseShard('0/4')).toBe('--shard 0/4: i must be between 1 and n');
     expect(parseShard('5/4')).toBe('--shard 5/4: i must be between 1 and n');
     expect(parseShard('two')).toBe('--shard takes i/n, e.g. 2/4, not "two"');
+    expect(parseShard('1/99999999999999999999')).toBe('--shard 1/99999999999999999999: n is at most 10000');
+    expect(parseShard('10000/10000')).toEqual({ index: 10000, count: 10000 });
   });
 });

@@ -9,11 +9,15 @@ export interface Shard {
   count: number;
 }
 
+/** More shards than this is more machines than funds in any complex. */
+export const MAX_SHARDS = 10_000;
+
 export function parseShard(text: string): Shard | string {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   if (!m) return `--shard takes i/n, e.g. 2/4, not "${text}"`;
   const index = Number(m[1]);
   const count = Number(m[2]);
+  if (count > MAX_SHARDS) return `--shard ${text}: n is at most ${MAX_SHARDS}`;
   if (count < 1 || index < 1 || index > count) return `--shard ${text}: i must be between 1 and n`;
   return { index, count };
 }

@@ -4,11 +4,12 @@
 // step (and a period diff) to use without parsing or calculating again. A file edited since it was
 // validated has another sha256 and is loaded afresh, so what prints is always what was validated.
 import { createHash } from 'node:crypto';
-import { computeFigures, type Figures } from '../calc/compute.js';
-import { diagnosticsOf } from '../check.js';
-import { formatDiagnostic, locateAll } from '../diagnostic.js';
+import { computeFigures, withBoardReview, type Figures } from '../calc/compute.js';
+import { bySource, formatDiagnostic, locateAll, type Diagnostic } from '../diagnostic.js';
 import { loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
-import { isMeetingFile, loadMeetingFile } from '../load/load-meeting.js';
+import { isMeetingFile, loadMeetingFile, meetingLocator, MEETING_FILE, type LoadedMeeting } from '../load/load-meeting.js';
+import type { Locator } from '../load/locate.js';
+import { notFinal, reviewForBuild } from '../review/for-build.js';
 
 export interface Validated {
   loaded: LoadedFund;
@@ -20,14 +21,43 @@ export interface Validated {
 
 const kept = new Map<string, Validated>();
 
-/** A meeting file (board/<meeting>.yaml): its problems and those of the fund period it draws on. */
-function validateMeeting(file: string): Validated {
-  const meeting = loadMeetingFile(file);
+/**
+ * A meeting file (board/<meeting>.yaml): the fund period it draws on, validated through this run's cache
+ * like any input, with the meeting's board review added to its figures. Diagnostics are located where
+ * their field stands: the review's in the meeting file, the fund period's figures in the fund-period file.
+ */
+export interface ValidatedMeeting extends Validated {
+  meeting: LoadedMeeting;
+  /** Where any field of the book stands (meetingLocator). */
+  locate: Locator;
+}
+
+const keptMeetings = new Map<string, { validated: ValidatedMeeting; fund: Validated }>();
+
+export function validateMeeting(file: string): ValidatedMeeting {
+  const source = readFundSource(file, MEETING_FILE);
+  const sha256 = 'text' in source ? createHash('sha256').update(source.text).digest('hex') : '';
+  const earlier = keptMeetings.get(`${file} ${sha256}`);
+  // The same meeting text drawing on the same validation of its fund period (a CSV is read afresh).
+  if (earlier && earlier.validated.meeting.fund && validateInput(earlier.validated.meeting.fund.file) === earlier.fund) return earlier.validated;
+
+  let fund: Validated | undefined;
+  const meeting = loadMeetingFile(file, (path) => (fund = validateInput(path)).loaded);
   const errors = meeting.problems.filter((p) => p.severity === 'error').map(formatDiagnostic);
-  const loaded: LoadedFund = meeting.fund ?? { file, problems: meeting.problems, locate: meeting.locate, sha256: meeting.sha256 };
-  const figures = loaded.fund ? computeFigures(loaded.fund) : undefined;
-  for (const f of locateAll(figures?.findings ?? [], loaded.locate)) if (f.severity === 'error') errors.push(formatDiagnostic(f));
-  return { loaded, figures, errors };
+  if (fund) errors.push(...fund.errors);
+  const fundLoaded = fund?.loaded;
+  const locate = fundLoaded ? meetingLocator(meeting.locate, fundLoaded.locate) : meeting.locate;
+  // Until the meeting and its fund period load cleanly, the loaded file is the meeting itself.
+  const loaded: LoadedFund = meeting.review && fundLoaded?.fund ? { ...fundLoaded, file, locate, sha256: meeting.sha256 } : { file, problems: meeting.problems, locate: meeting.locate, sha256: meeting.sha256 };
+  if (!meeting.review || !fund?.figures || !loaded.fund) return { meeting, locate, loaded, errors };
+  // The core findings located in the fund-period file; the board review's where its fields stand.
+  const core = { ...fund.figures, findings: locateAll(fund.figures.findings, fundLoaded!.locate) };
+  const withBoard = withBoardReview(loaded.fund, meeting.review, core);
+  const figures = { ...withBoard, findings: locateAll(withBoard.findings, locate) };
+  for (const f of figures.findings.slice(core.findings.length)) if (f.severity === 'error') errors.push(formatDiagnostic(f));
+  const validated = { meeting, locate, loaded, figures, errors };
+  keptMeetings.set(`${file} ${sha256}`, { validated, fund });
+  return validated;
 }
 
 /** Load and calculate `file` (or take the run's earlier validation of the same bytes). */
@@ -42,6 +72,29 @@ export function validateInput(file: string): Validated {
   const validated = validateText(source.text, file);
   if (validated.loaded.fund) kept.set(sha256, validated);
   return validated;
+}
+
+/**
+ * A build's validation of `file`: validateInput's errors, then the review file beside it (its problems;
+ * with `final`, what keeps the period from being signed off, docs/review.md).
+ */
+export function validateForBuild(file: string, final: boolean): { errors: string[] } {
+  const validated = validateInput(file);
+  if (validated.errors.length > 0 || !validated.figures) return { errors: validated.errors };
+  const review = reviewForBuild(file, findingsToReview(file, validated), validated.loaded.locate);
+  if ('problems' in review) return { errors: review.problems };
+  return { errors: final ? notFinal(file, review.status) : [] };
+}
+
+/** The findings `file`'s review record settles: a meeting file's own (its fund period has its own record). */
+export function findingsToReview(file: string, validated: Validated): Diagnostic[] {
+  const findings = validated.figures?.findings ?? [];
+  return 'meeting' in validated ? findings.filter((f) => f.location?.file === file) : findings;
+}
+
+/** Every diagnostic of a loaded file (its load problems, then its figures' findings), located and in source order. */
+export function diagnosticsOf(loaded: LoadedFund, figures?: Figures): Diagnostic[] {
+  return [...loaded.problems, ...locateAll(figures?.findings ?? [], loaded.locate)].sort(bySource);
 }
 
 /** Load and calculate YAML text standing for `file` (a period diff's partly filled period, filled in). */

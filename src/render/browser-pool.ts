@@ -2,14 +2,16 @@
 // browser with its generation; a job that fails because the browser died retries once on the next one.
 // Chromium runs in its own process group, so ending the group leaves no process behind.
 import type { Browser } from 'puppeteer-core';
-import { launchBrowser } from './browser.js';
+import { launchChromium, type Chromium } from './browser.js';
 
 export class BrowserPool {
   private browser?: Browser;
   private launching?: Promise<Browser>;
   private generation = 0;
-  private readonly pids = new Set<number>();
+  private readonly running = new Map<number, Chromium>();
   version = '';
+
+  constructor(private readonly launchTimeoutMs?: number) {}
 
   /** The live browser and its generation, launching one if none is running. */
   async acquire(): Promise<{ browser: Browser; generation: number }> {
@@ -21,14 +23,14 @@ export class BrowserPool {
 
   private async launch(): Promise<Browser> {
     try {
-      const browser = await launchBrowser();
-      const pid = browser.process()?.pid;
-      if (pid) this.pids.add(pid);
+      const chromium = await launchChromium({ timeoutMs: this.launchTimeoutMs });
+      const { browser, pid } = chromium;
+      this.running.set(pid, chromium);
       this.version = await browser.version();
       this.generation++;
       browser.once('disconnected', () => {
         if (this.browser === browser) this.browser = undefined;
-        if (pid) this.killGroup(pid);
+        this.killGroup(pid);
       });
       this.browser = browser;
       return browser;
@@ -43,12 +45,8 @@ export class BrowserPool {
   }
 
   private killGroup(pid: number): void {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-    this.pids.delete(pid);
+    this.running.get(pid)?.kill();
+    this.running.delete(pid);
   }
 
   /** Close the browser (one still starting up included); then end every process group this pool started. */
@@ -57,11 +55,11 @@ export class BrowserPool {
     const browser = this.browser;
     this.browser = undefined;
     await browser?.close().catch(() => undefined);
-    for (const pid of [...this.pids]) this.killGroup(pid);
+    for (const pid of [...this.running.keys()]) this.killGroup(pid);
   }
 
   /** For signal handlers: end everything now, synchronously. */
   killAll(): void {
-    for (const pid of [...this.pids]) this.killGroup(pid);
+    for (const pid of [...this.running.keys()]) this.killGroup(pid);
   }
 }

@@ -1,14 +1,19 @@
-// The Chromium fundbook prints with. fundbook depends on puppeteer-core, which downloads nothing when
-// installed (Puppeteer's own postinstall download breaks an install on machines that reach only a
-// package registry). It looks, in order, at FUNDBOOK_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, the system's
-// Chromium or Chrome (Debian's /usr/bin/chromium), and a browser downloaded into Puppeteer's cache with
-// `npx @puppeteer/browsers install chrome-headless-shell@stable`; none found is an error that says so.
-// Headless, with the flags that keep it off the network at start-up.
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+// The Chromium fundbook prints with, and how it is started. fundbook depends on puppeteer-core, which
+// downloads nothing when installed. The program: FUNDBOOK_CHROMIUM when set (checked: it must exist, be a
+// file and be executable; never a silent fallback), else PUPPETEER_EXECUTABLE_PATH (checked the same
+// way), else the system's Chromium or Chrome (Debian's /usr/bin/chromium), else a browser downloaded into
+// Puppeteer's cache with `npx @puppeteer/browsers install chrome-headless-shell@stable`; none is an error.
+// fundbook starts it itself, headless and talking over a pipe, in a process group of its own, so that it
+// can say what went wrong: a program that exits at once is reported with its path and exit status, and
+// one that does not answer within the launch timeout is ended and reported by path.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { getInstalledBrowsers } from '@puppeteer/browsers';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { PipeTransport } from './pipe-transport.js';
 import { pinnedFontEnvironment } from './fontconfig.js';
 
 export const CHROMIUM_FLAGS = [
@@ -23,34 +28,58 @@ export const CHROMIUM_FLAGS = [
   '--font-render-hinting=none',
 ];
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
-export class ChromiumNotFoundError extends Error {
+/** The browser could not be used; the message is one line that names the program. */
+export class BrowserStartError extends Error {}
+
+/** No browser was named or found, or the one named cannot be run. */
+export class ChromiumNotFoundError extends BrowserStartError {
   override name = 'ChromiumNotFoundError';
 }
 
-/** A browser named by the environment, or installed on the system; undefined when there is none. */
-export function chromiumPath(): string | undefined {
-  for (const variable of ['FUNDBOOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH'] as const) {
-    const path = process.env[variable];
-    if (path) {
-      if (!existsSync(path)) throw new ChromiumNotFoundError(`${variable}=${path}: no such file`);
-      return path;
-    }
+const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Why `path`, given by `setting`, cannot be run, or undefined if it can. */
+function unusable(path: string, setting: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return `${setting}=${path}: no such file`;
+  }
+  if (stat.isDirectory()) return `${setting}=${path} is a directory; it must name the Chromium program`;
+  if (!stat.isFile()) return `${setting}=${path} is not a file; it must name the Chromium program`;
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    return `${setting}=${path} is not executable`;
+  }
+  return undefined;
+}
+
+/** A browser named by the environment (checked), or installed on the system; undefined when there is none. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const setting of ['FUNDBOOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH']) {
+    const path = env[setting];
+    if (path === undefined || path === '') continue;
+    const problem = unusable(path, setting);
+    if (problem) throw new ChromiumNotFoundError(problem);
+    return path;
   }
   return SYSTEM_BROWSERS.find((p) => existsSync(p));
 }
 
 /** Puppeteer's browser cache: PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer (where @puppeteer/browsers installs). */
-const puppeteerCache = () => process.env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+const puppeteerCache = (env: NodeJS.ProcessEnv) => env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
 
 /** The browser to launch: chromiumPath(), else the newest Chrome in Puppeteer's cache; or a clear error. */
-export async function resolveChromium(): Promise<string> {
-  const found = chromiumPath();
+export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const found = chromiumPath(env);
   if (found) return found;
-  const cache = puppeteerCache();
+  const cache = puppeteerCache(env);
   const installed = existsSync(cache) ? await getInstalledBrowsers({ cacheDir: cache }).catch(() => []) : [];
-  const usable = installed.filter((b) => b.browser === 'chrome-headless-shell' || b.browser === 'chrome' || b.browser === 'chromium').sort((a, b) => b.buildId.localeCompare(a.buildId, 'en', { numeric: true }));
+  const usable = installed.filter((b) => b.browser === 'chrome-headless-shell' || b.browser === 'chrome' || b.browser === 'chromium').sort((x, y) => y.buildId.localeCompare(x.buildId, 'en', { numeric: true }));
   const cached = usable.find((b) => existsSync(b.executablePath));
   if (cached) return cached.executablePath;
   throw new ChromiumNotFoundError(
@@ -60,13 +89,69 @@ export async function resolveChromium(): Promise<string> {
   );
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const fonts = pinnedFontEnvironment();
-  return puppeteer.launch({
-    executablePath: await resolveChromium(),
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    pipe: true,
-    env: { ...process.env, ...fonts },
+export interface Chromium {
+  browser: Browser;
+  path: string;
+  /** The process (and process-group) id. */
+  pid: number;
+  /** End the process group and remove the profile folder, synchronously (signal handlers use it). */
+  kill(): void;
+}
+
+/** Start Chromium and connect to it, within `timeoutMs`. */
+export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Chromium> {
+  const env = options.env ?? process.env;
+  const path = await resolveChromium(env);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+  const profile = mkdtempSync(join(tmpdir(), 'fundbook-chromium-'));
+  const args = [...puppeteer.defaultArgs({ headless: true, args: [...CHROMIUM_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`] })];
+  const child = spawn(path, args, { detached: true, env: { ...env, ...pinnedFontEnvironment() }, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  let stderrTail = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderrTail = (stderrTail + d).slice(-2000)));
+  let exited = false;
+  const kill = () => {
+    if (!exited && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(profile, { recursive: true, force: true });
+  };
+  const exit = new Promise<never>((_, reject) => {
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      exited = true;
+      reject(new BrowserStartError(`could not start Chromium at ${path}: ${err.code ?? err.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      exited = true;
+      rmSync(profile, { recursive: true, force: true });
+      const lastLine = stderrTail.trim().split('\n').at(-1)?.trim().slice(0, 200);
+      const status = signal ? `signal ${signal}` : `status ${code}`;
+      reject(new BrowserStartError(`Chromium at ${path} exited at once, with ${status}, before it could be used${lastLine ? ` (it said: ${lastLine})` : ''}`));
+    });
   });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BrowserStartError(`Chromium at ${path} did not answer within ${timeoutMs / 1000} s of starting (a longer wait: --launch-timeout)`)), timeoutMs);
+  });
+  exit.catch(() => undefined);
+  try {
+    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }), exit, timeout]);
+    return { browser, path, pid: child.pid!, kill };
+  } catch (err) {
+    kill();
+    throw err instanceof BrowserStartError ? err : new BrowserStartError(`Chromium at ${path} could not be used: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A browser for one-off use (tests, the bench): its processes end when it disconnects. */
+export async function launchBrowser(options: { timeoutMs?: number } = {}): Promise<Browser> {
+  const chromium = await launchChromium(options);
+  chromium.browser.once('disconnected', chromium.kill);
+  return chromium.browser;
 }

@@ -7,10 +7,13 @@ import type { CompiledDocument } from './templates.js';
 import { finishPrinted, type FinishJob, type FinishResult } from './finish-printed.js';
 import type { PdfMetadata } from './pdf-finish.js';
 import { printOn, printPdf, type PrintPage } from './print.js';
+import { printTimeoutMs } from './print-timeout.js';
 import { PAGE_PLACEHOLDER } from './stamp-contents.js';
 
 export interface PagedView {
   sections: { id: string; title: string; page?: number | string }[];
+  /** Set while the period is not signed off: the DRAFT mark and open items (view/draft-view.ts). */
+  draft?: object;
 }
 
 export interface RenderedDocument {
@@ -28,6 +31,8 @@ export type Finisher = (job: FinishJob) => Promise<FinishResult>;
 export const finishHere: Finisher = async (job) => finishPrinted(job);
 
 const MAX_PRINTS = 3;
+/** --timeout's default: seconds per megabyte of HTML (print-timeout.ts). */
+export const DEFAULT_PRINT_TIMEOUT_MS = 120_000;
 
 /** The HTML of the one print: the placeholder in every contents number cell. */
 export function placeholderHtml(compiled: CompiledDocument, view: PagedView): string {
@@ -52,14 +57,25 @@ export async function renderPaged(
   html: string,
   titles: string[],
   meta: PdfMetadata,
-  options: { timeoutMs?: number; finish?: Finisher; page?: PrintPage } = {},
+  options: { timeoutMs?: number; finish?: Finisher; page?: PrintPage; what?: string } = {},
 ): Promise<RenderedDocument> {
   const finish = options.finish ?? finishHere;
+  // The timeout scales with the document's size; one that runs out names the document.
+  const timeoutMs = printTimeoutMs(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, Buffer.byteLength(html));
+  const print = async (toPrint: string) => {
+    try {
+      return options.page ? await printOn(options.page, toPrint, timeoutMs) : await printPdf(browser, toPrint, timeoutMs);
+    } catch (err) {
+      if ((err as Error).name !== 'TimeoutError') throw err;
+      const size = (Buffer.byteLength(html) / 1048576).toFixed(1);
+      throw new Error(`${options.what ?? 'a document'}: printing timed out after ${timeoutMs / 1000} s (the limit for ${size} MB of HTML at --timeout ${(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS) / 1000} s per MB)`, { cause: err });
+    }
+  };
   const blocked: string[] = [];
   let expectPages: (number | undefined)[] | undefined;
   for (let prints = 1; ; prints++) {
     const toPrint = expectPages ? fillContentsPages(html, expectPages) : html;
-    const printed = options.page ? await printOn(options.page, toPrint, options.timeoutMs) : await printPdf(browser, toPrint, options.timeoutMs);
+    const printed = await print(toPrint);
     blocked.push(...printed.blocked);
     const done = await finish({ pdf: printed.pdf, titles, meta, expectPages });
     if (done.ok) return { pdf: done.pdf, pages: done.pages, prints, blocked, sha256: done.sha256, pageCount: done.pageCount };

@@ -1,12 +1,12 @@
 // HTML stage: compile a document's Handlebars templates (its own and the shared partials) into a
-// function of the view model. Escaping stays on; narrative Markdown goes through markdown-it with raw
-// HTML and images off, so text from a data file can never become markup or a request.
+// function of the view model. Escaping stays on; narrative Markdown goes through render/markdown.ts
+// (no raw HTML, images as literal text, links only for http:, https: and mailto:).
 import Handlebars from 'handlebars';
-import MarkdownIt from 'markdown-it';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderMarkdown } from './markdown.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -17,8 +17,6 @@ export interface CompiledDocument {
   /** sha256 of every template file used, by path relative to templates/. */
   templateHashes: Record<string, string>;
 }
-
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable(['image']);
 
 /** A CSS string literal with every character outside a safe set hex-escaped. */
 export function cssString(value: string): string {
@@ -44,7 +42,7 @@ export function compileDocument(kind: string, templatesDir = TEMPLATES_DIR): Com
     hashes[path.slice(templatesDir.length)] = createHash('sha256').update(text).digest('hex');
     return text;
   };
-  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(markdown.render(typeof text === 'string' ? text : '')));
+  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(renderMarkdown(typeof text === 'string' ? text : '')));
   hb.registerHelper('cssString', (text: unknown) => new hb.SafeString(cssString(String(text ?? ''))));
   for (const dir of [join(templatesDir, 'shared', 'partials'), join(templatesDir, kind, 'partials')]) {
     for (const file of filesIn(dir, '.hbs')) hb.registerPartial(basename(file, '.hbs'), read(file));

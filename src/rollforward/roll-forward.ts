@@ -6,12 +6,12 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { makeLocator } from '../load/locate.js';
-import { PLACEHOLDER } from '../load/scalars.js';
+import { parseDate, PLACEHOLDER } from '../load/scalars.js';
 import { fiscalYearEndFor, fiscalYearStartFor } from '../calc/fiscal-year.js';
 import { addDays } from '../calc/period-days.js';
 
 /** Keys whose text describes rather than measures: carried as they are. */
-const DESCRIPTIVE = new Set(['label', 'name', 'issuer', 'issue', 'enhancement', 'maturity', 'notes', 'mark', 'text', 'code', 'meaning', 'entity', 'sector', 'title', 'description', 'key', 'series', 'group', 'id', 'principal_000', 'total_notes', 'marks']);
+const DESCRIPTIVE = new Set(['label', 'name', 'issuer', 'issue', 'enhancement', 'maturity', 'notes', 'mark', 'text', 'code', 'meaning', 'entity', 'sector', 'title', 'description', 'key', 'series', 'group', 'id', 'principal_000', 'total_notes', 'marks', 'kind', 'liability']);
 
 function fill(node: unknown, keep = DESCRIPTIVE): void {
   if (isMap(node)) {
@@ -53,7 +53,9 @@ export function rollForward(source: string, file: string, to: string): { text: s
   const fye = scalarAt(doc, ['fund', 'fiscal_year_end']);
   if (!end) return refuse('REQUIRED', ['period', 'end'], 'is required');
   if (!fye) return refuse('REQUIRED', ['fund', 'fiscal_year_end'], 'is required');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || to <= end) return refuse('ROLL_FORWARD_TO', ['period', 'end'], `--to ${to} must be a date (YYYY-MM-DD) after the period's end, ${end}`);
+  const toDate = parseDate(to);
+  if (!toDate.ok) return refuse('ROLL_FORWARD_TO', ['period', 'end'], `--to ${to}: ${toDate.message.replace(/^"[^"]*" /, '')}`);
+  if (to <= end) return refuse('ROLL_FORWARD_TO', ['period', 'end'], `--to ${to} must be after the period's end, ${end}`);
 
   // The period: an annual report covers the fiscal year; a semiannual one starts after this period.
   const annual = fiscalYearEndFor(to, fye) === to;

@@ -510,9 +510,11 @@ function periodDocument(ctx: Context, r: PeriodResult, letterVersions: number[],
     };
     const commonFails = fails && !p.preferred;
     const togetherPresent = present(outstanding, commonFails);
+    // Every nominee of one voting group has the same shares present (fundbook warns when they differ);
+    // the draw that once varied them is kept so the rest of the random stream is unchanged.
     const nomineePresent = (i: number) => {
-      const n = togetherPresent - BigInt(i === 0 ? 0 : vRng.int(0, 5000));
-      return n > 0n ? n : togetherPresent;
+      if (i > 0) vRng.int(0, 5000);
+      return togetherPresent;
     };
     const groups: YamlValue[] = [{
       group: together,

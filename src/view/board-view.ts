@@ -140,7 +140,11 @@ function keyFigures(board: BoardFigures, figures: Figures): { label: string; val
   }
   if (figures.preferredCoverage) {
     const c = figures.preferredCoverage;
-    rows.push({ label: `Asset coverage of preferred shares (${longDate(board.asOf.fundPeriodEnd)})`, value: `${percent(c.ratio, 0)} ($${money(c.perShare)} per share); minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
+    const headline = [
+      c.debtRatio ? `debt ${percent(c.debtRatio, 0)} ($${money(c.debtRatio.times(1000))} per $1,000)` : '',
+      c.ratio ? `preferred ${percent(c.ratio, 0)}${c.perShare ? ` ($${money(c.perShare)} per share)` : ''}` : '',
+    ].filter(Boolean).join('; ');
+    rows.push({ label: `Asset coverage of senior securities (${longDate(board.asOf.fundPeriodEnd)})`, value: `${headline}; binding minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
   }
   if (board.profitability?.margin) {
     rows.push({ label: `Adviser's pre-tax margin on the Trust (${board.profitability.period})`, value: `${percent(board.profitability.margin, 1)} ($${money(board.profitability.profit)} on revenue of $${money(board.profitability.totalRevenue)})` });
@@ -150,7 +154,8 @@ function keyFigures(board: BoardFigures, figures: Figures): { label: string; val
     for (const g of p.groups) {
       const elected = g.nominees.filter((n) => n.outcome === 'elected').length;
       const held = board.holdovers.filter((h) => h.group === g.group && h.meetingDate === p.meetingDate).map((h) => h.name);
-      rows.push({ label: `Last vote, proposal ${p.number} (${g.group.replaceAll('_', ' ')})`, value: `${elected} of ${g.nominees.length} nominees elected; ${percent(g.presentFraction, 1)} present${g.quorumMet ? '' : ', short of quorum'}${held.length ? `; ${held.join(', ')} continue${held.length === 1 ? 's' : ''} to serve as holdover trustee${held.length === 1 ? '' : 's'} until a successor is elected` : ''}` });
+      const present = g.presentFraction ? `${percent(g.presentFraction, 1)} present` : `${money(g.present)} shares present (shares outstanding unknown)`;
+      rows.push({ label: `Last vote, proposal ${p.number} (${g.group.replaceAll('_', ' ')})`, value: `${elected} of ${g.nominees.length} nominees elected; ${present}${g.quorumMet === false ? ', short of quorum' : ''}${held.length ? `; ${held.join(', ')} continue${held.length === 1 ? 's' : ''} to serve as holdover trustee${held.length === 1 ? '' : 's'} until a successor is elected` : ''}` });
     }
   }
   return rows;
@@ -215,14 +220,16 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
   const coverage = cov && {
     asOf: fundPeriodAsOf,
     rows: [
-      { label: 'Asset coverage of preferred shares', value: percent(cov.ratio, 0) },
-      { label: 'Asset coverage per preferred share', value: `$${money(cov.perShare)}` },
+      ...(cov.debtRatio ? [{ label: 'Asset coverage per $1,000 of indebtedness', value: `$${money(cov.debtRatio.times(1000))}` }] : []),
+      ...(cov.ratio ? [{ label: 'Asset coverage of preferred shares (debt included)', value: percent(cov.ratio, 0) }] : []),
+      ...(cov.perShare ? [{ label: 'Asset coverage per preferred share', value: `$${money(cov.perShare)}` }] : []),
       { label: 'Binding minimum', value: percent(cov.bindingMinimum, 0) },
       { label: 'Total assets may fall before a breach', value: `$${money(cov.headroom)} (${percent(cov.headroomFraction, 1)})` },
       { label: 'Common dividends blocked', value: cov.commonDividendsBlocked ? 'Yes' : 'No' },
       { label: 'Preferred redemption needed to restore coverage', value: `$${money(cov.redemptionNeeded)}` },
+      ...(cov.debtRatio ? [{ label: 'Preferred dividends blocked', value: cov.preferredDividendsBlocked ? 'Yes' : 'No' }, { label: 'Debt repayment needed to restore 300%', value: `$${money(cov.debtRepaymentNeeded)}` }] : []),
     ],
-    tests: cov.tests.map((t) => ({ name: t.name, minimum: percent(t.minimum, 0), actual: percent(t.actual, 0), passes: t.passes })),
+    tests: cov.tests.map((t) => ({ name: t.name, minimum: percent(t.minimum, 0), actual: percent(t.actual, 0), passes: t.passes, headroom: `$${money(t.headroom)}` })),
     workings: cov.workings,
   };
 
@@ -312,7 +319,7 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
       source: board.affiliatedRevenues.source,
       period: board.affiliatedRevenues.period,
       synthetic: board.affiliatedRevenues.synthetic,
-      rows: board.affiliatedRevenues.rows.map((r) => ({ label: r.label, amount: `$${money(r.amount)}`, from: r.fromFund ? `fund period, expense line ${r.fromFund}` : 'as given' })),
+      rows: board.affiliatedRevenues.rows.map((r) => ({ label: r.label, amount: `$${money(r.amount)}`, from: r.fromFund ? `the fund period's statement of operations (${r.fromFund.replaceAll('_', ' ')})` : 'as given' })),
       total: `$${money(board.affiliatedRevenues.total)}`,
     },
     coverage,
@@ -329,8 +336,11 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
       })))),
       quorum: figures.proxy.flatMap((p) => p.groups.map((g) => ({
         group: groupName(g.group),
-        present: `${money(g.present)} of ${money(g.sharesOutstanding)} (${percent(g.presentFraction, 1)}); quorum ${percent(g.quorumRequired, 0)}`,
-        met: g.quorumMet,
+        present: g.sharesOutstanding && g.presentFraction
+          ? `${money(g.present)} of ${money(g.sharesOutstanding)} (${percent(g.presentFraction, 1)}); quorum ${percent(g.quorumRequired, 0)}`
+          : `${money(g.present)} of an unknown number of shares outstanding; quorum ${percent(g.quorumRequired, 0)}`,
+        met: g.quorumMet === true,
+        unknown: g.quorumMet === undefined,
       }))),
       holdovers: board.holdovers.map((h) => `${h.name}: ${holdoverText(h)}.`),
     },

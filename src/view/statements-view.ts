@@ -1,7 +1,14 @@
 // The financial statements as tables for print.
+import { seniorSecurities, type SeniorSecurity } from '../calc/senior-securities.js';
 import type { FundPeriod, HighlightRow } from '../load/schema.js';
 import { marks, money } from './format.js';
 import { cell, TableBuilder, type Kind, type Table } from './table.js';
+
+/** A senior security's line: its label, and for preferred shares the shares and their liquidation preference. */
+function seniorSecurityLabel(x: SeniorSecurity): string {
+  if (x.shares === undefined || x.liquidationPerShare === undefined) return x.label;
+  return `${x.label} (${money(x.shares)} shares issued with liquidation preference of $${money(x.liquidationPerShare)} per share)`;
+}
 
 export function assetsAndLiabilities(fund: FundPeriod): Table {
   const s = fund.statements.assets_and_liabilities;
@@ -22,6 +29,8 @@ export function assetsAndLiabilities(fund: FundPeriod): Table {
   if (a.other_assets) t.row('Other assets', [cell(a.other_assets)]);
   t.row('Total assets', [cell(a.total_assets)], 'subtotal');
   t.heading('Liabilities:');
+  const listed = s.senior_securities ? seniorSecurities(fund) : [];
+  for (const x of listed.filter((y) => y.liability)) t.row(seniorSecurityLabel(x), [cell(x.amount)]);
   if (l.borrowings) t.row('Borrowings', [cell(l.borrowings)]);
   if (l.floating_rate_note_obligations) t.row('Floating rate note obligations', [cell(l.floating_rate_note_obligations)]);
   const payables: [string, typeof l.borrowings][] = [
@@ -33,6 +42,7 @@ export function assetsAndLiabilities(fund: FundPeriod): Table {
   if (l.accrued_expenses) t.row('Accrued other operating expenses', [cell(l.accrued_expenses)]);
   if (l.deferred_compensation_liability) t.row('Trustee deferred compensation and retirement plans', [cell(l.deferred_compensation_liability)]);
   t.row('Total liabilities', [cell(l.total_liabilities)], 'subtotal');
+  for (const x of listed.filter((y) => !y.liability)) t.row(seniorSecurityLabel(x), [cell(x.amount)]);
   if (s.preferred_shares && pref) {
     t.row(
       `Preferred shares ($${money(pref.par_value, 2)} par value, authorized ${money(pref.authorized)} shares, ${money(pref.outstanding)} issued with liquidation preference of $${money(pref.liquidation_preference_per_share)} per share)`,
@@ -187,6 +197,8 @@ const HIGHLIGHT_SPECS: (HighlightSpec | { heading: string })[] = [
   { key: 'nii_ratio_after_preferred', label: 'Ratio of net investment income after preferred share dividends', kind: 'percent' },
   { key: 'ms_affiliate_contribution', label: 'Rebate from Morgan Stanley affiliate', kind: 'percent' },
   { heading: 'Senior securities:' },
+  { key: 'senior_debt_outstanding_000', label: 'Total amount of notes payable and borrowings outstanding (000s omitted)', kind: 'money' },
+  { key: 'asset_coverage_per_1000_of_debt', label: 'Asset coverage per $1,000 of indebtedness', kind: 'money', labelMarks: '(k)', dollar: true },
   { key: 'preferred_outstanding_000', label: 'Total amount of preferred shares outstanding (000s omitted)', kind: 'money' },
   { key: 'asset_coverage_per_preferred_share', label: 'Asset coverage per preferred share', kind: 'money', labelMarks: '(k)', dollar: true },
   { key: 'asset_coverage_percent', label: 'Asset coverage', kind: 'percent', labelMarks: '(k)' },

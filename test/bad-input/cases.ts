@@ -160,7 +160,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 9: the fund name opens a double quote and never closes it',
     input: { mutate: onLine(9, 'name: Invesco', 'name: "Invesco') },
     // Col 46 is just past the end of line 9, where the closing quote is missing.
-    stdout: ['unclosed-quote.yaml:9:46 error YAML: Missing closing "quote', 'unclosed-quote.yaml: not checked further (1 error)'],
+    stdout: ['unclosed-quote.yaml:9:46 fund.name: error YAML: Missing closing "quote', 'unclosed-quote.yaml: not checked further (1 error)'],
   },
   {
     name: 'unclosed-bracket',
@@ -168,7 +168,7 @@ export const CASES: BadInputCase[] = [
     input: { mutate: onLine(206, '[e]', '[e') },
     // `        expense_ratio: [e` -> the `[` is at col 24; that is where the user must look.
     stdout: [
-      'unclosed-bracket.yaml:206:24 error YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'unclosed-bracket.yaml:206:24 financial_highlights.columns[0].marks.expense_ratio: error YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
       'unclosed-bracket.yaml: not checked further (1 error)',
     ],
   },
@@ -177,7 +177,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 10: `ticker:` is indented with a tab instead of two spaces',
     input: { mutate: onLine(10, '  ticker: IQM', '\tticker: IQM') },
     // One tab, one problem.
-    stdout: ['tab-indent.yaml:10:1 error YAML: Tabs are not allowed as indentation', 'tab-indent.yaml: not checked further (1 error)'],
+    stdout: ['tab-indent.yaml:10:1 fund: error YAML: Tabs are not allowed as indentation', 'tab-indent.yaml: not checked further (1 error)'],
   },
   {
     name: 'duplicate-key',
@@ -408,8 +408,13 @@ export const CASES: BadInputCase[] = [
       // The finding points at the votes for of the nominee whose votes run over.
       added: [
         'votes-over-outstanding.yaml:428:45 proxy[0].proposals[0].groups[0].nominees[0].for: error VOTES_OVER_OUTSTANDING: proposal 1 (common and preferred): David C. Arch: 13,285,035 for + 392,952 withheld = 13,677,987 votes, but only 13,455,269 shares outstanding',
+        // Arch's total now differs from the other three nominees' of the same voting group (issue 12).
+        'votes-over-outstanding.yaml:429:44 proxy[0].proposals[0].groups[0].nominees[1].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Bob R. Baker 11,677,987; one voting group\'s nominees should have the same shares present',
+        'votes-over-outstanding.yaml:430:42 proxy[0].proposals[0].groups[0].nominees[2].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Larry Soll 11,677,987; one voting group\'s nominees should have the same shares present',
+        'votes-over-outstanding.yaml:431:48 proxy[0].proposals[0].groups[0].nominees[3].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Philip A. Taylor 11,677,987; one voting group\'s nominees should have the same shares present',
+        'votes-over-outstanding.yaml:432:47 proxy[0].proposals[0].groups[0].nominees[4].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 13,677,987 votes (for + withheld), Wayne W. Whalen 11,677,987; one voting group\'s nominees should have the same shares present',
       ],
-      summary: `votes-over-outstanding.yaml: 159 tie-outs checked, 2 failed; 1 error, ${SUMMARY_BASE_WARNINGS}`,
+      summary: 'votes-over-outstanding.yaml: 159 tie-outs checked, 2 failed; 1 error, 12 warnings',
     },
   },
   {
@@ -421,8 +426,10 @@ export const CASES: BadInputCase[] = [
       // `              - { name: Philip A. Taylor, ...`: the nominee's `{` is at col 17.
       added: [
         'votes-over-outstanding-fourth-nominee.yaml:431:48 proxy[0].proposals[0].groups[0].nominees[3].for: error VOTES_OVER_OUTSTANDING: proposal 1 (common and preferred): Philip A. Taylor: 13,333,978 for + 344,009 withheld = 13,677,987 votes, but only 13,455,269 shares outstanding',
+        // Taylor's total now differs from the first nominee's of the same voting group (issue 12).
+        'votes-over-outstanding-fourth-nominee.yaml:431:48 proxy[0].proposals[0].groups[0].nominees[3].for: warning NOMINEE_TOTALS_DIFFER: proposal 1 (common and preferred): David C. Arch has 11,677,987 votes (for + withheld), Philip A. Taylor 13,677,987; one voting group\'s nominees should have the same shares present',
       ],
-      summary: `votes-over-outstanding-fourth-nominee.yaml: 159 tie-outs checked, 2 failed; 1 error, ${SUMMARY_BASE_WARNINGS}`,
+      summary: 'votes-over-outstanding-fourth-nominee.yaml: 159 tie-outs checked, 2 failed; 1 error, 9 warnings',
     },
   },
   {
@@ -588,7 +595,7 @@ export const CASES: BadInputCase[] = [
     broken: 'line 24: period end 2011-02-28, before the period start 2011-03-01',
     input: { mutate: onLine(24, '2011-08-31', '2011-02-28') },
     stdout: [
-      "period-end-before-start.yaml:24:8 period.end: 2011-02-28 is before the period's start, 2011-03-01",
+      "period-end-before-start.yaml:24:8 period.end: error INVALID_VALUE: 2011-02-28 is before the period's start, 2011-03-01",
       'period-end-before-start.yaml: not checked further (1 error)',
     ],
   },
@@ -733,13 +740,32 @@ export const CASES: BadInputCase[] = [
     name: 'js-function-tag',
     broken: 'line 9: the fund name tagged `!!js/function`',
     input: { mutate: onLine(9, 'name: Invesco', 'name: !!js/function Invesco') },
-    stdout: ['js-function-tag.yaml:9:9 error YAML: Unresolved tag: tag:yaml.org,2002:js/function', 'js-function-tag.yaml: not checked further (1 error)'],
+    stdout: ['js-function-tag.yaml:9:9 fund.name: error YAML_TAG: the YAML tag !!js/function is not used in fund files; write the value without it', 'js-function-tag.yaml: not checked further (1 error)'],
   },
   {
     name: 'custom-tag',
     broken: 'line 9: the fund name tagged `!env` (as if it could read the environment)',
     input: { mutate: onLine(9, 'name: Invesco', 'name: !env Invesco') },
-    stdout: ['custom-tag.yaml:9:9 error YAML: Unresolved tag: !env', 'custom-tag.yaml: not checked further (1 error)'],
+    stdout: ['custom-tag.yaml:9:9 fund.name: error YAML_TAG: the YAML tag !env is not used in fund files; write the value without it', 'custom-tag.yaml: not checked further (1 error)'],
+  },
+
+  {
+    name: 'binary-tag',
+    broken: 'line 10: the ticker tagged `!!binary` (a tag the YAML library resolves, into bytes)',
+    input: { mutate: onLine(10, 'ticker: IQM', 'ticker: !!binary SVFN') },
+    stdout: ['binary-tag.yaml:10:11 fund.ticker: error YAML_TAG: the YAML tag !!binary is not used in fund files; write the value without it', 'binary-tag.yaml: not checked further (1 error)'],
+  },
+  {
+    name: 'str-tag',
+    broken: 'line 10: the ticker tagged `!!str`, harmless in YAML but not part of the format',
+    input: { mutate: onLine(10, 'ticker: IQM', 'ticker: !!str IQM') },
+    stdout: ['str-tag.yaml:10:11 fund.ticker: error YAML_TAG: the YAML tag !!str is not used in fund files; write the value without it', 'str-tag.yaml: not checked further (1 error)'],
+  },
+  {
+    name: 'hundred-thousand-character-key',
+    broken: 'line 10: `ticker` replaced by a key of 100,000 characters',
+    input: { mutate: onLine(10, 'ticker: IQM', `${'k'.repeat(100_000)}: IQM`) },
+    stdout: ['hundred-thousand-character-key.yaml:10:3 fund: error YAML: a key is at most 1024 characters long; this one is longer', 'hundred-thousand-character-key.yaml: not checked further (1 error)'],
   },
 
   // ---- size, encoding, line endings -----------------------------------------------------------------
@@ -893,7 +919,7 @@ export const CASES: BadInputCase[] = [
     broken: "appended board_review, line 2286: a performance universe's returns that do not include the fund's own 3.10%",
     input: { mutate: withBoardReview('{ years: 1, fund_return: 3.10%, universe_returns: [5.12%, 4.88%, 3.11%, 2.95%, 1.40%] }') },
     stdout: [
-      "board-universe-without-fund.yaml:2286:59 board_review.performance_universe.periods[0].universe_returns: must include the fund's own return",
+      "board-universe-without-fund.yaml:2286:59 board_review.performance_universe.periods[0].universe_returns: error INVALID_VALUE: must include the fund's own return",
       'board-universe-without-fund.yaml: not checked further (1 error)',
     ],
   },

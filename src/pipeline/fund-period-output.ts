@@ -1,0 +1,64 @@
+// What a fund-period's output folder holds, and the manifest that lists it. The manifest's `files` lists
+// every fundbook output in the folder with its sha256 and size: those this run wrote, and those it did
+// not rebuild (`--only report` leaves the board book; `--no-diff` the period diff; `fundbook diff` the
+// documents), which stay and are listed as `carried` from the previous build, hashed as they are on disk.
+// A carried document keeps its previous `documents` entry, marked carried, when that entry's hash matches.
+import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
+import { join } from 'node:path';
+import { commitOutputSet, MANIFEST, recoverOutputSet, type OutputFs } from './output-set.js';
+
+/** Every file fundbook writes into a fund-period's folder, besides the manifest. */
+export const OUTPUT_FILES = ['shareholder-report.pdf', 'board-approval.pdf', 'figures.json', 'tie-outs.xlsx', 'period-diff.pdf', 'period-diff.json'] as const;
+
+export interface ListedFile {
+  sha256: string;
+  bytes: number;
+  /** Not written by this run: kept from an earlier one. */
+  carried?: true;
+}
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** The manifest's `files`: what `written` puts in `dir`, and the outputs already there that it leaves. */
+export function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs): Record<string, ListedFile> {
+  const files: Record<string, ListedFile> = {};
+  for (const name of [...new Set([...OUTPUT_FILES, ...Object.keys(written)])].sort()) {
+    const data = written[name];
+    if (data !== undefined) {
+      files[name] = { sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
+    } else if (fs.existsSync(join(dir, name))) {
+      const kept = fs.readFileSync(join(dir, name));
+      files[name] = { sha256: sha256(kept), bytes: kept.length, carried: true };
+    }
+  }
+  return files;
+}
+
+/** The manifest now in `dir`, if there is one that parses. */
+export function previousManifest(dir: string, fs: Pick<OutputFs, 'existsSync' | 'readFileSync'> = nodeFs): Record<string, unknown> | undefined {
+  try {
+    const file = join(dir, MANIFEST);
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Write `written` (name -> bytes) into `dir` as one set with its manifest: `manifest` plus `files`, and,
+ * for a document kept from the previous build, its previous `documents` entry marked carried.
+ */
+export function commitFundPeriod(dir: string, written: Record<string, Uint8Array | string>, manifest: Record<string, unknown>, fs: OutputFs = nodeFs): void {
+  fs.mkdirSync(dir, { recursive: true });
+  recoverOutputSet(dir, fs);
+  const files = listFiles(dir, written);
+  const before = previousManifest(dir, fs) as { documents?: Record<string, { file?: string; sha256?: string }> } | undefined;
+  const documents = { ...(manifest.documents as Record<string, unknown> | undefined) };
+  for (const [kind, entry] of Object.entries(before?.documents ?? {})) {
+    const listed = entry.file ? files[entry.file] : undefined;
+    if (!(kind in documents) && listed?.carried && listed.sha256 === entry.sha256) documents[kind] = { ...entry, carried: true };
+  }
+  const full = { ...manifest, documents, files };
+  commitOutputSet(dir, { ...written, [MANIFEST]: `${JSON.stringify(full, null, 2)}\n` }, fs);
+}

@@ -1,0 +1,57 @@
+// `fundbook roll-forward` on files: read this period's file (a regular file, within the size limit),
+// roll it forward, and write the next period's file without ever overwriting one: the text goes to a
+// temporary file beside the target, which is then hard-linked to the target's name (a link fails if
+// the name exists, so two runs cannot both write it) and removed. Every message names the path it is about.
+import { linkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readFundSource } from '../load/load-fund.js';
+import { rollForward } from './roll-forward.js';
+import { formatDiagnostic } from '../diagnostic.js';
+
+export type RollForwardResult = { written: string } | { error: string };
+
+function folderProblem(folder: string): string | undefined {
+  try {
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+  } catch {
+    return `${folder}: no such folder`;
+  }
+  return undefined;
+}
+
+export function rollForwardFile(file: string, to: string, out?: string): RollForwardResult {
+  const source = readFundSource(file);
+  if ('failed' in source) return { error: formatDiagnostic(source.failed.problems[0]!) };
+  const rolled = rollForward(source.text, file, to);
+  if ('refused' in rolled) return { error: formatDiagnostic(rolled.refused) };
+  const text = rolled.text;
+  const target = out ?? join(dirname(file), `${to}.yaml`);
+  const folder = dirname(target);
+  const missing = folderProblem(folder);
+  if (missing) return { error: `cannot write ${target}: ${missing}` };
+  try {
+    const stat = statSync(target);
+    return { error: stat.isDirectory() ? `${target} is a folder; --out names the file to write` : `${target} exists; it is never overwritten` };
+  } catch {
+    // Not there: good.
+  }
+  const temp = join(folder, `.fundbook-${process.pid}-roll-forward.tmp`);
+  try {
+    writeFileSync(temp, text);
+    try {
+      linkSync(temp, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { error: `${target} exists; it is never overwritten` };
+      throw err;
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return { error: `cannot write ${target}: permission denied in ${folder}` };
+    if (code === 'EROFS') return { error: `cannot write ${target}: ${folder} is on a read-only file system` };
+    if (code === 'ENOSPC') return { error: `cannot write ${target}: no space left on the device` };
+    return { error: `cannot write ${target}: ${code ?? (err as Error).message}` };
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  return { written: target };
+}
