@@ -236,7 +236,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
 
 function logResult(r: JobResult, log: (line: string) => void): void {
   if (r.outcome?.ok) {
-    for (const d of r.outcome.documents) log(`built ${r.outcome.outDir}/${d.file} (${d.pages} pages, ${Math.ceil(d.bytes / 1024)} KB, ${d.prints} print${d.prints === 1 ? '' : 's'}${r.retried ? ', retried after a browser crash' : ''})`);
+    for (const d of r.outcome.documents) log(`built ${r.outcome.outDir}/${d.file} (${d.format === 'edgar' ? 'EDGAR HTML' : `${d.pages} pages`}, ${Math.ceil(d.bytes / 1024)} KB${d.format === 'edgar' ? '' : `, ${d.prints} print${d.prints === 1 ? '' : 's'}`}${r.retried ? ', retried after a browser crash' : ''})`);
     if (r.diff) log(`built ${r.outcome.outDir}/${r.diff}`);
   } else {
     log(`FAILED ${r.input}:`);
