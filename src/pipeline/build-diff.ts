@@ -17,6 +17,7 @@ import { placeholderHtml, renderPaged, type Finisher } from '../render/render-do
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { debugPhase } from '../debug-log.js';
 import { carriedAcknowledgements } from '../review/carried.js';
 import { reviewForBuild } from '../review/for-build.js';
 import { loadReviewFor } from '../review/review-file.js';
@@ -176,6 +177,7 @@ export async function buildDiff(browser: Browser, chromiumVersion: string, previ
 export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number } = {}, log = (line: string) => console.log(line)): Promise<number> {
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
+    debugPhase(`printing the diff of ${previous} and ${current}`);
     const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
     for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
     if (!outcome.ok) {
