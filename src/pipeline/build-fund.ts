@@ -33,6 +33,8 @@ export interface BuildOptions {
   previous?: string;
   /** false: no period diff, and no Variances sheet. */
   diff?: boolean;
+  /** The user's template folders, layered over fundbook's own, the last on top (docs/templates.md). */
+  templates?: readonly string[];
 }
 
 export interface DocumentOutcome {
@@ -59,12 +61,13 @@ export interface BuildOutcome {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Templates compiled once per process and shared by every build. */
-const compiled = new Map<DocumentKind, CompiledDocument>();
+/** Templates compiled once per process (per set of template folders) and shared by every build. */
+const compiled = new Map<string, CompiledDocument>();
 
-export function compiledDocument(kind: DocumentKind): CompiledDocument {
-  let doc = compiled.get(kind);
-  if (!doc) compiled.set(kind, (doc = compileDocument(kind)));
+export function compiledDocument(kind: DocumentKind, templates: readonly string[] = []): CompiledDocument {
+  const key = JSON.stringify([kind, ...templates]);
+  let doc = compiled.get(key);
+  if (!doc) compiled.set(key, (doc = compileDocument(kind, templates)));
   return doc;
 }
 
@@ -77,7 +80,7 @@ export interface PreparedDocument {
   title: string;
   author: string;
   subject: string;
-  templateHashes: Record<string, string>;
+  templateHashes: CompiledDocument['templateHashes'];
 }
 
 /** Everything a fund's build needs from its data, computed before any printing; plain data. */
@@ -133,7 +136,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
   const add = (kind: DocumentKind, view: DocumentView, subject: string) => {
-    const compiled = compiledDocument(kind);
+    const compiled = compiledDocument(kind, options.templates);
     documents.push({
       kind,
       html: placeholderHtml(compiled, { ...view, draft: review.draft }),
@@ -202,7 +205,7 @@ export async function renderFund(
   const files: Record<string, Uint8Array | string> = {};
   const documents: DocumentOutcome[] = [];
   const manifestDocuments: Record<string, object> = {};
-  const templateHashes: Record<string, string> = {};
+  const templateHashes: CompiledDocument['templateHashes'] = {};
   for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
