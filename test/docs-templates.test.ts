@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostic.js';
+import { DOCUMENT_FORMATS } from '../src/pipeline/documents.js';
 import { checkTemplateDirs, overridableNames } from '../src/render/templates.js';
 
 const doc = readFileSync('docs/templates.md', 'utf8');
@@ -48,7 +49,7 @@ describe('docs/templates.md', () => {
       mkdirSync(join(file, '..'), { recursive: true });
       // The helper call at the line and column the doc shows.
       writeFileSync(file, `${'\n'.repeat(Number(shown[3]) - 1)}${' '.repeat(Number(shown[4]) - 1)}{{upper fundName}}\n`);
-      expect(checkTemplateDirs([dir]).map(formatDiagnostic)).toEqual([`${file}:${shown[3]}:${shown[4]} ${shown[5]}`]);
+      expect(checkTemplateDirs([dir], DOCUMENT_FORMATS).map(formatDiagnostic)).toEqual([`${file}:${shown[3]}:${shown[4]} ${shown[5]}`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

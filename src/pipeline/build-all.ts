@@ -17,6 +17,7 @@ import { withPool } from './with-pool.js';
 import { BrowserStartError } from '../render/browser.js';
 import { shardInputs, type Shard } from './shard.js';
 import { checkTemplateDirs } from '../render/templates.js';
+import { DOCUMENT_FORMATS } from './documents.js';
 import { formatDiagnostic } from '../diagnostic.js';
 
 export interface BuildAllOptions extends BuildOptions {
@@ -97,7 +98,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     return 2;
   }
   // The user's template folders are checked once, before any fund: a bad one fails the run.
-  const templateProblems = checkTemplateDirs(options.templates ?? []);
+  const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
   for (const p of templateProblems) console.error(`fundbook build: ${formatDiagnostic(p)}`);
   if (templateProblems.length > 0) return 1;
   if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
@@ -242,7 +243,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
 
 function logResult(r: JobResult, log: (line: string) => void): void {
   if (r.outcome?.ok) {
-    for (const d of r.outcome.documents) log(`built ${r.outcome.outDir}/${d.file} (${d.pages} pages, ${Math.ceil(d.bytes / 1024)} KB, ${d.prints} print${d.prints === 1 ? '' : 's'}${r.retried ? ', retried after a browser crash' : ''})`);
+    for (const d of r.outcome.documents) log(`built ${r.outcome.outDir}/${d.file} (${d.format === 'edgar' ? 'EDGAR HTML' : `${d.pages} pages`}, ${Math.ceil(d.bytes / 1024)} KB${d.format === 'edgar' ? '' : `, ${d.prints} print${d.prints === 1 ? '' : 's'}`}${r.retried ? ', retried after a browser crash' : ''})`);
     if (r.diff) log(`built ${r.outcome.outDir}/${r.diff}`);
   } else {
     log(`FAILED ${r.input}:`);

@@ -13,6 +13,7 @@ import { commitFundPeriod, previousManifest } from './fund-period-output.js';
 import { createHash } from 'node:crypto';
 import { compiledDocument } from './build-fund.js';
 import { checkTemplateDirs } from '../render/templates.js';
+import { DOCUMENT_FORMATS } from './documents.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
@@ -110,7 +111,7 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {
     prepared: {
-      html: placeholderHtml(compiledDocument('period-diff', templates), view),
+      html: placeholderHtml(compiledDocument('period-diff', 'pdf', templates), view),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: currentFund.fund.administrator ?? currentFund.fund.adviser,
@@ -175,7 +176,7 @@ export async function buildDiff(browser: Browser, chromiumVersion: string, previ
 
 /** `fundbook diff`: build the period diff of two files with a browser of its own; the exit code. */
 export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number; templates?: readonly string[] } = {}, log = (line: string) => console.log(line)): Promise<number> {
-  const templateProblems = checkTemplateDirs(options.templates ?? []);
+  const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
   for (const p of templateProblems) console.error(`fundbook diff: ${formatDiagnostic(p)}`);
   if (templateProblems.length > 0) return 1;
   return withPool(async (pool) => {

@@ -11,7 +11,9 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { compileDocument, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
+import { asciiHtml } from '../edgar/ascii-html.js';
+import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
 import { formatDiagnostic } from '../diagnostic.js';
 import { commitFundPeriod } from './fund-period-output.js';
@@ -40,6 +42,8 @@ export interface BuildOptions {
 export interface DocumentOutcome {
   kind: DocumentKind;
   file: string;
+  /** 'edgar': HTML, no pages and no prints. */
+  format: 'pdf' | 'edgar';
   pages: number;
   bytes: number;
   prints: number;
@@ -64,17 +68,20 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 /** Templates compiled once per process (per set of template folders) and shared by every build. */
 const compiled = new Map<string, CompiledDocument>();
 
-export function compiledDocument(kind: DocumentKind, templates: readonly string[] = []): CompiledDocument {
-  const key = JSON.stringify([kind, ...templates]);
+export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'pdf', templates: readonly string[] = []): CompiledDocument {
+  const key = JSON.stringify([kind, format, ...templates]);
   let doc = compiled.get(key);
-  if (!doc) compiled.set(key, (doc = compileDocument(kind, templates)));
+  if (!doc) compiled.set(key, (doc = compileDocument(kind, templates, format)));
   return doc;
 }
 
 /** One document of a fund, ready to print. Plain data, so it can cross from a worker thread. */
 export interface PreparedDocument {
   kind: DocumentKind;
-  /** The HTML with a placeholder in each contents number cell (render-document.ts). */
+  format: 'pdf' | 'edgar';
+  /** The output's file name. */
+  file: string;
+  /** A PDF's HTML with a placeholder in each contents number cell (render-document.ts); an EDGAR document's final HTML. */
   html: string;
   sectionTitles: string[];
   title: string;
@@ -135,11 +142,15 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, view: DocumentView, subject: string) => {
-    const compiled = compiledDocument(kind, options.templates);
+  const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string) => {
+    const compiled = compiledDocument(kind, format, options.templates);
+    const draft = { ...view, draft: review.draft };
     documents.push({
       kind,
-      html: placeholderHtml(compiled, { ...view, draft: review.draft }),
+      format,
+      file,
+      // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
+      html: format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -156,7 +167,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       continue;
     }
     const view = doc.view({ fund, figures, locate: loaded.locate });
-    add(doc.kind, view, doc.subject(view));
+    const format = 'format' in doc ? doc.format : 'pdf';
+    add(doc.kind, format, 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`, view, doc.subject(view));
   }
   return {
     prepared: {
@@ -206,13 +218,22 @@ export async function renderFund(
   const documents: DocumentOutcome[] = [];
   const manifestDocuments: Record<string, object> = {};
   const templateHashes: CompiledDocument['templateHashes'] = {};
-  for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
+  for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
+    if (format === 'edgar') {
+      // Written as rendered, once it passes the EDGAR check (a failure is fundbook's bug: data is escaped).
+      const violations = checkEdgarHtml(file, html);
+      if (violations.length > 0) throw new Error(`${prepared.fundId} ${prepared.periodEnd} ${file}: not EDGAR HTML: ${violations.map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`).join('; ')}`);
+      files[file] = html;
+      const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html) };
+      documents.push(outcome);
+      manifestDocuments[kind] = { file, format: 'EDGAR HTML', sha256: outcome.sha256, bytes: outcome.bytes, sections: sectionTitles.map((t) => ({ title: t })), edgarCheck: 'passed' };
+      continue;
+    }
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
-    const file = `${kind}.pdf`;
     const rendered = await renderPaged(browser, html, sectionTitles, meta, { ...options, what: `${prepared.fundId} ${prepared.periodEnd} ${file}` });
     files[file] = rendered.pdf;
-    const outcome = { kind, file, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
+    const outcome = { kind, file, format, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
     documents.push(outcome);
     manifestDocuments[kind] = {
       file,

@@ -20,10 +20,15 @@ export interface ListedFile {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** The manifest's `files`: what `written` puts in `dir`, and the outputs already there that it leaves. */
-export function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs): Record<string, ListedFile> {
+/**
+ * The manifest's `files`: what `written` puts in `dir`, and the outputs already there that it leaves.
+ * `listedBefore`: the files the previous manifest listed (an output whose name is the fund's own, like
+ * the EDGAR HTML's, is found there).
+ */
+export function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs, listedBefore: readonly string[] = []): Record<string, ListedFile> {
   const files: Record<string, ListedFile> = {};
-  for (const name of [...new Set([...OUTPUT_FILES, ...Object.keys(written)])].sort()) {
+  const names = [...OUTPUT_FILES, ...listedBefore.filter((n) => n !== MANIFEST && !n.includes('/')), ...Object.keys(written)];
+  for (const name of [...new Set(names)].sort()) {
     const data = written[name];
     if (data !== undefined) {
       files[name] = { sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
@@ -52,8 +57,8 @@ export function previousManifest(dir: string, fs: Pick<OutputFs, 'existsSync' | 
 export function commitFundPeriod(dir: string, written: Record<string, Uint8Array | string>, manifest: Record<string, unknown>, fs: OutputFs = nodeFs): void {
   fs.mkdirSync(dir, { recursive: true });
   recoverOutputSet(dir, fs);
-  const files = listFiles(dir, written);
-  const before = previousManifest(dir, fs) as { documents?: Record<string, { file?: string; sha256?: string }> } | undefined;
+  const before = previousManifest(dir, fs) as { documents?: Record<string, { file?: string; sha256?: string }>; files?: Record<string, unknown> } | undefined;
+  const files = listFiles(dir, written, nodeFs, Object.keys(before?.files ?? {}));
   const documents = { ...(manifest.documents as Record<string, unknown> | undefined) };
   for (const [kind, entry] of Object.entries(before?.documents ?? {})) {
     const listed = entry.file ? files[entry.file] : undefined;

@@ -41,6 +41,19 @@ export function checkTemplate(text: string, file: string, options: { partials: R
     problems.push({ severity: 'error', code: 'TEMPLATE_SYNTAX', location: { file, line, col: typeof col === 'number' ? col + 1 : 1 }, message: `not a valid Handlebars template: ${summary.replace(/ - \d+:\d+$/, '')}` });
     return problems;
   }
+  // Inline partials ({{#*inline "name"}}) the file defines: known partials within it.
+  const partials = new Set(options.partials);
+  const inlines = (program: hbs.AST.Program | undefined) => {
+    for (const node of program?.body ?? []) {
+      const block = node as hbs.AST.BlockStatement;
+      if (node.type === 'DecoratorBlock' && (block.path as hbs.AST.PathExpression).original === 'inline' && block.params[0]?.type === 'StringLiteral') {
+        partials.add((block.params[0] as hbs.AST.StringLiteral).value);
+      }
+      if ('program' in node) inlines(block.program);
+      if ('inverse' in node) inlines(block.inverse);
+    }
+  };
+  inlines(ast);
   const expressions = (node: hbs.AST.Expression | undefined) => {
     if (node?.type === 'SubExpression') call(node as hbs.AST.SubExpression, true);
   };
@@ -73,16 +86,23 @@ export function checkTemplate(text: string, file: string, options: { partials: R
         case 'PartialStatement':
         case 'PartialBlockStatement': {
           const p = node as hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement;
-          const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : undefined;
-          if (name === undefined) at(p as Node, 'TEMPLATE_PARTIAL', 'a partial is named in the template, not computed');
-          else if (!options.partials.has(name)) at(p as Node, 'TEMPLATE_PARTIAL', `no partial "${name}"; this document has ${[...options.partials].sort().join(', ')}`);
+          // A partial named by a value ({{> (lookup . "style")}}) can only be checked when it is printed.
+          if (p.name.type === 'SubExpression') call(p.name as hbs.AST.SubExpression, true);
+          const named = p.name as hbs.AST.PathExpression | hbs.AST.SubExpression | hbs.AST.StringLiteral;
+          const name = named.type === 'PathExpression' ? named.original : named.type === 'StringLiteral' ? named.value : undefined;
+          if (name !== undefined && !partials.has(name)) at(p as Node, 'TEMPLATE_PARTIAL', `no partial "${name}"; this document has ${[...options.partials].sort().join(', ')}`);
           for (const param of p.params) expressions(param);
           if (node.type === 'PartialBlockStatement') walk((node as hbs.AST.PartialBlockStatement).program);
           break;
         }
-        case 'DecoratorBlock':
+        case 'DecoratorBlock': {
+          const b = node as hbs.AST.BlockStatement;
+          if ((b.path as hbs.AST.PathExpression).original === 'inline') walk(b.program);
+          else at(b as Node, 'TEMPLATE_DECORATOR', 'decorators ({{* }}) other than {{#*inline}} are not supported');
+          break;
+        }
         case 'Decorator':
-          at(node as Node, 'TEMPLATE_DECORATOR', 'decorators ({{* }}) are not supported');
+          at(node as Node, 'TEMPLATE_DECORATOR', 'decorators ({{* }}) other than {{#*inline}} are not supported');
           break;
       }
     }

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostic.js';
+import { DOCUMENT_FORMATS } from '../pipeline/documents.js';
 import { checkTemplateDirs, compileDocument, overridableNames, TEMPLATES_DIR, templateFiles, TemplateError } from './templates.js';
 
 const made: string[] = [];
@@ -26,7 +27,7 @@ afterAll(() => {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const COVER = 'shareholder-report/partials/cover.hbs';
-const problems = (dirs: string[]) => checkTemplateDirs(dirs).map(formatDiagnostic);
+const problems = (dirs: string[]) => checkTemplateDirs(dirs, DOCUMENT_FORMATS).map(formatDiagnostic);
 
 describe('template folders', () => {
   it('lists every partial and stylesheet of templates/ as overridable, and no main template', () => {
@@ -77,6 +78,13 @@ describe('template folders', () => {
     expect(found[1]).toMatch(new RegExp(`^${join(dir, COVER)}:5:1 error TEMPLATE_PARTIAL: no partial "vote";`));
   });
 
+  it('knows the inline partials a file defines, and refuses other decorators', () => {
+    const ok = folder({ [COVER]: '{{#*inline "row"}}<tr><td>{{title}}</td></tr>{{/inline}}\n<table>{{#each sections}}{{> row}}{{/each}}</table>' });
+    expect(problems([ok])).toEqual([]);
+    const bad = folder({ [COVER]: '<p>{{fundName}}</p>\n{{* trace}}' });
+    expect(problems([bad])).toEqual([`${join(bad, COVER)}:2:1 error TEMPLATE_DECORATOR: decorators ({{* }}) other than {{#*inline}} are not supported`]);
+  });
+
   it('refuses unescaped output in a user template: {{{ }}} and {{& }}', () => {
     const dir = folder({ [COVER]: '<h1>{{{fundName}}}</h1>\n<p>{{& asOf}}</p>' });
     expect(problems([dir])).toEqual([
@@ -108,7 +116,7 @@ describe('template folders', () => {
   });
 
   it("passes fundbook's own templates and the worked example", () => {
-    expect(checkTemplateDirs([])).toEqual([]);
-    expect(checkTemplateDirs([fileURLToPath(new URL('../../examples/house-style', import.meta.url))])).toEqual([]);
+    expect(checkTemplateDirs([], DOCUMENT_FORMATS)).toEqual([]);
+    expect(checkTemplateDirs([fileURLToPath(new URL('../../examples/house-style', import.meta.url))], DOCUMENT_FORMATS)).toEqual([]);
   });
 });

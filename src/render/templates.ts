@@ -12,12 +12,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderMarkdown } from './markdown.js';
+import { renderEdgarMarkdown, renderMarkdown } from './markdown.js';
 import { checkTemplate, KNOWN_HELPERS, TemplateError } from './template-check.js';
 
 export { TemplateError } from './template-check.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * How a document is printed: 'pdf' (through Chromium, with the shared partials and the stylesheets), or
+ * 'edgar', an EDGAR HTML document (docs/edgar.md): Markdown through the EDGAR renderer, only its own
+ * partials (the printed documents' use tags EDGAR refuses) and no stylesheet (EDGAR accepts no <style>).
+ */
+export type TemplateFormat = 'pdf' | 'edgar';
 
 /** The layer name the manifest gives fundbook's own templates/. */
 export const BUILT_IN_LAYER = 'fundbook';
@@ -62,13 +69,14 @@ export function templateKinds(templatesDir = TEMPLATES_DIR): string[] {
 }
 
 /** The names of the files a document of `kind` is made from, in fundbook's templates/: main template first. */
-function builtInNames(kind: string, templatesDir: string) {
+function builtInNames(kind: string, templatesDir: string, format: TemplateFormat = 'pdf') {
   const main = namesIn(templatesDir, kind, '.hbs')[0];
   if (!main) throw new Error(`no template in templates/${kind}/`);
+  const shared = format === 'edgar' ? [] : namesIn(templatesDir, 'shared/partials', '.hbs');
   return {
     main,
-    partials: [...namesIn(templatesDir, 'shared/partials', '.hbs'), ...namesIn(templatesDir, `${kind}/partials`, '.hbs')],
-    stylesheets: [...namesIn(templatesDir, 'shared', '.css'), ...namesIn(templatesDir, kind, '.css')],
+    partials: [...shared, ...namesIn(templatesDir, `${kind}/partials`, '.hbs')],
+    stylesheets: format === 'edgar' ? [] : [...namesIn(templatesDir, 'shared', '.css'), ...namesIn(templatesDir, kind, '.css')],
   };
 }
 
@@ -77,8 +85,8 @@ function builtInNames(kind: string, templatesDir: string) {
  * fundbook's templates/: the main template, the partials, the stylesheets (in the order they are used).
  * The one list of a document's templates: compiling, the manifest and up-to-date checks all read it.
  */
-export function templateFiles(kind: string, userDirs: readonly string[] = [], templatesDir = TEMPLATES_DIR): TemplateFile[] {
-  const { main, partials, stylesheets } = builtInNames(kind, templatesDir);
+export function templateFiles(kind: string, userDirs: readonly string[] = [], format: TemplateFormat = 'pdf', templatesDir = TEMPLATES_DIR): TemplateFile[] {
+  const { main, partials, stylesheets } = builtInNames(kind, templatesDir, format);
   const pick = (name: string): TemplateFile => {
     for (const dir of [...userDirs].reverse()) {
       const path = join(dir, name);
@@ -108,16 +116,17 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-export function compileDocument(kind: string, userDirs: readonly string[] = [], templatesDir = TEMPLATES_DIR): CompiledDocument {
+export function compileDocument(kind: string, userDirs: readonly string[] = [], format: TemplateFormat = 'pdf', templatesDir = TEMPLATES_DIR): CompiledDocument {
   const hb = Handlebars.create();
   const hashes: CompiledDocument['templateHashes'] = {};
-  const files = templateFiles(kind, userDirs, templatesDir);
+  const files = templateFiles(kind, userDirs, format, templatesDir);
   const read = (file: TemplateFile) => {
     const text = readFileSync(file.path, 'utf8');
     hashes[file.name] = { sha256: createHash('sha256').update(text).digest('hex'), layer: file.layer };
     return text;
   };
-  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(renderMarkdown(typeof text === 'string' ? text : '')));
+  const markdown = format === 'edgar' ? renderEdgarMarkdown : renderMarkdown;
+  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(markdown(typeof text === 'string' ? text : '')));
   hb.registerHelper('cssString', (text: unknown) => new hb.SafeString(cssString(String(text ?? ''))));
   const [main, ...rest] = files;
   const partials = rest.filter((f) => f.name.endsWith('.hbs'));
@@ -152,9 +161,10 @@ export function compileDocument(kind: string, userDirs: readonly string[] = [], 
 
 /**
  * Check the user's template folders before a build: each exists, holds only names fundbook's templates
- * have (overridableNames), and every document compiles with them. All the problems, in folder order.
+ * have (overridableNames), and every document of `documents` (kind -> format; pipeline/documents.ts)
+ * compiles with them. All the problems, in folder order.
  */
-export function checkTemplateDirs(userDirs: readonly string[], templatesDir = TEMPLATES_DIR): TemplateError['diagnostics'] {
+export function checkTemplateDirs(userDirs: readonly string[], documents: Readonly<Record<string, TemplateFormat>>, templatesDir = TEMPLATES_DIR): TemplateError['diagnostics'] {
   const problems: TemplateError['diagnostics'] = [];
   const allowed = new Set(overridableNames(templatesDir));
   for (const dir of userDirs) {
@@ -174,9 +184,9 @@ export function checkTemplateDirs(userDirs: readonly string[], templatesDir = TE
     }
   }
   if (problems.length > 0) return problems;
-  for (const kind of templateKinds(templatesDir)) {
+  for (const [kind, format] of Object.entries(documents)) {
     try {
-      compileDocument(kind, userDirs, templatesDir);
+      compileDocument(kind, userDirs, format, templatesDir);
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
       for (const d of err.diagnostics) if (!problems.some((p) => p.location?.file === d.location?.file && p.message === d.message && p.location?.line === d.location?.line)) problems.push(d);
