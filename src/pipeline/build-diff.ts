@@ -19,6 +19,7 @@ import { placeholderHtml, renderPaged, type Finisher } from '../render/render-do
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { debugPhase } from '../debug-log.js';
 import { carriedAcknowledgements } from '../review/carried.js';
 import { reviewForBuild } from '../review/for-build.js';
 import { loadReviewFor } from '../review/review-file.js';
@@ -181,6 +182,7 @@ export async function runDiff(previous: string, current: string, outDir?: string
   if (templateProblems.length > 0) return 1;
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
+    debugPhase(`printing the diff of ${previous} and ${current}`);
     const outcome = await buildDiff(browser, pool.version, previous, current, outDir, options.templates);
     for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
     if (!outcome.ok) {
