@@ -11,7 +11,9 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { compileDocument, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
+import { asciiHtml } from '../edgar/ascii-html.js';
+import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
 import { formatDiagnostic } from '../diagnostic.js';
 import { commitFundPeriod } from './fund-period-output.js';
@@ -35,11 +37,15 @@ export interface BuildOptions {
   previous?: string;
   /** false: no period diff, and no Variances sheet. */
   diff?: boolean;
+  /** The user's template folders, layered over fundbook's own, the last on top (docs/templates.md). */
+  templates?: readonly string[];
 }
 
 export interface DocumentOutcome {
   kind: DocumentKind;
   file: string;
+  /** 'edgar': HTML, no pages and no prints. */
+  format: 'pdf' | 'edgar';
   pages: number;
   bytes: number;
   prints: number;
@@ -55,31 +61,35 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
-  /** The period's findings by severity (a fund that built has no error finding). */
-  findings?: { errors: number; warnings: number };
+  /** The period's findings by severity (a fund that built has no error finding), and the warnings the review file acknowledges. */
+  findings?: { errors: number; warnings: number; acknowledged: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Templates compiled once per process and shared by every build. */
-const compiled = new Map<DocumentKind, CompiledDocument>();
+/** Templates compiled once per process (per set of template folders) and shared by every build. */
+const compiled = new Map<string, CompiledDocument>();
 
-export function compiledDocument(kind: DocumentKind): CompiledDocument {
-  let doc = compiled.get(kind);
-  if (!doc) compiled.set(kind, (doc = compileDocument(kind)));
+export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'pdf', templates: readonly string[] = []): CompiledDocument {
+  const key = JSON.stringify([kind, format, ...templates]);
+  let doc = compiled.get(key);
+  if (!doc) compiled.set(key, (doc = compileDocument(kind, templates, format)));
   return doc;
 }
 
 /** One document of a fund, ready to print. Plain data, so it can cross from a worker thread. */
 export interface PreparedDocument {
   kind: DocumentKind;
-  /** The HTML with a placeholder in each contents number cell (render-document.ts). */
+  format: 'pdf' | 'edgar';
+  /** The output's file name. */
+  file: string;
+  /** A PDF's HTML with a placeholder in each contents number cell (render-document.ts); an EDGAR document's final HTML. */
   html: string;
   sectionTitles: string[];
   title: string;
   author: string;
   subject: string;
-  templateHashes: Record<string, string>;
+  templateHashes: CompiledDocument['templateHashes'];
 }
 
 /** Everything a fund's build needs from its data, computed before any printing; plain data. */
@@ -99,7 +109,7 @@ export interface PreparedFund {
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
-  findings: { errors: number; warnings: number };
+  findings: { errors: number; warnings: number; acknowledged: number };
 }
 
 /**
@@ -136,11 +146,15 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, view: DocumentView, subject: string) => {
-    const compiled = compiledDocument(kind);
+  const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string) => {
+    const compiled = compiledDocument(kind, format, options.templates);
+    const draft = { ...view, draft: review.draft };
     documents.push({
       kind,
-      html: placeholderHtml(compiled, { ...view, draft: review.draft }),
+      format,
+      file,
+      // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
+      html: format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -157,7 +171,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       continue;
     }
     const view = doc.view({ fund, figures, locate: loaded.locate });
-    add(doc.kind, view, doc.subject(view));
+    const format = 'format' in doc ? doc.format : 'pdf';
+    add(doc.kind, format, 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`, view, doc.subject(view));
   }
   return {
     prepared: {
@@ -173,7 +188,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
-      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length },
     },
   };
 }
@@ -193,11 +208,13 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
   const fund = loaded.fund;
   if (!fund || !figures?.board || !meeting.review) return failed(errors);
   if (errors.length > 0) return failed(errors, fund);
-  const review = reviewForBuild(input, findingsToReview(input, validated), locate);
+  // The meeting's own findings (the board rules), as its check and review record count them.
+  const own = findingsToReview(input, validated);
+  const review = reviewForBuild(input, own, locate);
   if ('problems' in review) return failed(review.problems, fund);
   if (options.final && review.draft) return failed(notFinal(input, review.status), fund);
   const view = boardView(fund, meeting.review, figures, figures.board, whereIn(locate));
-  const compiled = compiledDocument('board-approval');
+  const compiled = compiledDocument('board-approval', 'pdf', options.templates);
   return {
     prepared: {
       input,
@@ -211,9 +228,11 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
       figuresText: `${JSON.stringify(figuresJson(fund, figures, locate), null, 2)}\n`,
       review: manifestReview(review),
       workbook: workbookData(fund, figures, locate, []),
-      findings: { errors: 0, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
+      findings: { errors: 0, warnings: own.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length },
       documents: [{
         kind: 'board-approval',
+        format: 'pdf',
+        file: 'board-approval.pdf',
         html: placeholderHtml(compiled, { ...view, draft: review.draft }),
         sectionTitles: view.sections.map((s) => s.title),
         title: view.documentTitle,
@@ -254,14 +273,23 @@ export async function renderFund(
   const files: Record<string, Uint8Array | string> = {};
   const documents: DocumentOutcome[] = [];
   const manifestDocuments: Record<string, object> = {};
-  const templateHashes: Record<string, string> = {};
-  for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
+  const templateHashes: CompiledDocument['templateHashes'] = {};
+  for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
+    if (format === 'edgar') {
+      // Written as rendered, once it passes the EDGAR check (a failure is fundbook's bug: data is escaped).
+      const violations = checkEdgarHtml(file, html);
+      if (violations.length > 0) throw new Error(`${prepared.fundId} ${prepared.periodEnd} ${file}: not EDGAR HTML: ${violations.map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`).join('; ')}`);
+      files[file] = html;
+      const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html) };
+      documents.push(outcome);
+      manifestDocuments[kind] = { file, format: 'EDGAR HTML', sha256: outcome.sha256, bytes: outcome.bytes, sections: sectionTitles.map((t) => ({ title: t })), edgarCheck: 'passed' };
+      continue;
+    }
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
-    const file = `${kind}.pdf`;
     const rendered = await renderPaged(browser, html, sectionTitles, meta, { ...options, what: `${prepared.fundId} ${prepared.periodEnd} ${file}` });
     files[file] = rendered.pdf;
-    const outcome = { kind, file, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
+    const outcome = { kind, file, format, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
     documents.push(outcome);
     manifestDocuments[kind] = {
       file,
