@@ -53,7 +53,7 @@ describe('a 10,000-holding fund', () => {
     expect(statSync(input).size).toBeLessThan(20 * 1024 * 1024);
   });
 
-  it('checks clean: exit 0, the same findings as IQM itself (9 warnings, the filing's own)', () => {
+  it('checks clean: exit 0, the same findings as IQM itself (9 warnings, all from the filing)', () => {
     const started = performance.now();
     const large = fundbook(['check', input]);
     const seconds = (performance.now() - started) / 1000;
