@@ -72,8 +72,8 @@ export function figuresJson(fund: FundPeriod, figures: Figures = compute(fund)):
 export interface BuildDocumentsOptions {
   /** Where `<fund-id>/<period-end>/` goes (default `output`); files are written only with `write`. */
   outDir?: string;
-  /** Build only the shareholder report or only the board-approval book. */
-  only?: 'report' | 'board';
+  /** Build only the shareholder report, only the board-approval book or only the EDGAR HTML report. */
+  only?: 'report' | 'board' | 'edgar';
   /** Write the outputs (atomically); false returns them as buffers only. Default true. */
   write?: boolean;
   /** The previous period's file, for tie-outs.xlsx's Variances sheet (default: found beside the input). */
@@ -90,7 +90,7 @@ export interface BuiltDocuments {
   outDir?: string;
   /**
    * Every output by file name: shareholder-report.pdf, board-approval.pdf (with a board_review section),
-   * figures.json, tie-outs.xlsx, manifest.json.
+   * the EDGAR HTML report (`<fund><yyyymmdd>.htm`, docs/edgar.md), figures.json, tie-outs.xlsx, manifest.json.
    */
   files: Record<string, Uint8Array>;
 }

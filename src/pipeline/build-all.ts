@@ -210,7 +210,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
       const keptDiff = step.prepared.kept.periodDiff !== undefined;
       // Only a fund-period with something to print takes the browser.
-      const printing = step.prepared.documents.length > 0 || (previous !== undefined && !keptDiff);
+      const printing = step.prepared.documents.some((d) => d.format === 'pdf') || (previous !== undefined && !keptDiff);
       for (let attempt = 0; ; attempt++) {
         const { browser, generation } = printing ? await pool.acquire() : { browser: undefined, generation: -1 };
         try {
@@ -280,14 +280,14 @@ type PrepareStep = { prepared: PreparedFund } | { failed: BuildOutcome } | { kep
 /** Whether a prepared fund-period has a document or period diff to print (the latter: unless kept). */
 function needsPrinting(step: PrepareStep): boolean {
   if (!('prepared' in step)) return false;
-  return step.prepared.documents.length > 0 || step.prepared.diffReason !== undefined;
+  return step.prepared.documents.some((d) => d.format === 'pdf') || step.prepared.diffReason !== undefined;
 }
 
 function logResult(r: JobResult, log: (line: string) => void): void {
   if (r.outcome?.ok) {
     for (const d of r.outcome.documents) {
       if (d.kept) log(`unchanged, kept ${r.outcome.outDir}/${d.file}`);
-      else log(`built ${r.outcome.outDir}/${d.file} (${d.pages} pages, ${Math.ceil(d.bytes / 1024)} KB, ${d.prints} print${d.prints === 1 ? '' : 's'}${r.retried ? ', retried after a browser crash' : ''})${d.reason ? `: ${d.reason}` : ''}`);
+      else log(`built ${r.outcome.outDir}/${d.file} (${d.format === 'edgar' ? 'EDGAR HTML' : `${d.pages} pages`}, ${Math.ceil(d.bytes / 1024)} KB${d.format === 'edgar' ? '' : `, ${d.prints} print${d.prints === 1 ? '' : 's'}`}${r.retried ? ', retried after a browser crash' : ''})${d.reason ? `: ${d.reason}` : ''}`);
     }
     if (r.diff === KEPT_DIFF) log(`unchanged, kept ${r.outcome.outDir}/period-diff.pdf`);
     else if (r.diff) log(`built ${r.outcome.outDir}/${r.diff}`);

@@ -12,6 +12,8 @@ import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
 import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { asciiHtml } from '../edgar/ascii-html.js';
+import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
 import { formatDiagnostic } from '../diagnostic.js';
 import { commitFundPeriod } from './fund-period-output.js';
@@ -45,6 +47,8 @@ export interface BuildOptions {
 export interface DocumentOutcome {
   kind: DocumentKind;
   file: string;
+  /** 'edgar': HTML, no pages and no prints. */
+  format: 'pdf' | 'edgar';
   pages: number;
   bytes: number;
   prints: number;
@@ -73,16 +77,19 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 /** Templates compiled once per process and shared by every build. */
 const compiled = new Map<DocumentKind, CompiledDocument>();
 
-export function compiledDocument(kind: DocumentKind): CompiledDocument {
+export function compiledDocument(kind: DocumentKind, format: 'pdf' | 'edgar' = 'pdf'): CompiledDocument {
   let doc = compiled.get(kind);
-  if (!doc) compiled.set(kind, (doc = compileDocument(kind)));
+  if (!doc) compiled.set(kind, (doc = compileDocument(kind, undefined, format)));
   return doc;
 }
 
 /** One document of a fund, ready to print. Plain data, so it can cross from a worker thread. */
 export interface PreparedDocument {
   kind: DocumentKind;
-  /** The HTML with a placeholder in each contents number cell (render-document.ts). */
+  format: 'pdf' | 'edgar';
+  /** The output's file name. */
+  file: string;
+  /** A PDF's HTML with a placeholder in each contents number cell (render-document.ts); an EDGAR document's final HTML. */
   html: string;
   sectionTitles: string[];
   title: string;
@@ -171,11 +178,15 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document to print: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, view: DocumentView, subject: string, inputs: OutputInputs, reason?: string) => {
-    const compiled = compiledDocument(kind);
+  const add = (kind: DocumentKind, format: 'pdf' | 'edgar', file: string, view: DocumentView, subject: string, inputs: OutputInputs, reason?: string) => {
+    const compiled = compiledDocument(kind, format);
+    const draft = { ...view, draft: review.draft };
     documents.push({
       kind,
-      html: placeholderHtml(compiled, { ...view, draft: review.draft }),
+      format,
+      file,
+      // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
+      html: format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -193,10 +204,13 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       if (options.only) return failed([formatDiagnostic({ severity: 'error', code: 'REQUIRED', path: [needs], location: { file: loaded.file, line: 1, col: 1 }, message: `is required to build the ${doc.title}` })], fund);
       continue;
     }
-    const inputs = documentInputs(inputRecord, compiledDocument(doc.kind).templateHashes);
+    const format = 'format' in doc ? doc.format : 'pdf';
+    const file = 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`;
+    // What goes into it: an EDGAR document is written as rendered, so neither fonts nor Chromium do.
+    const inputs = documentInputs(inputRecord, compiledDocument(doc.kind, format).templateHashes, format === 'pdf');
     let reason: string | undefined;
     if (options.incremental) {
-      const verdict = judge({ ...inputs, chromium }, before, before?.documents?.[doc.kind], outDir);
+      const verdict = judge(format === 'pdf' ? { ...inputs, chromium } : inputs, before, before?.documents?.[doc.kind], outDir);
       if (verdict.keep) {
         kept.documents[doc.kind] = before!.documents![doc.kind]!;
         continue;
@@ -204,7 +218,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       reason = verdict.reason;
     }
     const view = doc.view({ fund, figures, locate: loaded.locate });
-    add(doc.kind, view, doc.subject(view), inputs, reason);
+    add(doc.kind, format, file, view, doc.subject(view), inputs, reason);
   }
   let diffReason: string | undefined;
   if (options.incremental && previousFile) {
@@ -246,7 +260,9 @@ export type KeptFund = BuildOutcome & { diffKept: boolean };
 
 /** A kept document as the run reports it, from its manifest entry. */
 function keptOutcome(kind: DocumentKind, entry: Record<string, unknown>): DocumentOutcome {
-  return { kind, file: String(entry.file), pages: Number(entry.pages), bytes: Number(entry.bytes), prints: 0, sha256: String(entry.sha256), kept: true };
+  const doc = FUND_DOCUMENTS.find((d) => d.kind === kind);
+  const format = doc && 'format' in doc ? doc.format : 'pdf';
+  return { kind, file: String(entry.file), format, pages: Number(entry.pages ?? 0), bytes: Number(entry.bytes), prints: 0, sha256: String(entry.sha256), kept: true };
 }
 
 /** A fund-period's outputs, printed and not yet written: file name -> bytes, and the manifest's fields. */
@@ -280,14 +296,23 @@ export async function renderFund(
   const documents: DocumentOutcome[] = [];
   const manifestDocuments: Record<string, object> = {};
   const templateHashes: Record<string, string> = {};
-  for (const { kind, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
+  for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
+    if (format === 'edgar') {
+      // Written as rendered, once it passes the EDGAR check (a failure is fundbook's bug: data is escaped).
+      const violations = checkEdgarHtml(file, html);
+      if (violations.length > 0) throw new Error(`${prepared.fundId} ${prepared.periodEnd} ${file}: not EDGAR HTML: ${violations.map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`).join('; ')}`);
+      files[file] = html;
+      const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html), reason: doc.reason };
+      documents.push(outcome);
+      manifestDocuments[kind] = { file, format: 'EDGAR HTML', sha256: outcome.sha256, bytes: outcome.bytes, sections: sectionTitles.map((t) => ({ title: t })), edgarCheck: 'passed', inputs: doc.inputs };
+      continue;
+    }
     if (!browser) throw new Error('no browser to print with');
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
-    const file = `${kind}.pdf`;
     const rendered = await renderPaged(browser, html, sectionTitles, meta, { ...options, what: `${prepared.fundId} ${prepared.periodEnd} ${file}` });
     files[file] = rendered.pdf;
-    const outcome = { kind, file, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256, reason: doc.reason };
+    const outcome = { kind, file, format, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256, reason: doc.reason };
     documents.push(outcome);
     manifestDocuments[kind] = {
       file,

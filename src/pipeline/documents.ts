@@ -5,6 +5,7 @@ import type { Figures } from '../calc/compute.js';
 import type { Locator } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
 import type { PagedView } from '../render/render-document.js';
+import { edgarFileName } from '../edgar/file-name.js';
 import { boardView } from '../view/board-view.js';
 import { reportView } from '../view/report-view.js';
 
@@ -19,15 +20,19 @@ export interface FundData {
 export type DocumentView = PagedView & { documentTitle: string; author: string };
 
 export interface FundDocument {
-  /** The document's kind: its template folder `templates/<kind>/` and its file `<kind>.pdf`. */
+  /** The document's kind: its template folder `templates/<kind>/` and, for a PDF, its file `<kind>.pdf`. */
   kind: string;
+  /** 'edgar': an EDGAR HTML document (docs/edgar.md), written as HTML, not printed. Default 'pdf'. */
+  format?: 'pdf' | 'edgar';
+  /** Its file name, where it is not `<kind>.pdf`. */
+  file?(fund: FundPeriod): string;
   /** Its name for `build --only`, and in messages. */
   cli: string;
   title: string;
   /** The section of the fund file it needs beyond the core data; without it the document is not printed. */
   needs?: keyof FundPeriod;
   view(data: FundData): DocumentView;
-  /** The PDF's Subject line. */
+  /** The PDF's Subject line (an EDGAR document has none). */
   subject(view: DocumentView): string;
 }
 
@@ -50,6 +55,19 @@ export const FUND_DOCUMENTS = [
     needs: 'board_review',
     view: ({ fund, figures, locate }) => boardView(fund, fund.board_review!, figures, figures.board!, locate),
     subject: (view) => `Section 15(c) contract renewal, ${(view as ReturnType<typeof boardView>).meeting}`,
+  },
+  {
+    // The shareholder report as filed on EDGAR: the report's own view model in EDGAR's HTML.
+    kind: 'edgar',
+    cli: 'edgar',
+    title: 'EDGAR HTML shareholder report',
+    format: 'edgar',
+    file: (fund) => edgarFileName(fund.fund.id, fund.period.end),
+    view: ({ fund, figures }) => reportView(fund, figures),
+    subject: (view) => {
+      const v = view as ReturnType<typeof reportView>;
+      return `${v.reportKind}, ${v.asOf}`;
+    },
   },
 ] as const satisfies readonly FundDocument[];
 

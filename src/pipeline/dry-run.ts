@@ -41,9 +41,9 @@ export async function dryRun(allInputs: readonly string[], options: BuildAllOpti
       kept++;
       log(`unchanged, kept ${dir}/${file}`);
     };
-    const print = (dir: string, file: string, reason: string | undefined) => {
+    const print = (dir: string, file: string, reason: string | undefined, verb = 'print') => {
       printed++;
-      log(`would print ${dir}/${file}: ${reason ?? 'forced (--force)'}`);
+      log(`would ${verb} ${dir}/${file}: ${reason ?? 'forced (--force)'}`);
     };
     if ('kept' in step) {
       for (const d of step.kept.documents) keep(step.kept.outDir!, d.file);
@@ -51,8 +51,8 @@ export async function dryRun(allInputs: readonly string[], options: BuildAllOpti
       continue;
     }
     const { prepared } = step;
-    for (const d of prepared.documents) print(prepared.outDir, `${d.kind}.pdf`, d.reason);
-    for (const kind of Object.keys(prepared.kept.documents)) keep(prepared.outDir, `${kind}.pdf`);
+    for (const d of prepared.documents) print(prepared.outDir, d.file, d.reason, d.format === 'edgar' ? 'write' : 'print');
+    for (const entry of Object.values(prepared.kept.documents)) keep(prepared.outDir, String(entry.file));
     const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
     if (prepared.kept.periodDiff) keep(prepared.outDir, 'period-diff.pdf');
     else if (previous) print(prepared.outDir, 'period-diff.pdf', prepared.diffReason);

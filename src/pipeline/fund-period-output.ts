@@ -24,10 +24,15 @@ export interface ListedFile {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** The manifest's `files`: what `written` puts in `dir`, and the outputs already there that it leaves. */
-export function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs): Record<string, ListedFile> {
+/**
+ * The manifest's `files`: what `written` puts in `dir`, and the outputs already there that it leaves.
+ * `listedBefore`: the files the previous manifest listed (an output whose name is the fund's own, like
+ * the EDGAR HTML's, is found there).
+ */
+export function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs, listedBefore: readonly string[] = []): Record<string, ListedFile> {
   const files: Record<string, ListedFile> = {};
-  for (const name of [...new Set([...OUTPUT_FILES, ...Object.keys(written)])].sort()) {
+  const names = [...OUTPUT_FILES, ...listedBefore.filter((n) => n !== MANIFEST && !n.includes('/')), ...Object.keys(written)];
+  for (const name of [...new Set(names)].sort()) {
     const data = written[name];
     if (data !== undefined) {
       files[name] = { sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
@@ -75,8 +80,8 @@ function markKept(files: Record<string, ListedFile>, entries: Entry[]): boolean 
 export function commitFundPeriod(dir: string, written: Record<string, Uint8Array | string>, manifest: Record<string, unknown>, fs: OutputFs = nodeFs): void {
   fs.mkdirSync(dir, { recursive: true });
   recoverOutputSet(dir, fs);
-  const files = listFiles(dir, written);
-  const before = previousManifest(dir, fs) as { documents?: Record<string, Entry> } | undefined;
+  const before = previousManifest(dir, fs) as { documents?: Record<string, Entry>; files?: Record<string, unknown> } | undefined;
+  const files = listFiles(dir, written, nodeFs, Object.keys(before?.files ?? {}));
   const documents = { ...(manifest.documents as Record<string, Entry> | undefined) };
   // Kept by an incremental build: listed so only while the file on disk still has the entry's hash.
   for (const [kind, entry] of Object.entries(documents)) if (entry.kept && !markKept(files, [entry])) delete documents[kind];

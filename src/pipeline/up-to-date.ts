@@ -72,9 +72,12 @@ export function chromiumNumber(version: string): string {
   return /\d+(?:\.\d+){3}/.exec(version)?.[0] ?? version.trim();
 }
 
-/** A fund document's record: its input, review file, templates, fonts, fundbook (Chromium added by the printer). */
-export function documentInputs(input: FileRecord, templates: Record<string, string>): OutputInputs {
-  return { input, review: reviewRecord(input.file), templates: sorted(templates), fonts: fontsRecord(), fundbook: FUNDBOOK_VERSION };
+/**
+ * A fund document's record: its input, review file, templates, fundbook; and for a printed one the fonts
+ * (the printer adds the Chromium version).
+ */
+export function documentInputs(input: FileRecord, templates: Record<string, string>, printed = true): OutputInputs {
+  return { input, review: reviewRecord(input.file), templates: sorted(templates), ...(printed ? { fonts: fontsRecord() } : {}), fundbook: FUNDBOOK_VERSION };
 }
 
 /** The period diff's record: both periods and their review files, its templates, fonts, fundbook. */

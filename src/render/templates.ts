@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderMarkdown } from './markdown.js';
+import { renderEdgarMarkdown, renderMarkdown } from './markdown.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -34,7 +34,11 @@ function filesIn(dir: string, ext: string): string[] {
   }
 }
 
-export function compileDocument(kind: string, templatesDir = TEMPLATES_DIR): CompiledDocument {
+/**
+ * `format` 'edgar': an EDGAR HTML document (docs/edgar.md): Markdown through the EDGAR renderer, and no
+ * style sheet (EDGAR accepts no <style> element; its templates style inline).
+ */
+export function compileDocument(kind: string, templatesDir = TEMPLATES_DIR, format: 'pdf' | 'edgar' = 'pdf'): CompiledDocument {
   const hb = Handlebars.create();
   const hashes: Record<string, string> = {};
   const read = (path: string) => {
@@ -42,12 +46,15 @@ export function compileDocument(kind: string, templatesDir = TEMPLATES_DIR): Com
     hashes[path.slice(templatesDir.length)] = createHash('sha256').update(text).digest('hex');
     return text;
   };
-  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(renderMarkdown(typeof text === 'string' ? text : '')));
+  const markdown = format === 'edgar' ? renderEdgarMarkdown : renderMarkdown;
+  hb.registerHelper('markdown', (text: unknown) => new hb.SafeString(markdown(typeof text === 'string' ? text : '')));
   hb.registerHelper('cssString', (text: unknown) => new hb.SafeString(cssString(String(text ?? ''))));
-  for (const dir of [join(templatesDir, 'shared', 'partials'), join(templatesDir, kind, 'partials')]) {
+  // EDGAR's templates share no partial with the printed documents' (theirs use tags EDGAR refuses).
+  const partialDirs = format === 'edgar' ? [join(templatesDir, kind, 'partials')] : [join(templatesDir, 'shared', 'partials'), join(templatesDir, kind, 'partials')];
+  for (const dir of partialDirs) {
     for (const file of filesIn(dir, '.hbs')) hb.registerPartial(basename(file, '.hbs'), read(file));
   }
-  const css = [...filesIn(join(templatesDir, 'shared'), '.css'), ...filesIn(join(templatesDir, kind), '.css')].map(read).join('\n');
+  const css = format === 'edgar' ? '' : [...filesIn(join(templatesDir, 'shared'), '.css'), ...filesIn(join(templatesDir, kind), '.css')].map(read).join('\n');
   const mainFile = filesIn(join(templatesDir, kind), '.hbs')[0];
   if (!mainFile) throw new Error(`no template in templates/${kind}/`);
   const template = hb.compile(read(mainFile), { strict: false, noEscape: false });
