@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { checkEdgarHtml } from '../src/edgar/check-edgar.js';
 import { launchBrowser } from '../src/render/browser.js';
 import { printPdf } from '../src/render/print.js';
 import { fundbook, pdfInfo, pdfText } from './pdf-tools.js';
@@ -246,5 +247,30 @@ describe('printPdf on raw HTML: the browser-level guards on their own', () => {
     expect(rawText).not.toContain('SCRIPTRAN');
     expect(rawText).not.toContain('WRITTENBYSCRIPT');
     expect(rawText).toContain('NOSCRIPT-SHOWN');
+  });
+});
+
+describe('the same hostile file as EDGAR HTML (--only edgar)', () => {
+  let run: { code: number | null; stdout: string; stderr: string };
+  let html: Buffer;
+  beforeAll(() => {
+    const out = join(work, 'hostile-edgar-out');
+    run = fundbook(['build', join(work, 'hostile', '2011-08-31.yaml'), '--out', out, '--only', 'edgar', '--no-diff', '--no-progress']);
+    html = readFileSync(join(out, 'iqm', '2011-08-31', 'iqm20110831.htm'));
+  });
+
+  it('builds, and passes the EDGAR check: no injection became an element, an attribute or a link', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(checkEdgarHtml('iqm20110831.htm', html)).toEqual([]);
+  });
+
+  it('prints every injection as its literal text, and a link outside the SEC archive as text and address', () => {
+    const source = html.toString('latin1');
+    expect(source).not.toMatch(/<script|<img|<link|<style|href="javascript|href="ftp|href="http/i);
+    expect(source).toContain('&lt;script&gt;document.body.innerHTML=');
+    expect(source).toContain('Letter injection 11: [archive](ftp://127.0.0.1/x)');
+    expect(source).toContain('A real link: EDGAR (https://www.sec.gov/)');
+    expect(source).toContain(`BEGIN${'abcdefghij'.repeat(499)}FINIS`);
   });
 });
