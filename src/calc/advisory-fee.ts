@@ -1,6 +1,9 @@
 // Advisory fee: the contractual fee for the period from a flat or tiered schedule and the fee base,
 // compared with the fee booked in the Statement of Operations. Pure.
 import { Decimal, ZERO, round, sum } from '../decimal.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { FundPeriod } from '../load/schema.js';
+import { jsonDecimal, jsonMoney, needs, type CalculatorPass } from './pass.js';
 import { addDays, daysBetween } from './period-days.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
@@ -164,3 +167,57 @@ export function calculateAdvisoryFee(input: AdvisoryFeeInput): AdvisoryFeeResult
     workings,
   };
 }
+
+/** The advisory fee as a calculator pass: the contractual fee against the fee booked. */
+export const advisoryFeePass = {
+  name: 'advisory-fee',
+  codes: { ADVISORY_FEE_MISMATCH: 'warning', FEE_BASE_GAPS: 'warning' },
+  lines: [
+    { path: 'advisoryFee.computed', label: 'Advisory fee (computed)', unit: 'flow', sameAs: 'statements.operations.expenses.advisory_fees', value: (f) => f.advisoryFee.computed },
+    { path: 'advisoryFee.averageBase', label: 'Average advisory fee base', unit: 'balance', value: (f) => f.advisoryFee.averageBase },
+  ],
+  json: ({ advisoryFee: fee }) => ({
+    advisoryFee: {
+      computed: jsonMoney(fee.computed),
+      booked: jsonMoney(fee.booked),
+      agrees: fee.agrees,
+      averageBase: jsonMoney(fee.averageBase),
+      impliedBase: jsonMoney(fee.impliedBase),
+      effectiveRate: jsonDecimal(round(fee.effectiveRate, 6)),
+      workings: fee.workings,
+    },
+  }),
+  run(fund: FundPeriod, before) {
+    const { days, daysInYear } = needs('advisory-fee', before, 'days', 'daysInYear');
+    const adv = fund.agreements.advisory;
+    const base = adv.average_base;
+    const booked = fund.statements.operations.expenses.advisory_fees ?? ZERO;
+    const advisoryFee = calculateAdvisoryFee({
+      schedule: adv.schedule.map((t) => ({ upTo: t.up_to, rate: t.rate })),
+      periodStart: fund.period.start,
+      periodEnd: fund.period.end,
+      days,
+      daysInYear,
+      booked,
+      averageBase: base ? base.net_assets.plus(base.preferred_liquidation ?? ZERO).plus(base.retirement_leverage ?? ZERO).plus(base.other_leverage ?? ZERO) : undefined,
+      baseValues: adv.base_values,
+      baseUnit: base?.unit,
+      contractualWaiverRate: adv.contractual_waiver_rate,
+    });
+    const diagnostics: Diagnostic[] = [];
+    if (!advisoryFee.agrees) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'ADVISORY_FEE_MISMATCH',
+        message: `advisory fee booked ${fmtMoney(advisoryFee.booked)} differs from the contractual fee ${fmtMoney(advisoryFee.computed)} by more than ${fmtMoney(advisoryFee.tolerance, 2)}; the booked fee implies an average base of ${fmtMoney(advisoryFee.impliedBase)}`,
+        stated: advisoryFee.booked.toString(),
+        computed: advisoryFee.computed.toString(),
+        path: ['statements', 'operations', 'expenses', 'advisory_fees'],
+      });
+    }
+    if (adv.base_values?.length && advisoryFee.daysCovered !== days) {
+      diagnostics.push({ severity: 'warning', code: 'FEE_BASE_GAPS', message: `the fee base values cover ${advisoryFee.daysCovered} of the period's ${days} days`, path: ['agreements', 'advisory', 'base_values'] });
+    }
+    return { figures: { advisoryFee }, workings: advisoryFee.workings, diagnostics };
+  },
+} satisfies CalculatorPass<'advisoryFee'>;

@@ -1,6 +1,9 @@
 // Expense limitation: does the adviser owe a waiver or reimbursement this period, and may it recoup
 // earlier waivers? Pure: figures in, figures and workings out.
-import { Decimal, ZERO, sum } from '../decimal.js';
+import { Decimal, ZERO, round, sum } from '../decimal.js';
+import type { FundPeriod } from '../load/schema.js';
+import { annualise as annualiseOn } from './annualise.js';
+import { jsonMoney, jsonRatio, needs, type CalculatorPass } from './pass.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 import { addYears } from './period-days.js';
 
@@ -58,7 +61,7 @@ export interface ExpenseCapResult {
 
 export function calculateExpenseCap(input: ExpenseCapInput): ExpenseCapResult {
   const { averageNetAssets: adna, days, daysInYear, limit } = input;
-  const annualise = (amount: Decimal) => amount.dividedBy(adna).times(daysInYear).dividedBy(days);
+  const annualise = (amount: Decimal) => annualiseOn(amount, adna, days, daysInYear);
   const forPeriod = (rate: Decimal) => rate.times(adna).times(days).dividedBy(daysInYear);
 
   const excludedExpenses = sum(input.excludedKeys.map((k) => input.expenses[k] ?? ZERO));
@@ -127,3 +130,63 @@ export function calculateExpenseCap(input: ExpenseCapInput): ExpenseCapResult {
 function headroomBps(fraction: Decimal): string {
   return fraction.times(10_000).toDecimalPlaces(1).toString();
 }
+
+/** The expense cap as a calculator pass: runs when the file has `agreements.expense_limitation`. */
+export const expenseCapPass = {
+  name: 'expense-cap',
+  codes: { EXPENSE_CAP_WAIVER: 'info' },
+  lines: [
+    // Without a cap, the gross ratio is still compared: it is the annualised expense ratio.
+    { path: 'expenseCap.grossRatio', label: 'Expense ratio, all expenses (computed)', unit: 'ratio', sameAs: 'financial_highlights.current.expense_ratio', value: (f) => f.expenseCap?.grossRatio ?? f.ratios.expenses },
+    { path: 'expenseCap.coveredRatio', label: 'Expense ratio under the cap (computed)', unit: 'ratio', value: (f) => f.expenseCap?.coveredRatio },
+    { path: 'expenseCap.limit', label: 'Expense limitation', unit: 'ratio', value: (f) => f.expenseCap?.limit },
+    { path: 'expenseCap.waiver', label: 'Fees waived under the cap (computed)', unit: 'flow', value: (f) => f.expenseCap?.waiver },
+    { path: 'expenseCap.reimbursement', label: 'Expenses reimbursed under the cap (computed)', unit: 'flow', value: (f) => f.expenseCap?.reimbursement },
+  ],
+  json: ({ expenseCap: cap }) => ({
+    expenseCap: cap && {
+      limit: jsonRatio(cap.limit),
+      grossRatio: jsonRatio(cap.grossRatio),
+      coveredRatio: jsonRatio(cap.coveredRatio),
+      netRatio: jsonRatio(cap.netRatio),
+      headroomBps: round(cap.headroom.times(10_000), 1).toString(),
+      coveredExpenses: jsonMoney(cap.coveredExpenses),
+      capAmount: jsonMoney(cap.capAmount),
+      waiver: jsonMoney(cap.waiver),
+      reimbursement: jsonMoney(cap.reimbursement),
+      netExpenses: jsonMoney(cap.netExpenses),
+      recoupable: jsonMoney(cap.recoupment.recoverable),
+      workings: cap.workings,
+    },
+  }),
+  run(fund: FundPeriod, before) {
+    const { days, daysInYear } = needs('expense-cap', before, 'days', 'daysInYear');
+    const limitation = fund.agreements.expense_limitation;
+    const ops = fund.statements.operations;
+    const expenseCap = limitation
+      ? calculateExpenseCap({
+          expenses: { ...ops.expenses, expense_offset: ops.expenses.expense_offset?.abs() },
+          totalExpenses: ops.expenses.total,
+          excludedKeys: limitation.excluded.map((e) => e.key),
+          limit: limitation.limit,
+          averageNetAssets: fund.period.average_daily_net_assets,
+          days,
+          daysInYear,
+          advisoryFee: ops.expenses.advisory_fees ?? ZERO,
+          periodEnd: fund.period.end,
+          recoupmentYears: limitation.recoupment_years,
+          priorWaivers: limitation.prior_waivers?.map((w) => ({ waivedOn: w.waived_on, amount: w.amount, capRate: w.cap_rate, recovered: w.recovered })),
+        })
+      : undefined;
+    const diagnostics = expenseCap && !expenseCap.excess.isZero()
+      ? [{
+          severity: 'info' as const,
+          code: 'EXPENSE_CAP_WAIVER',
+          message: `covered expenses exceed the ${fmtPct(expenseCap.limit, 2)} cap: waiver ${fmtMoney(expenseCap.waiver)}, reimbursement ${fmtMoney(expenseCap.reimbursement)}`,
+          computed: expenseCap.excess.toString(),
+          path: ['agreements', 'expense_limitation', 'limit'],
+        }]
+      : [];
+    return { figures: { expenseCap }, workings: expenseCap?.workings ?? [], diagnostics };
+  },
+} satisfies CalculatorPass<'expenseCap'>;

@@ -5,7 +5,9 @@
 import { Decimal, ZERO, sum } from '../decimal.js';
 import type { DataPath } from '../load/locate.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { isDebt, type SeniorSecurity } from './senior-securities.js';
+import type { FundPeriod } from '../load/schema.js';
+import { jsonMoney, jsonRatio, type CalculatorPass } from './pass.js';
+import { isDebt, seniorSecurities, type SeniorSecurity } from './senior-securities.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export const STOCK_MINIMUM = new Decimal(2);
@@ -171,3 +173,47 @@ export function coverageBelowMinimum(cov: CoverageResult, path: DataPath): Diagn
     path,
   };
 }
+
+/** Asset coverage as a calculator pass: absent (not applicable) when no senior security is outstanding. */
+export const preferredCoveragePass = {
+  name: 'preferred-coverage',
+  codes: { COVERAGE_BELOW_MINIMUM: 'warning' },
+  lines: [
+    { path: 'preferredCoverage.perThousandOfDebt', label: 'Asset coverage per $1,000 of indebtedness (computed)', unit: 'perShare', sameAs: 'financial_highlights.current.asset_coverage_per_1000_of_debt', value: (f) => f.preferredCoverage?.perThousandOfDebt },
+    { path: 'preferredCoverage.ratio', label: 'Asset coverage of preferred shares (computed)', unit: 'ratio', points: true, sameAs: 'financial_highlights.current.asset_coverage_percent', value: (f) => f.preferredCoverage?.ratio },
+    { path: 'preferredCoverage.perShare', label: 'Asset coverage per preferred share (computed)', unit: 'perShare', sameAs: 'financial_highlights.current.asset_coverage_per_preferred_share', value: (f) => f.preferredCoverage?.perShare },
+    { path: 'preferredCoverage.headroom', label: 'Coverage headroom: assets may fall by (computed)', unit: 'balance', value: (f) => f.preferredCoverage?.headroom },
+  ],
+  // Absent when no debt or preferred shares are outstanding: coverage is not applicable.
+  json: ({ preferredCoverage: cov }) => ({
+    preferredCoverage: cov && {
+      perThousandOfDebt: cov.perThousandOfDebt ? jsonMoney(cov.perThousandOfDebt) : undefined,
+      perShare: cov.perShare ? jsonMoney(cov.perShare) : undefined,
+      ratio: cov.ratio ? jsonRatio(cov.ratio) : undefined,
+      debtRatio: cov.debtRatio ? jsonRatio(cov.debtRatio) : undefined,
+      coverageAssets: jsonMoney(cov.coverageAssets),
+      debt: jsonMoney(cov.debt),
+      preferredLiquidation: jsonMoney(cov.preferredLiquidation),
+      compliant: cov.compliant,
+      headroom: jsonMoney(cov.headroom),
+      commonDividendsBlocked: cov.commonDividendsBlocked,
+      preferredDividendsBlocked: cov.preferredDividendsBlocked,
+      redemptionNeeded: jsonMoney(cov.redemptionNeeded),
+      debtRepaymentNeeded: jsonMoney(cov.debtRepaymentNeeded),
+      tests: cov.tests.map((t) => ({ name: t.name, covers: t.covers, minimum: jsonRatio(t.minimum), actual: jsonRatio(t.actual), passes: t.passes, headroom: jsonMoney(t.headroom) })),
+      workings: cov.workings,
+    },
+  }),
+  run(fund: FundPeriod) {
+    const sal = fund.statements.assets_and_liabilities;
+    const securities = seniorSecurities(fund);
+    const preferredCoverage = calculateCoverage({
+      totalAssets: sal.assets.total_assets,
+      totalLiabilities: sal.liabilities.total_liabilities,
+      securities,
+      covenants: fund.preferred_shares?.coverage_covenants,
+    });
+    const short = preferredCoverage && coverageBelowMinimum(preferredCoverage, securities[0]?.path ?? ['statements', 'assets_and_liabilities']);
+    return { figures: { preferredCoverage }, workings: preferredCoverage?.workings ?? [], diagnostics: short ? [short] : [] };
+  },
+} satisfies CalculatorPass<'preferredCoverage'>;

@@ -1,6 +1,9 @@
 // Proxy tallies: per proposal and voting group, the votes, their shares of votes cast and of shares
 // outstanding, quorum, and the outcome under the proposal's voting standard. Pure.
 import { Decimal, ZERO, sum } from '../decimal.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { FundPeriod } from '../load/schema.js';
+import { jsonDecimal, jsonRatio, type CalculatorPass } from './pass.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 export type Standard = 'plurality' | 'majority_of_votes_cast' | 'majority_of_outstanding_1940_act';
@@ -190,3 +193,121 @@ export function tallyGroup(input: GroupInput, standard: Standard): GroupTally {
   }
   return { group: input.group, sharesOutstanding: outstanding, present, presentFraction, quorumRequired, quorumMet, overvoted, nominees: nomineeTallies, differingTotals, passesIfOutstandingBelow, votes, workings };
 }
+
+export interface ProposalTally {
+  meetingDate: string;
+  number: number;
+  title: string;
+  standard: string;
+  groups: GroupTally[];
+}
+
+/** The proxy tallies as a calculator pass: every voting group of every proposal, decided on its own. */
+export const proxyPass = {
+  name: 'proxy',
+  codes: { VOTES_OVER_OUTSTANDING: 'error', QUORUM_NOT_MET: 'warning', VOTE_UNDETERMINED: 'warning', QUORUM_NOT_CHECKED: 'info', NOMINEE_TOTALS_DIFFER: 'warning' },
+  lines: [],
+  json: ({ proxy }) => ({
+    proxy: {
+      proposals: proxy.map((p) => ({
+        meetingDate: p.meetingDate,
+        number: p.number,
+        standard: p.standard,
+        groups: p.groups.map((g) => ({
+          group: g.group,
+          sharesOutstanding: jsonDecimal(g.sharesOutstanding),
+          present: jsonDecimal(g.present),
+          quorumMet: g.quorumMet ?? null,
+          nominees: g.nominees.map((n) => ({
+            name: n.name,
+            for: jsonDecimal(n.for),
+            withheld: jsonDecimal(n.withheld),
+            forOfCast: jsonRatio(n.forOfCast),
+            outcome: n.outcome,
+          })),
+          votes: g.votes && { for: jsonDecimal(g.votes.for), against: jsonDecimal(g.votes.against), abstain: jsonDecimal(g.votes.abstain), brokerNonVotes: jsonDecimal(g.votes.brokerNonVotes), outcome: g.votes.outcome },
+        })),
+      })),
+    },
+  }),
+  run(fund: FundPeriod) {
+    const diagnostics: Diagnostic[] = [];
+    const proxy: ProposalTally[] = [];
+    fund.proxy?.forEach((meeting, m) => {
+      // `unknown` (null) stays unknown, and makes the combined group's figure unknown too.
+      const common = meeting.shares_outstanding.common ?? undefined;
+      const preferred = meeting.shares_outstanding.preferred === undefined ? ZERO : meeting.shares_outstanding.preferred ?? undefined;
+      const outstanding = {
+        common_and_preferred: common && preferred && common.plus(preferred),
+        common,
+        preferred,
+      };
+      meeting.proposals.forEach((proposal, p) => {
+        const groups = proposal.groups.map((g, gi) => {
+          const tally = tallyGroup(
+            {
+              group: g.group,
+              sharesOutstanding: outstanding[g.group],
+              quorum: meeting.quorum?.[g.group],
+              seats: g.seats,
+              nominees: g.nominees,
+              votes: g.votes && { for: g.votes.for, against: g.votes.against, abstain: g.votes.abstain, brokerNonVotes: g.votes.broker_non_votes },
+            },
+            proposal.standard,
+          );
+          const path = ['proxy', m, 'proposals', p, 'groups', gi];
+          const label = `proposal ${proposal.number} (${g.group.replaceAll('_', ' ')})`;
+          if (tally.overvoted && tally.sharesOutstanding) {
+            // Point at the nominee whose votes run over (for + withheld), or at the proposal's votes.
+            const worst = tally.nominees.reduce((best, n, i) => (n.cast.greaterThan(tally.nominees[best]!.cast) ? i : best), 0);
+            const nominee = tally.nominees[worst];
+            const what = nominee && !g.votes ? `${nominee.name}: ${fmtMoney(nominee.for)} for + ${fmtMoney(nominee.withheld)} withheld = ${fmtMoney(nominee.cast)} votes` : `${fmtMoney(tally.present)} votes`;
+            diagnostics.push({
+              severity: 'error',
+              code: 'VOTES_OVER_OUTSTANDING',
+              message: `${label}: ${what}, but only ${fmtMoney(tally.sharesOutstanding)} shares outstanding`,
+              stated: tally.present.toString(),
+              computed: tally.sharesOutstanding.toString(),
+              path: g.votes ? [...path, 'votes', 'for'] : [...path, 'nominees', worst, 'for'],
+            });
+          } else if (tally.quorumMet === false && tally.sharesOutstanding && tally.presentFraction) {
+            diagnostics.push({
+              severity: 'warning',
+              code: 'QUORUM_NOT_MET',
+              message: `${label}: ${fmtMoney(tally.present)} of ${fmtMoney(tally.sharesOutstanding)} shares present (${fmtPct(tally.presentFraction, 1)}), below the ${fmtPct(tally.quorumRequired, 0)} quorum`,
+              stated: tally.present.toString(),
+              computed: tally.quorumRequired.times(tally.sharesOutstanding).toString(),
+              path: [...path, 'group'],
+            });
+          }
+          const outstandingPath = ['proxy', m, 'shares_outstanding', g.group === 'preferred' ? 'preferred' : 'common'];
+          if (tally.passesIfOutstandingBelow) {
+            diagnostics.push({
+              severity: 'warning',
+              code: 'VOTE_UNDETERMINED',
+              message: `${label}: the outcome under the 1940 Act majority is undetermined because shares outstanding are unknown; it passes only if fewer than ${fmtMoney(tally.passesIfOutstandingBelow)} shares were outstanding`,
+              computed: tally.passesIfOutstandingBelow.toString(),
+              path: outstandingPath,
+            });
+          } else if (!tally.sharesOutstanding) {
+            diagnostics.push({ severity: 'info', code: 'QUORUM_NOT_CHECKED', message: `${label}: shares outstanding are unknown, so the quorum is not checked`, path: outstandingPath });
+          }
+          for (const { first, other } of tally.differingTotals) {
+            const n = tally.nominees.indexOf(other);
+            diagnostics.push({
+              severity: 'warning',
+              code: 'NOMINEE_TOTALS_DIFFER',
+              message: `${label}: ${first.name} has ${fmtMoney(first.cast)} votes (for + withheld), ${other.name} ${fmtMoney(other.cast)}; one voting group's nominees should have the same shares present`,
+              stated: other.cast.toString(),
+              computed: first.cast.toString(),
+              path: [...path, 'nominees', n, 'for'],
+            });
+          }
+          return tally;
+        });
+        proxy.push({ meetingDate: meeting.date, number: proposal.number, title: proposal.title, standard: proposal.standard, groups });
+      });
+    });
+    return { figures: { proxy }, workings: [], diagnostics };
+  },
+} satisfies CalculatorPass<'proxy'>;

@@ -5,17 +5,13 @@ import type { FundPeriod } from '../load/schema.js';
 import type { ExpenseCapResult } from './expense-cap.js';
 import { statedComputedText, type Diagnostic } from '../diagnostic.js';
 import { NOT_APPLICABLE, type CoverageResult } from './preferred-coverage.js';
+import { needs, type CalculatorPass } from './pass.js';
+import type { Ratios } from './ratios.js';
 import { atStatedPrecision } from './stated-precision.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
 interface Computed {
-  ratios: {
-    expenses: Decimal;
-    expensesExcludingInterestFacilities: Decimal;
-    netInvestmentIncome: Decimal;
-    preferredDividends: Decimal;
-    netInvestmentIncomeAfterPreferred: Decimal;
-  };
+  ratios: Ratios;
   expenseCap?: ExpenseCapResult;
   preferredCoverage?: CoverageResult;
   marketPremiumDiscount?: Decimal;
@@ -177,3 +173,24 @@ export function statedVsComputed(fund: FundPeriod, c: Computed): Diagnostic[] {
   }
   return findings;
 }
+
+/** The stated-vs-computed checks as a calculator pass, on the figures of the passes before it. */
+export const statedChecksPass = {
+  name: 'stated-checks',
+  codes: { STATED_VS_COMPUTED: 'warning', HIGHLIGHTS_LABEL: 'warning', STATED_NOT_COMPUTED: 'warning', STATED_INCONSISTENT: 'warning', WAIVER_MISMATCH: 'warning' },
+  lines: [],
+  run(fund, before) {
+    const f = needs('stated-checks', before, 'ratios', 'expenseCap', 'preferredCoverage', 'marketPremiumDiscount', 'days', 'daysInYear', 'daysInFiscalYear');
+    const diagnostics = statedVsComputed(fund, {
+      ratios: f.ratios,
+      expenseCap: f.expenseCap,
+      preferredCoverage: f.preferredCoverage,
+      marketPremiumDiscount: f.marketPremiumDiscount,
+      days: f.days,
+      daysInYear: f.daysInYear,
+      fiscalDays: f.daysInFiscalYear,
+      adna: fund.period.average_daily_net_assets,
+    });
+    return { figures: {}, workings: [], diagnostics };
+  },
+} satisfies CalculatorPass<never>;

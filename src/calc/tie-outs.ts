@@ -1,9 +1,12 @@
 // Statement tie-outs: every statement foots and cross-foots, the statements agree with each other and
 // with the schedule of investments and the financial highlights. Each check says what was stated, what
 // the data computes to, and the tolerance (the unit the filing presents). Pure.
-import { Decimal, ZERO, sum } from '../decimal.js';
-import type { DataPath } from '../load/locate.js';
+import { Decimal, ZERO, placesOf, sum } from '../decimal.js';
+import { statedComputedText, type Diagnostic } from '../diagnostic.js';
+import { formatPath, type DataPath, type Locator } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
+import type { CalculatorPass } from './pass.js';
+import { fmtMoney, fmtPct } from './workings-format.js';
 import { outsideLiabilities, seniorSecurities } from './senior-securities.js';
 import { atStatedPrecision } from './stated-precision.js';
 
@@ -229,3 +232,68 @@ export function tieOuts(fund: FundPeriod): TieOut[] {
   }
   return c.list;
 }
+
+/** A tie-out as a row of figures.json's `tieOuts.list` and of tie-outs.xlsx's Tie-outs sheet. */
+export interface TieOutRow {
+  label: string;
+  path: string;
+  unit: 'amount' | 'percent';
+  stated: string;
+  computed: string;
+  /** stated - computed */
+  difference: string;
+  tolerance: string;
+  ok: boolean;
+  severity: 'error' | 'warning';
+  /** file:line:col of the stated figure in the YAML (null without a locator) */
+  location: string | null;
+}
+
+export const whereIs = (locate: Locator, path: readonly (string | number)[]) => {
+  const at = locate(path);
+  return `${at.file}:${at.line}:${at.col}`;
+};
+
+/** Every tie-out of the period, with its parts: stated, computed, their difference, the tolerance, where. */
+export function tieOutRows(checks: readonly TieOut[], locate?: Locator): TieOutRow[] {
+  return checks.map((t) => ({
+    label: t.label,
+    path: formatPath(t.path),
+    unit: t.unit,
+    stated: t.stated.toString(),
+    computed: t.computed.toString(),
+    difference: t.stated.minus(t.computed).toString(),
+    tolerance: t.tolerance.toString(),
+    ok: t.ok,
+    severity: t.severity,
+    location: locate ? whereIs(locate, t.path) : null,
+  }));
+}
+
+/** The tie-outs as a calculator pass: a footing that fails is an error, a printed percent a warning. */
+export const tieOutsPass = {
+  name: 'tie-outs',
+  codes: { TIE_OUT: 'error', STATED_PERCENT: 'warning' },
+  lines: [],
+  json: ({ tieOuts: checks }, _fund, locate) => ({
+    tieOuts: { checked: checks.length, failed: checks.filter((t) => !t.ok).length, list: tieOutRows(checks, locate) },
+  }),
+  run(fund: FundPeriod) {
+    const checks = tieOuts(fund);
+    const diagnostics: Diagnostic[] = checks.filter((x) => !x.ok).map((t) => {
+      // Each figure as stated: at the places the stated figure was written with (or more, for a computed sum).
+      const places = (d: Decimal) => Math.max(placesOf(t.stated), d.decimalPlaces());
+      const show = (d: Decimal) => (t.unit === 'percent' ? fmtPct(d, Math.max(2, places(d) - 2)) : fmtMoney(d, places(d)));
+      return {
+        severity: t.severity,
+        code: t.severity === 'error' ? 'TIE_OUT' : 'STATED_PERCENT',
+        message: `${t.label}: ${statedComputedText(t.stated, t.computed, show)}${t.tolerance.isZero() ? '' : ` (tolerance ${t.tolerance.toString()})`}`,
+        stated: t.stated.toString(),
+        computed: t.computed.toString(),
+        difference: t.stated.minus(t.computed).abs().toString(),
+        path: t.path,
+      };
+    });
+    return { figures: { tieOuts: checks }, workings: [], diagnostics };
+  },
+} satisfies CalculatorPass<'tieOuts'>;

@@ -1,30 +1,13 @@
 // What each figure line of the period diff is: its human label (the name the report prints), its unit,
 // the statement it belongs to, and, where the same figure is printed in more than one place, the one
-// place it is compared (`sameAs`). Plain data, keyed by figure key, so the declarations can move to the
-// calculators that produce the figures without changing the diff.
+// place it is compared (`sameAs`). The fund file's figures are declared here; the calculators' figures
+// (`figures.*`) are the lines their passes declare (src/calc/passes.ts).
+import type { FigureDeclaration, FigureUnit } from '../calc/pass.js';
+import { FIGURE_LINES } from '../calc/passes.js';
 import { EXPENSE_KEYS } from '../load/schema.js';
 import { EXPENSE_LABELS, HIGHLIGHT_LABELS } from '../view/statements-view.js';
 
-/**
- * flow: money over the period (income, expenses, gains, distributions, purchases and sales), compared
- * per day when the two periods differ in length; balance: money at the period's end; ratio: a fraction
- * (ratios, rates, returns, coverage), compared in basis points; perShare: dollars per share, compared in
- * cents; count: shares and holdings.
- */
-export type FigureUnit = 'flow' | 'balance' | 'ratio' | 'perShare' | 'count';
-
-export interface FigureDeclaration {
-  label: string;
-  unit: FigureUnit;
-  /** A per-share amount earned or paid over the period (financial highlights): compared per day. */
-  perDay?: boolean;
-  /** Ratio changes read in percentage points (returns, coverage) rather than basis points. */
-  points?: boolean;
-  /** The figure is printed first at this key: compared there, referenced here when the two agree. */
-  sameAs?: string;
-  /** This line is `sameAs` divided by this (a figure in thousands). */
-  scale?: number;
-}
+export type { FigureDeclaration, FigureUnit };
 
 export const STATEMENT_NAMES: Record<string, string> = {
   'statements.assets_and_liabilities': 'Statement of Assets and Liabilities',
@@ -159,19 +142,7 @@ export const FIGURES: Record<string, FigureDeclaration> = {
   'notes_data.tax_basis.cost': decl('Tax basis: cost of investments', 'balance'),
   'notes_data.capital_loss_carryforward.total': decl('Capital loss carryforward', 'balance'),
 
-  'figures.expenseCap.grossRatio': decl('Expense ratio, all expenses (computed)', 'ratio', { sameAs: `${FH}.expense_ratio` }),
-  'figures.expenseCap.coveredRatio': decl('Expense ratio under the cap (computed)', 'ratio'),
-  'figures.expenseCap.limit': decl('Expense limitation', 'ratio'),
-  'figures.expenseCap.waiver': decl('Fees waived under the cap (computed)', 'flow'),
-  'figures.expenseCap.reimbursement': decl('Expenses reimbursed under the cap (computed)', 'flow'),
-  'figures.advisoryFee.computed': decl('Advisory fee (computed)', 'flow', { sameAs: `${OPS}.expenses.advisory_fees` }),
-  'figures.advisoryFee.averageBase': decl('Average advisory fee base', 'balance'),
-  'figures.preferredCoverage.perThousandOfDebt': decl('Asset coverage per $1,000 of indebtedness (computed)', 'perShare', { sameAs: `${FH}.asset_coverage_per_1000_of_debt` }),
-  'figures.preferredCoverage.ratio': decl('Asset coverage of preferred shares (computed)', 'ratio', { points: true, sameAs: `${FH}.asset_coverage_percent` }),
-  'figures.preferredCoverage.perShare': decl('Asset coverage per preferred share (computed)', 'perShare', { sameAs: `${FH}.asset_coverage_per_preferred_share` }),
-  'figures.preferredCoverage.headroom': decl('Coverage headroom: assets may fall by (computed)', 'balance'),
-  'figures.marketPremiumDiscount': decl('Market premium (discount) to NAV (computed)', 'ratio', { points: true }),
-  'figures.ratios.netInvestmentIncome': decl('Net investment income ratio (computed)', 'ratio', { sameAs: `${FH}.nii_ratio_before_preferred` }),
+  ...Object.fromEntries(FIGURE_LINES.map(({ path, value: _value, ...declaration }) => [`figures.${path}`, declaration])),
 };
 
 /** A key no declaration names (a figure added to the schema since): its last segment as words. */

@@ -3,6 +3,7 @@
 // calculators' results. Keys are stable paths (`statements.assets_and_liabilities.net_assets`); what each
 // line is (label, unit, where else it is printed) comes from its declaration in figure-catalog.ts.
 import type { Figures } from '../calc/compute.js';
+import { FIGURE_LINES } from '../calc/passes.js';
 import { Decimal } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 import { declarationOf, type FigureDeclaration } from './figure-catalog.js';
@@ -55,24 +56,11 @@ export function figureLines(fund: FundPeriod, figures: Figures): FigureLine[] {
     if (clc) out.push(line('notes_data.capital_loss_carryforward.total', clc.total));
   }
 
-  // The calculators' figures.
+  // The calculators' figures, as their passes declare them.
   // Calculator results carry 40 digits; compare them at a precision finer than any printed figure.
-  const f = (key: string, value: Decimal | undefined) => {
-    if (value !== undefined) out.push(line(`figures.${key}`, value.toDecimalPlaces(declarationOf(`figures.${key}`).unit === 'ratio' ? 6 : 2)));
-  };
-  const cap = figures.expenseCap;
-  f('expenseCap.grossRatio', cap?.grossRatio ?? figures.ratios.expenses);
-  f('expenseCap.coveredRatio', cap?.coveredRatio);
-  f('expenseCap.limit', cap?.limit);
-  f('expenseCap.waiver', cap?.waiver);
-  f('expenseCap.reimbursement', cap?.reimbursement);
-  f('advisoryFee.computed', figures.advisoryFee.computed);
-  f('advisoryFee.averageBase', figures.advisoryFee.averageBase);
-  f('preferredCoverage.perThousandOfDebt', figures.preferredCoverage?.perThousandOfDebt);
-  f('preferredCoverage.ratio', figures.preferredCoverage?.ratio);
-  f('preferredCoverage.perShare', figures.preferredCoverage?.perShare);
-  f('preferredCoverage.headroom', figures.preferredCoverage?.headroom);
-  f('marketPremiumDiscount', figures.marketPremiumDiscount);
-  f('ratios.netInvestmentIncome', figures.ratios.netInvestmentIncome);
+  for (const l of FIGURE_LINES) {
+    const value = l.value(figures);
+    if (value !== undefined) out.push(line(`figures.${l.path}`, value.toDecimalPlaces(l.unit === 'ratio' ? 6 : 2)));
+  }
   return out;
 }

@@ -8,27 +8,15 @@ import { figureLines } from '../diff/figure-lines.js';
 import type { Variance } from '../diff/variances.js';
 import type { FundPeriod } from '../load/schema.js';
 import { formatPath, type Locator } from '../load/locate.js';
+import { tieOutRows, whereIs as where, type TieOutRow } from '../calc/tie-outs.js';
+
+export type { TieOutRow };
 
 export interface FigureRow {
   path: string;
   label: string;
   unit: LineUnit;
   value: string;
-}
-
-export interface TieOutRow {
-  label: string;
-  path: string;
-  unit: 'amount' | 'percent';
-  stated: string;
-  computed: string;
-  /** stated - computed */
-  difference: string;
-  tolerance: string;
-  ok: boolean;
-  severity: 'error' | 'warning';
-  /** file:line:col of the stated figure in the YAML (null without a locator) */
-  location: string | null;
 }
 
 export interface FindingRow {
@@ -67,27 +55,6 @@ export interface WorkbookData {
   variances?: VarianceRow[];
 }
 
-const where = (locate: Locator, path: readonly (string | number)[]) => {
-  const at = locate(path);
-  return `${at.file}:${at.line}:${at.col}`;
-};
-
-/** Every tie-out of the period, with its parts: stated, computed, their difference, the tolerance, where. */
-export function tieOutRows(figures: Figures, locate?: Locator): TieOutRow[] {
-  return figures.tieOuts.map((t) => ({
-    label: t.label,
-    path: formatPath(t.path),
-    unit: t.unit,
-    stated: t.stated.toString(),
-    computed: t.computed.toString(),
-    difference: t.stated.minus(t.computed).toString(),
-    tolerance: t.tolerance.toString(),
-    ok: t.ok,
-    severity: t.severity,
-    location: locate ? where(locate, t.path) : null,
-  }));
-}
-
 export function figureRows(fund: FundPeriod, figures: Figures): FigureRow[] {
   return figureLines(fund, figures).map((l) => ({ path: l.key, label: l.label, unit: l.unit, value: l.value.toString() }));
 }
@@ -115,7 +82,7 @@ export function workbookData(fund: FundPeriod, figures: Figures, locate: Locator
     periodEnd: fund.period.end,
     reportDate: fund.period.report_date,
     figures: figureRows(fund, figures),
-    tieOuts: tieOutRows(figures, locate),
+    tieOuts: tieOutRows(figures.tieOuts, locate),
     findings: figures.findings.map((f) => ({
       severity: f.severity,
       code: f.code,
