@@ -19,6 +19,8 @@ import { BrowserStartError } from './render/browser.js';
 import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
 import { acknowledge, sign } from './review/record.js';
+import { debugPhase, setDebug } from './debug-log.js';
+import { OutputLockedError } from './pipeline/output-lock.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,11 +32,12 @@ function teach(examples: string, exitCodes: string, docs: string): string {
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  setDebug(argv.includes('--debug'));
   const program = new Command()
     .name('fundbook')
     .description('Shareholder reports, board-approval books and period diffs from one YAML file per fund and period.')
     .version(FUNDBOOK_VERSION)
-    .option('--debug', 'show stack traces for internal errors')
+    .option('--debug', 'show stack traces for internal errors, and each phase of a run (on stderr)')
     .exitOverride();
 
   program
@@ -61,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const report = [];
       for (const file of files) {
+        debugPhase(`checking ${file}`);
         const result = checkFile(file);
         if (opts.format === 'text') for (const line of result.lines) console.log(line);
         else report.push(checkJson(file, result));
@@ -124,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
+      debugPhase(`loading ${file}`);
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
         for (const p of loaded.problems) console.error(formatDiagnostic(p));
@@ -232,6 +237,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
   2  a usage error`, 'README.md (Roll-forward) and docs/data-format.md (TO BE FILLED)'))
     .action((file: string, opts: { to: string; out?: string }) => {
       // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
+      debugPhase(`validating ${file}`);
       const { errors } = validateInput(file);
       if (errors.length > 0) {
         for (const e of errors) console.error(`fundbook roll-forward: ${e}`);
@@ -254,7 +260,8 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
     // The browser could not be started or used: one line that names it, whatever the command.
-    if (err instanceof BrowserStartError) {
+    // Likewise an output folder another build is writing into (pipeline/output-lock.ts).
+    if (err instanceof BrowserStartError || err instanceof OutputLockedError) {
       console.error(`fundbook: ${err.message}`);
       return 1;
     }

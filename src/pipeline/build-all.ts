@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { chromiumNumber } from './up-to-date.js';
 import type { KeptFund, PreparedFund } from './build-fund.js';
 import { shardInputs, type Shard } from './shard.js';
+import { debugPhase } from '../debug-log.js';
 
 export interface BuildAllOptions extends BuildOptions {
   concurrency?: number;
@@ -77,6 +78,7 @@ async function validate(inputs: readonly string[], preparer: Preparer | undefine
   };
   for (const [i, input] of inputs.entries()) {
     for (let j = i; j < i + VALIDATE_AHEAD; j++) queue(j);
+    debugPhase(`validating ${input}${preparer ? ' (on the preparing thread)' : ''}`);
     // `final`: a fund-period not signed off by a current preparer and reviewer is refused too.
     const { errors } = preparer ? await queued[i]! : validateForBuild(input, final);
     if (errors.length > 0) {
@@ -218,6 +220,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
           // A guard over the whole fund, beyond each print's own timeout: as those, it scales with size.
           const htmlBytes = step.prepared.documents.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
           const what = `${step.prepared.fundId} ${step.prepared.periodEnd}`;
+          debugPhase(`printing ${what}`);
           const { output, ...outcome } = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, htmlBytes) * 4, `building ${what} (${input})`);
           let diff: string | undefined = keptDiff ? KEPT_DIFF : undefined;
           let diffOutput: DiffOutput | undefined;
@@ -229,7 +232,10 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
             if (!d.ok) outcome.ok = false;
           }
           // The fund-period's outputs are written as one set, period diff included, or not at all.
-          if (outcome.ok) writeFundPeriod(output, diffOutput);
+          if (outcome.ok) {
+            debugPhase(`writing ${outcome.outDir}`);
+            writeFundPeriod(output, diffOutput);
+          }
           return { input, outcome, retried: attempt > 0, diff };
         } catch (err) {
           dropPage(slot);

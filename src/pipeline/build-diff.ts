@@ -18,6 +18,7 @@ import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
 import { chromiumNumber, diffInputs, type OutputInputs } from './up-to-date.js';
+import { debugPhase } from '../debug-log.js';
 import { carriedAcknowledgements } from '../review/carried.js';
 import { reviewForBuild } from '../review/for-build.js';
 import { loadReviewFor } from '../review/review-file.js';
@@ -181,6 +182,7 @@ export async function buildDiff(browser: Browser, chromiumVersion: string, previ
 export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number } = {}, log = (line: string) => console.log(line)): Promise<number> {
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
+    debugPhase(`printing the diff of ${previous} and ${current}`);
     const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
     for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
     if (!outcome.ok) {
