@@ -25,6 +25,9 @@ import { OutputLockedError } from './pipeline/output-lock.js';
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A repeatable option's values, in the order given. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 /** What each command's help ends with: examples, the exit codes, and the page to read. */
 function teach(examples: string, exitCodes: string, docs: string): string {
   return `\nExamples:\n${examples}\n\nExit codes:\n${exitCodes}\n\nRead: ${docs} (in the fundbook package)\n`;
@@ -162,6 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
     .option('--force', 'print every document again, even those whose inputs have not changed since the last build')
     .option('--dry-run', 'list what would be printed and why (which input changed) and what kept; write nothing')
+    .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
     .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
   $ fundbook build data/ --out output --concurrency 2 --shard 1/4
   $ fundbook build data/ --out output --dry-run     # what changed since the last build
@@ -174,7 +178,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
   1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
   130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex; Incremental builds), docs/review.md (--final) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; force?: boolean; dryRun?: boolean }) => {
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; templates: string[]; force?: boolean; dryRun?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
       const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
@@ -195,6 +199,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         force: opts.force,
         only: opts.only,
         final: opts.final,
+        templates: opts.templates,
         previous: opts.previous,
         diff: opts.diff,
         concurrency: concurrency as number | undefined,
@@ -215,14 +220,15 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
   1  a file does not load, or the two files are different funds
   2  a usage error`, 'README.md (The period diff) and docs/data-format.md (flux)'))
     .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
-    .action(async (previous: string, current: string, opts: { out?: string; launchTimeout: string }) => {
+    .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
+    .action(async (previous: string, current: string, opts: { out?: string; launchTimeout: string; templates: string[] }) => {
       const launchTimeout = parseInRange('--launch-timeout', opts.launchTimeout, RANGES.launchTimeout);
       if (typeof launchTimeout === 'string') {
         console.error(`fundbook diff: ${launchTimeout}`);
         exitCode = 2;
         return;
       }
-      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000 });
+      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000, templates: opts.templates });
     });
 
   program

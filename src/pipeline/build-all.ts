@@ -20,6 +20,9 @@ import { existsSync } from 'node:fs';
 import { chromiumNumber } from './up-to-date.js';
 import type { KeptFund, PreparedFund } from './build-fund.js';
 import { shardInputs, type Shard } from './shard.js';
+import { checkTemplateDirs } from '../render/templates.js';
+import { DOCUMENT_FORMATS } from './documents.js';
+import { formatDiagnostic } from '../diagnostic.js';
 import { debugPhase } from '../debug-log.js';
 
 export interface BuildAllOptions extends BuildOptions {
@@ -104,6 +107,10 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     console.error('fundbook build: --previous goes with a single input file');
     return 2;
   }
+  // The user's template folders are checked once, before any fund: a bad one fails the run.
+  const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
+  for (const p of templateProblems) console.error(`fundbook build: ${formatDiagnostic(p)}`);
+  if (templateProblems.length > 0) return 1;
   if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
   let invalid: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
@@ -225,7 +232,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
           let diff: string | undefined = keptDiff ? KEPT_DIFF : undefined;
           let diffOutput: DiffOutput | undefined;
           if (previous && !keptDiff) {
-            const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir) : prepareDiff(previous, input, outcome.outDir);
+            const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir, options.templates) : prepareDiff(previous, input, outcome.outDir, options.templates);
             const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser!, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, Buffer.byteLength(diffStep.prepared.html)) * 4, `the period diff of ${what} (${input})`);
             diff = d.ok ? `period-diff against ${previous}${step.prepared.diffReason ? `: ${step.prepared.diffReason}` : ''}` : `period diff FAILED: ${d.problems.join('; ')}; nothing written for this fund-period`;
             if ('output' in d) diffOutput = d.output as DiffOutput;

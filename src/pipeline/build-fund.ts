@@ -11,7 +11,7 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { compileDocument, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
 import { asciiHtml } from '../edgar/ascii-html.js';
 import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
@@ -42,6 +42,8 @@ export interface BuildOptions {
    * version; absent, every document is printed.
    */
   incremental?: { chromium: string };
+  /** The user's template folders, layered over fundbook's own, the last on top (docs/templates.md). */
+  templates?: readonly string[];
 }
 
 export interface DocumentOutcome {
@@ -74,12 +76,13 @@ export interface BuildOutcome {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Templates compiled once per process and shared by every build. */
-const compiled = new Map<DocumentKind, CompiledDocument>();
+/** Templates compiled once per process (per set of template folders) and shared by every build. */
+const compiled = new Map<string, CompiledDocument>();
 
-export function compiledDocument(kind: DocumentKind, format: 'pdf' | 'edgar' = 'pdf'): CompiledDocument {
-  let doc = compiled.get(kind);
-  if (!doc) compiled.set(kind, (doc = compileDocument(kind, undefined, format)));
+export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'pdf', templates: readonly string[] = []): CompiledDocument {
+  const key = JSON.stringify([kind, format, ...templates]);
+  let doc = compiled.get(key);
+  if (!doc) compiled.set(key, (doc = compileDocument(kind, templates, format)));
   return doc;
 }
 
@@ -95,7 +98,7 @@ export interface PreparedDocument {
   title: string;
   author: string;
   subject: string;
-  templateHashes: Record<string, string>;
+  templateHashes: CompiledDocument['templateHashes'];
   /** What goes into it, for its manifest entry (the printer adds the Chromium version). */
   inputs: OutputInputs;
   /** Why it is printed again, when an earlier build's output was there (pipeline/up-to-date.ts). */
@@ -178,8 +181,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document to print: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, format: 'pdf' | 'edgar', file: string, view: DocumentView, subject: string, inputs: OutputInputs, reason?: string) => {
-    const compiled = compiledDocument(kind, format);
+  const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string, inputs: OutputInputs, reason?: string) => {
+    const compiled = compiledDocument(kind, format, options.templates);
     const draft = { ...view, draft: review.draft };
     documents.push({
       kind,
@@ -207,7 +210,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     const format = 'format' in doc ? doc.format : 'pdf';
     const file = 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`;
     // What goes into it: an EDGAR document is written as rendered, so neither fonts nor Chromium do.
-    const inputs = documentInputs(inputRecord, compiledDocument(doc.kind, format).templateHashes, format === 'pdf');
+    const inputs = documentInputs(inputRecord, compiledDocument(doc.kind, format, options.templates).templateHashes, format === 'pdf');
     let reason: string | undefined;
     if (options.incremental) {
       const verdict = judge(format === 'pdf' ? { ...inputs, chromium } : inputs, before, before?.documents?.[doc.kind], outDir);
@@ -222,7 +225,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   }
   let diffReason: string | undefined;
   if (options.incremental && previousFile) {
-    const verdict = judge({ ...diffInputs(previousFile, input, compiledDocument('period-diff').templateHashes), chromium }, before, before?.periodDiff, outDir);
+    const verdict = judge({ ...diffInputs(previousFile, input, compiledDocument('period-diff', 'pdf', options.templates).templateHashes), chromium }, before, before?.periodDiff, outDir);
     if (verdict.keep) kept.periodDiff = before!.periodDiff!;
     else diffReason = verdict.reason;
   }
@@ -295,7 +298,7 @@ export async function renderFund(
   const files: Record<string, Uint8Array | string> = {};
   const documents: DocumentOutcome[] = [];
   const manifestDocuments: Record<string, object> = {};
-  const templateHashes: Record<string, string> = {};
+  const templateHashes: CompiledDocument['templateHashes'] = {};
   for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     if (format === 'edgar') {

@@ -13,8 +13,8 @@ import type { Finisher } from '../render/render-document.js';
 
 export type Job =
   | { type: 'validate'; input: string; final: boolean }
-  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final' | 'previous' | 'diff' | 'incremental'> }
-  | { type: 'diff'; previous: string; current: string; outDir?: string }
+  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final' | 'templates' | 'previous' | 'diff' | 'incremental'> }
+  | { type: 'diff'; previous: string; current: string; outDir?: string; templates?: readonly string[] }
   | { type: 'finish'; job: FinishJob };
 
 export type Reply = { id: number; result: unknown } | { id: number; error: string };
@@ -91,12 +91,12 @@ export class Preparer {
   }
 
   prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome } | { kept: KeptFund }> {
-    const { outDir, only, final, previous, diff, incremental } = options;
-    return this.run({ type: 'prepare', input, options: { outDir, only, final, previous, diff, incremental } }, input);
+    const { outDir, only, final, templates, previous, diff, incremental } = options;
+    return this.run({ type: 'prepare', input, options: { outDir, only, final, templates, previous, diff, incremental } }, input);
   }
 
-  diff(previous: string, current: string, outDir?: string): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {
-    return this.run({ type: 'diff', previous, current, outDir }, current);
+  diff(previous: string, current: string, outDir?: string, templates?: readonly string[]): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {
+    return this.run({ type: 'diff', previous, current, outDir, templates }, current);
   }
 
   /** A Finisher: read, stamp and finish a printed PDF on the worker thread. */

@@ -76,12 +76,12 @@ export function chromiumNumber(version: string): string {
  * A fund document's record: its input, review file, templates, fundbook; and for a printed one the fonts
  * (the printer adds the Chromium version).
  */
-export function documentInputs(input: FileRecord, templates: Record<string, string>, printed = true): OutputInputs {
+export function documentInputs(input: FileRecord, templates: TemplateHashes, printed = true): OutputInputs {
   return { input, review: reviewRecord(input.file), templates: sorted(templates), ...(printed ? { fonts: fontsRecord() } : {}), fundbook: FUNDBOOK_VERSION };
 }
 
 /** The period diff's record: both periods and their review files, its templates, fonts, fundbook. */
-export function diffInputs(previousFile: string, currentFile: string, templates: Record<string, string>): OutputInputs {
+export function diffInputs(previousFile: string, currentFile: string, templates: TemplateHashes): OutputInputs {
   return {
     input: fileRecord(currentFile),
     review: reviewRecord(currentFile),
@@ -98,9 +98,12 @@ export function dataInputs(input: FileRecord, previousFile: string | undefined):
   return { input, previous: previousFile ? fileRecord(previousFile) : null, fundbook: FUNDBOOK_VERSION };
 }
 
-function sorted(hashes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a.localeCompare(b)));
+/** Template hashes by name, sorted; which folder a file came from does not change what it gives. */
+function sorted(hashes: TemplateHashes): Record<string, string> {
+  return Object.fromEntries(Object.entries(hashes).map(([name, h]) => [name, h.sha256]).sort(([a], [b]) => a!.localeCompare(b!)));
 }
+
+type TemplateHashes = Record<string, { sha256: string }>;
 
 /** A manifest entry as this module reads it: its file and sha256, a second file (`json`), its record. */
 interface Entry {
