@@ -260,12 +260,12 @@ function logResult(r: JobResult, log: (line: string) => void): void {
 
 function summaryTable(results: JobResult[], invalid: string[]): string {
   const rows = [
-    ['fund', 'period', 'status', 'findings (errors/warnings)', 'documents', 'pages', 'seconds'],
+    ['fund', 'period', 'status', 'findings: errors / warnings / acknowledged', 'documents', 'pages', 'seconds'],
     ...results.map((r) => [
       r.outcome?.fundId ?? r.input,
       r.outcome?.periodEnd ?? '',
       r.outcome?.ok ? (r.retried ? 'built (retried)' : 'built') : 'FAILED',
-      r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings}` : '',
+      r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings} / ${r.outcome.findings.acknowledged}` : '',
       String(r.outcome?.documents.length ?? 0) + (r.diff && r.outcome?.ok ? '+diff' : ''),
       String(r.outcome?.documents.reduce((n, d) => n + d.pages, 0) ?? 0),
       r.outcome ? (r.outcome.ms / 1000).toPrecision(3) : '',

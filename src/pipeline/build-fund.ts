@@ -59,8 +59,8 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
-  /** The period's findings by severity (a fund that built has no error finding). */
-  findings?: { errors: number; warnings: number };
+  /** The period's findings by severity (a fund that built has no error finding), and the warnings the review file acknowledges. */
+  findings?: { errors: number; warnings: number; acknowledged: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -107,7 +107,7 @@ export interface PreparedFund {
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
-  findings: { errors: number; warnings: number };
+  findings: { errors: number; warnings: number; acknowledged: number };
 }
 
 /**
@@ -196,7 +196,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
-      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length },
     },
   };
 }
