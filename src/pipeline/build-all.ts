@@ -313,7 +313,7 @@ function logResult(r: JobResult, log: (line: string) => void): void {
 
 function summaryTable(results: JobResult[], invalid: string[]): string {
   const rows = [
-    ['fund', 'period', 'status', 'findings (errors/warnings)', 'printed', 'kept', 'pages', 'seconds'],
+    ['fund', 'period', 'status', 'findings: errors / warnings / acknowledged', 'printed', 'kept', 'pages', 'seconds'],
     ...results.map((r) => {
       const docs = r.outcome?.documents ?? [];
       const printed = docs.filter((d) => !d.kept).length;
@@ -324,7 +324,7 @@ function summaryTable(results: JobResult[], invalid: string[]): string {
         r.outcome?.fundId ?? r.input,
         r.outcome?.periodEnd ?? '',
         status,
-        r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings}` : '',
+        r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings} / ${r.outcome.findings.acknowledged}` : '',
         String(printed) + (diff && r.diff !== KEPT_DIFF ? diff : ''),
         String(kept) + (diff && r.diff === KEPT_DIFF ? diff : ''),
         String(docs.reduce((n, d) => n + d.pages, 0)),

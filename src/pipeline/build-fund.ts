@@ -70,8 +70,8 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
-  /** The period's findings by severity (a fund that built has no error finding). */
-  findings?: { errors: number; warnings: number };
+  /** The period's findings by severity (a fund that built has no error finding), and the warnings the review file acknowledges. */
+  findings?: { errors: number; warnings: number; acknowledged: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -136,7 +136,7 @@ export interface PreparedFund {
   diffReason?: string;
   /** Time spent preparing, for the summary. */
   ms: number;
-  findings: { errors: number; warnings: number };
+  findings: { errors: number; warnings: number; acknowledged: number };
 }
 
 /**
@@ -181,15 +181,26 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document to print: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
+  const refused: string[] = [];
   const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string, inputs: OutputInputs, reason?: string) => {
     const compiled = compiledDocument(kind, format, options.templates);
     const draft = { ...view, draft: review.draft };
+    // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
+    const html = format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft);
+    // Checked before anything prints: HTML EDGAR would refuse (from a --templates override, or a fundbook
+    // bug: data is escaped) is never written.
+    if (format === 'edgar') {
+      const violations = checkEdgarHtml(file, html);
+      if (violations.length > 0) {
+        const listed = violations.slice(0, 10).map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`);
+        refused.push(`${input}: ${file} is not EDGAR HTML (docs/edgar.md): ${listed.join('; ')}${violations.length > 10 ? `; and ${violations.length - 10} more` : ''}`);
+      }
+    }
     documents.push({
       kind,
       format,
       file,
-      // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
-      html: format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft),
+      html,
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -230,12 +241,13 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     else diffReason = verdict.reason;
   }
   const data = dataInputs(inputRecord, previousFile);
-  const findings = { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length };
+  const findings = { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length };
   // Nothing to print and figures.json and tie-outs.xlsx up to date too: the folder is left as it is.
   if (options.incremental && documents.length === 0 && (!previousFile || kept.periodDiff) && judge(data, before, before?.figures, outDir).keep && judge(data, before, before?.tieOuts, outDir).keep) {
     const keptDocuments = Object.entries(kept.documents).map(([kind, e]) => keptOutcome(kind as DocumentKind, e));
     return { kept: { input, ok: true, fundId: fund.fund.id, periodEnd: fund.period.end, outDir, documents: keptDocuments, problems: [], ms: performance.now() - started, findings, diffKept: kept.periodDiff !== undefined } };
   }
+  if (refused.length > 0) return failed(refused, fund);
   return {
     prepared: {
       input,
@@ -302,9 +314,7 @@ export async function renderFund(
   for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     if (format === 'edgar') {
-      // Written as rendered, once it passes the EDGAR check (a failure is fundbook's bug: data is escaped).
-      const violations = checkEdgarHtml(file, html);
-      if (violations.length > 0) throw new Error(`${prepared.fundId} ${prepared.periodEnd} ${file}: not EDGAR HTML: ${violations.map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`).join('; ')}`);
+      // Written as prepared (and checked there).
       files[file] = html;
       const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html), reason: doc.reason };
       documents.push(outcome);
