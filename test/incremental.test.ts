@@ -64,7 +64,7 @@ describe('fundbook build over an earlier build', () => {
     expect(again.stdout).toMatch(/^documents: 0 printed, 4 kept \(unchanged\); period diffs: 0 printed, 2 kept$/m);
     expect(again.stdout).not.toMatch(/^built /m);
     for (const f of funds) for (const p of periods) expect(again.stdout).toContain(`unchanged, kept ${folder(f, p)}/shareholder-report.pdf`);
-    expect(again.stdout).toMatch(new RegExp(`^${funds[0]} +${periods[0]} +unchanged +0 / \\d+ +0 +1 `, 'm'));
+    expect(again.stdout).toMatch(new RegExp(`^${funds[0]} +${periods[0]} +unchanged +0 / \\d+ / \\d+ +0 +1 `, 'm'));
     expect(touched(before, snapshot())).toEqual([]);
     // What each record holds: the input's sha256 as the manifest has it, the Chromium version, the templates.
     const m = manifest(funds[0]!, periods[1]!);
