@@ -18,9 +18,14 @@ import { BrowserStartError } from './render/browser.js';
 import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
 import { acknowledge, sign } from './review/record.js';
+import { debugPhase, setDebug } from './debug-log.js';
+import { OutputLockedError } from './pipeline/output-lock.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** A repeatable option's values, in the order given. */
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** What each command's help ends with: examples, the exit codes, and the page to read. */
 function teach(examples: string, exitCodes: string, docs: string): string {
@@ -29,11 +34,12 @@ function teach(examples: string, exitCodes: string, docs: string): string {
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  setDebug(argv.includes('--debug'));
   const program = new Command()
     .name('fundbook')
     .description('Shareholder reports, board-approval books and period diffs from one YAML file per fund and period.')
     .version(FUNDBOOK_VERSION)
-    .option('--debug', 'show stack traces for internal errors')
+    .option('--debug', 'show stack traces for internal errors, and each phase of a run (on stderr)')
     .exitOverride();
 
   program
@@ -60,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const report = [];
       for (const file of files) {
+        debugPhase(`checking ${file}`);
         const result = checkFile(file);
         if (opts.format === 'text') for (const line of result.lines) console.log(line);
         else report.push(checkJson(file, result));
@@ -123,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
+      debugPhase(`loading ${file}`);
       const loaded = loadFundFile(file);
       if (!loaded.fund) {
         for (const p of loaded.problems) console.error(formatDiagnostic(p));
@@ -154,13 +162,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
     .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
+    .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
     .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
   $ fundbook build data/ --out output --concurrency 2 --shard 1/4
   $ fundbook build data/iqm/2011-08-31.yaml --final`, `  0    every fund-period built
   1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
   130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean }) => {
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; templates: string[] }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
       const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
@@ -180,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
         outDir: opts.out,
         only: opts.only,
         final: opts.final,
+        templates: opts.templates,
         previous: opts.previous,
         diff: opts.diff,
         concurrency: concurrency as number | undefined,
@@ -200,14 +210,15 @@ export async function main(argv: string[]): Promise<number> {
   1  a file does not load, or the two files are different funds
   2  a usage error`, 'README.md (The period diff) and docs/data-format.md (flux)'))
     .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
-    .action(async (previous: string, current: string, opts: { out?: string; launchTimeout: string }) => {
+    .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
+    .action(async (previous: string, current: string, opts: { out?: string; launchTimeout: string; templates: string[] }) => {
       const launchTimeout = parseInRange('--launch-timeout', opts.launchTimeout, RANGES.launchTimeout);
       if (typeof launchTimeout === 'string') {
         console.error(`fundbook diff: ${launchTimeout}`);
         exitCode = 2;
         return;
       }
-      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000 });
+      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000, templates: opts.templates });
     });
 
   program
@@ -222,6 +233,7 @@ export async function main(argv: string[]): Promise<number> {
   2  a usage error`, 'README.md (Roll-forward) and docs/data-format.md (TO BE FILLED)'))
     .action((file: string, opts: { to: string; out?: string }) => {
       // Only a file that `check` accepts is rolled forward, refused with check's own messages otherwise.
+      debugPhase(`validating ${file}`);
       const { errors } = validateInput(file);
       if (errors.length > 0) {
         for (const e of errors) console.error(`fundbook roll-forward: ${e}`);
@@ -244,7 +256,8 @@ export async function main(argv: string[]): Promise<number> {
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
     // The browser could not be started or used: one line that names it, whatever the command.
-    if (err instanceof BrowserStartError) {
+    // Likewise an output folder another build is writing into (pipeline/output-lock.ts).
+    if (err instanceof BrowserStartError || err instanceof OutputLockedError) {
       console.error(`fundbook: ${err.message}`);
       return 1;
     }

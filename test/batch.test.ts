@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundbook, pdfInfo, sha256File } from './pdf-tools.js';
+import { chromiumGroups, gone } from './processes.js';
 
 const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
 const IQM = readFileSync('data/iqm/2011-08-31.yaml', 'utf8');
@@ -27,34 +28,6 @@ function complex(dir: string, n: number, broken = false): void {
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true }).map(String).sort();
-}
-
-/** Process-group ids of Chromium processes whose parent is `pid`. */
-function chromiumGroups(pid: number): number[] {
-  try {
-    const out = execFileSync('ps', ['-o', 'pid=,pgid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
-    return out.split('\n').filter((l) => /chrom/.test(l)).map((l) => Number(l.trim().split(/\s+/)[1]));
-  } catch {
-    return [];
-  }
-}
-
-/** Whether any process of the group still runs (zombies, dead and waiting for init to reap them, do not count). */
-function alive(pgid: number): boolean {
-  try {
-    const states = execFileSync('ps', ['-o', 'stat=', '-g', String(pgid)], { encoding: 'utf8' });
-    return states.split('\n').some((s) => s.trim() !== '' && !s.trim().startsWith('Z'));
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the group is gone within `ms` (SIGKILL is delivered at once, but the kernel needs a moment, longer on a loaded machine). */
-async function gone(pgid: number, ms = 60_000): Promise<boolean> {
-  for (const start = Date.now(); Date.now() - start < ms; await new Promise((r) => setTimeout(r, 100))) {
-    if (!alive(pgid)) return true;
-  }
-  return !alive(pgid);
 }
 
 /** Run fundbook build, calling `onLine` for each stdout line; resolves with the exit code and output. */

@@ -13,7 +13,7 @@ const text = (doc: string) => readFileSync(join(ROOT, doc), 'utf8');
 
 /** Files the docs name as what a command they show writes: not in a clone until it is run. */
 const WRITTEN = new Set(['data/iqm/2012-02-29.yaml', 'data/complex/', 'data/synthetic-muni/2012-02-29.yaml', 'test/page-images/diff/']);
-const REPO_DIRS = ['src/', 'test/', 'docs/', 'data/', 'scripts/', 'templates/', 'bin/', '.ci/'];
+const REPO_DIRS = ['src/', 'test/', 'docs/', 'data/', 'scripts/', 'templates/', 'bin/', '.ci/', 'examples/'];
 
 /** Every repository path a doc names: in backticks, or as a link target (relative to the doc). */
 function pathsNamed(doc: string): string[] {

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitFundPeriod } from '../src/pipeline/fund-period-output.js';
-import { commitOutputSet, MANIFEST, recoverOutputSet, type OutputFs } from '../src/pipeline/output-set.js';
+import { commitOutputSet, MANIFEST, recoverOutputSet, STAGING, type OutputFs } from '../src/pipeline/output-set.js';
+import { LOCK, OutputLockedError, withOutputLock } from '../src/pipeline/output-lock.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { HANG_MS } from './hang.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -180,5 +183,61 @@ describe('commitFundPeriod: the manifest lists every file in the folder', () => 
       expectConsistent(dir);
     }
     expect(failures).toBeGreaterThan(15);
+  });
+});
+
+describe('the output folder lock (one build writing into a folder at a time)', () => {
+  const full = { 'shareholder-report.pdf': 'report v1', 'figures.json': '{"v":1}\n' };
+
+  it('refuses, after waiting, a folder whose lock a live process holds: one line naming the lock; nothing touched', () => {
+    const dir = join(root, 'locked');
+    commitFundPeriod(dir, full, {});
+    const before = snapshot(dir);
+    // The test runner's parent process: certainly alive, and not this process.
+    fs.writeFileSync(join(dir, LOCK), String(process.ppid));
+    let ran = false;
+    expect(() => withOutputLock(dir, () => (ran = true), 200)).toThrow(OutputLockedError);
+    expect(() => withOutputLock(dir, () => undefined, 200)).toThrow(`${join(dir, LOCK)} is held by fundbook process ${process.ppid} (another build writing into the same folder); gave up after 0.2 s, nothing written for this fund-period (remove the file if no such build runs)`);
+    expect(ran).toBe(false);
+    fs.rmSync(join(dir, LOCK));
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('takes over a stale lock (its process is gone) and finishes the undo of the swap it left half done', () => {
+    const dir = join(root, 'stale');
+    commitFundPeriod(dir, full, {});
+    const before = snapshot(dir);
+    // A build killed outright in the middle of its swap: the old manifest and report moved aside, the
+    // new report in place, its lock left behind with the pid of a process that has ended.
+    const staging = join(dir, STAGING);
+    fs.mkdirSync(join(staging, 'new'), { recursive: true });
+    fs.mkdirSync(join(staging, 'old'), { recursive: true });
+    fs.writeFileSync(join(staging, 'journal.json'), JSON.stringify({ names: ['shareholder-report.pdf', MANIFEST], previous: ['shareholder-report.pdf', MANIFEST] }));
+    fs.writeFileSync(join(staging, 'new', MANIFEST), '{}');
+    fs.renameSync(join(dir, MANIFEST), join(staging, 'old', MANIFEST));
+    fs.renameSync(join(dir, 'shareholder-report.pdf'), join(staging, 'old', 'shareholder-report.pdf'));
+    fs.writeFileSync(join(dir, 'shareholder-report.pdf'), 'half-swapped report');
+    const dead = spawnSync('true').pid;
+    fs.writeFileSync(join(dir, LOCK), String(dead));
+    commitFundPeriod(dir, { 'figures.json': '{"v":2}\n' }, {});
+    expect(readFileSync(join(dir, 'shareholder-report.pdf'), 'utf8')).toBe(before['shareholder-report.pdf']);
+    expect(readFileSync(join(dir, 'figures.json'), 'utf8')).toBe('{"v":2}\n');
+    expect(readdirSync(dir).sort()).toEqual(['figures.json', MANIFEST, 'shareholder-report.pdf']);
+    expectConsistent(dir);
+  });
+
+  it('waits for a live lock until it is released, then writes (a real second process holds it)', async () => {
+    const dir = join(root, 'waits');
+    commitFundPeriod(dir, full, {});
+    const lock = join(dir, LOCK);
+    // Another process takes the lock, says so, and lets it go half a second later (on its own clock:
+    // this process's event loop does not run while it waits for the lock).
+    const holder = spawn('node', ['-e', `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(lock)}, String(process.pid), { flag: 'wx' }); console.log('held'); setTimeout(() => fs.rmSync(${JSON.stringify(lock)}), 500);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    expect(readFileSync(lock, 'utf8')).toBe(String(holder.pid));
+    let wrote = false;
+    withOutputLock(dir, () => (wrote = true), HANG_MS);
+    expect(wrote).toBe(true);
+    expect(fs.existsSync(lock)).toBe(false);
   });
 });

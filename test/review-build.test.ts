@@ -45,6 +45,8 @@ describe('IQM as committed: no review file, so a draft', () => {
     const run = fundbook(['build', IQM, '--out', join(work, 'draft'), '--no-progress']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // The summary: 11 warnings, none acknowledged (no review file).
+    expect(run.stdout).toMatch(/^iqm +2011-08-31 +built +0 \/ 11 \/ 0 +/m);
     dir = join(work, 'draft', 'iqm', '2011-08-31');
   }, 600_000);
 
@@ -106,6 +108,11 @@ describe('a copy acknowledged and signed by two people', () => {
   it('build --final succeeds', () => {
     expect(final.stderr).toBe('');
     expect(final.code).toBe(0);
+  });
+
+  it("the summary's findings column counts the 11 warnings and the 11 acknowledged (errors / warnings / acknowledged)", () => {
+    expect(final.stdout).toMatch(/^fund +period +status +findings: errors \/ warnings \/ acknowledged +documents/m);
+    expect(final.stdout).toMatch(/^iqm +2011-08-31 +built +0 \/ 11 \/ 11 +/m);
   });
 
   it.each(DOCUMENTS)('%s: no DRAFT on any page', (doc) => {

@@ -147,7 +147,7 @@ describe('the IQM shareholder report', () => {
     expect(manifest.figures.sha256).toBe(sha256File(join(dir, 'figures.json')));
     expect(manifest.chromium).toMatch(/^(Headless)?Chrome\/\d+/);
     expect(Object.keys(manifest.templates)).toContain('shareholder-report/report.hbs');
-    expect(manifest.templates['shared/print.css']).toBe(sha256File('templates/shared/print.css'));
+    expect(manifest.templates['shared/print.css']).toEqual({ sha256: sha256File('templates/shared/print.css'), layer: 'fundbook' });
     expect(JSON.parse(readFileSync(join(dir, 'figures.json'), 'utf8')).preferredCoverage.perShare).toBe('227044');
   });
 

@@ -16,6 +16,10 @@ import { validateForBuild } from './validated.js';
 import { withPool } from './with-pool.js';
 import { BrowserStartError } from '../render/browser.js';
 import { shardInputs, type Shard } from './shard.js';
+import { checkTemplateDirs } from '../render/templates.js';
+import { DOCUMENT_FORMATS } from './documents.js';
+import { formatDiagnostic } from '../diagnostic.js';
+import { debugPhase } from '../debug-log.js';
 
 export interface BuildAllOptions extends BuildOptions {
   concurrency?: number;
@@ -69,6 +73,7 @@ async function validate(inputs: readonly string[], preparer: Preparer | undefine
   };
   for (const [i, input] of inputs.entries()) {
     for (let j = i; j < i + VALIDATE_AHEAD; j++) queue(j);
+    debugPhase(`validating ${input}${preparer ? ' (on the preparing thread)' : ''}`);
     // `final`: a fund-period not signed off by a current preparer and reviewer is refused too.
     const { errors } = preparer ? await queued[i]! : validateForBuild(input, final);
     if (errors.length > 0) {
@@ -94,6 +99,10 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     console.error('fundbook build: --previous goes with a single input file');
     return 2;
   }
+  // The user's template folders are checked once, before any fund: a bad one fails the run.
+  const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
+  for (const p of templateProblems) console.error(`fundbook build: ${formatDiagnostic(p)}`);
+  if (templateProblems.length > 0) return 1;
   if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
   let invalid: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
@@ -185,19 +194,23 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
           // A guard over the whole fund, beyond each print's own timeout: as those, it scales with size.
           const htmlBytes = step.prepared.documents.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
           const what = `${step.prepared.fundId} ${step.prepared.periodEnd}`;
+          debugPhase(`printing ${what}`);
           const { output, ...outcome } = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, htmlBytes) * 4, `building ${what} (${input})`);
           let diff: string | undefined;
           let diffOutput: DiffOutput | undefined;
           const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
           if (previous) {
-            const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir) : prepareDiff(previous, input, outcome.outDir);
+            const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir, options.templates) : prepareDiff(previous, input, outcome.outDir, options.templates);
             const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, Buffer.byteLength(diffStep.prepared.html)) * 4, `the period diff of ${what} (${input})`);
             diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}; nothing written for this fund-period`;
             if ('output' in d) diffOutput = d.output as DiffOutput;
             if (!d.ok) outcome.ok = false;
           }
           // The fund-period's outputs are written as one set, period diff included, or not at all.
-          if (outcome.ok) writeFundPeriod(output, diffOutput);
+          if (outcome.ok) {
+            debugPhase(`writing ${outcome.outDir}`);
+            writeFundPeriod(output, diffOutput);
+          }
           return { input, outcome, retried: attempt > 0, diff };
         } catch (err) {
           dropPage(slot);
@@ -247,12 +260,12 @@ function logResult(r: JobResult, log: (line: string) => void): void {
 
 function summaryTable(results: JobResult[], invalid: string[]): string {
   const rows = [
-    ['fund', 'period', 'status', 'findings (errors/warnings)', 'documents', 'pages', 'seconds'],
+    ['fund', 'period', 'status', 'findings: errors / warnings / acknowledged', 'documents', 'pages', 'seconds'],
     ...results.map((r) => [
       r.outcome?.fundId ?? r.input,
       r.outcome?.periodEnd ?? '',
       r.outcome?.ok ? (r.retried ? 'built (retried)' : 'built') : 'FAILED',
-      r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings}` : '',
+      r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings} / ${r.outcome.findings.acknowledged}` : '',
       String(r.outcome?.documents.length ?? 0) + (r.diff && r.outcome?.ok ? '+diff' : ''),
       String(r.outcome?.documents.reduce((n, d) => n + d.pages, 0) ?? 0),
       r.outcome ? (r.outcome.ms / 1000).toPrecision(3) : '',

@@ -12,11 +12,14 @@ import { diffView } from '../view/diff-view.js';
 import { commitFundPeriod, previousManifest } from './fund-period-output.js';
 import { createHash } from 'node:crypto';
 import { compiledDocument } from './build-fund.js';
+import { checkTemplateDirs } from '../render/templates.js';
+import { DOCUMENT_FORMATS } from './documents.js';
 import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { debugPhase } from '../debug-log.js';
 import { carriedAcknowledgements } from '../review/carried.js';
 import { reviewForBuild } from '../review/for-build.js';
 import { loadReviewFor } from '../review/review-file.js';
@@ -75,7 +78,7 @@ function summarise(d: PeriodDiff): string {
 }
 
 /** Load both periods, compute, compare; the diff's HTML and JSON. No browser, no files written. */
-export function prepareDiff(previousFile: string, currentFile: string, outDir?: string): { prepared: PreparedDiff } | { failed: DiffOutcome } {
+export function prepareDiff(previousFile: string, currentFile: string, outDir?: string, templates: readonly string[] = []): { prepared: PreparedDiff } | { failed: DiffOutcome } {
   // A period that does not load cannot be compared; one with calculator errors still can.
   const previous = validateInput(previousFile);
   let current = validateInput(currentFile);
@@ -109,7 +112,7 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
   const view = { ...diffView(diff), draft: review.draft, carried: carriedView(carriedAcknowledgements(previousReview.data, review.status)) };
   return {
     prepared: {
-      html: placeholderHtml(compiledDocument('period-diff'), view),
+      html: placeholderHtml(compiledDocument('period-diff', 'pdf', templates), view),
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: currentFund.fund.administrator ?? currentFund.fund.adviser,
@@ -161,8 +164,8 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
  * `fundbook diff` on its own: print the diff and write it into its folder as a set with the manifest
  * there, which keeps listing the folder's other outputs (carried); a folder without one gets one.
  */
-export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string): Promise<DiffOutcome> {
-  const step = prepareDiff(previousFile, currentFile, outDir);
+export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string, templates: readonly string[] = []): Promise<DiffOutcome> {
+  const step = prepareDiff(previousFile, currentFile, outDir, templates);
   if ('failed' in step) return step.failed;
   const { output, ...outcome } = await printDiff(browser, chromiumVersion, step.prepared);
   const dir = step.prepared.outDir;
@@ -173,10 +176,14 @@ export async function buildDiff(browser: Browser, chromiumVersion: string, previ
 }
 
 /** `fundbook diff`: build the period diff of two files with a browser of its own; the exit code. */
-export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number } = {}, log = (line: string) => console.log(line)): Promise<number> {
+export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number; templates?: readonly string[] } = {}, log = (line: string) => console.log(line)): Promise<number> {
+  const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
+  for (const p of templateProblems) console.error(`fundbook diff: ${formatDiagnostic(p)}`);
+  if (templateProblems.length > 0) return 1;
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
-    const outcome = await buildDiff(browser, pool.version, previous, current, outDir);
+    debugPhase(`printing the diff of ${previous} and ${current}`);
+    const outcome = await buildDiff(browser, pool.version, previous, current, outDir, options.templates);
     for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
     if (!outcome.ok) {
       for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);

@@ -11,7 +11,7 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument } from '../render/templates.js';
+import { compileDocument, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
 import { asciiHtml } from '../edgar/ascii-html.js';
 import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   previous?: string;
   /** false: no period diff, and no Variances sheet. */
   diff?: boolean;
+  /** The user's template folders, layered over fundbook's own, the last on top (docs/templates.md). */
+  templates?: readonly string[];
 }
 
 export interface DocumentOutcome {
@@ -57,18 +59,19 @@ export interface BuildOutcome {
   documents: DocumentOutcome[];
   problems: string[];
   ms: number;
-  /** The period's findings by severity (a fund that built has no error finding). */
-  findings?: { errors: number; warnings: number };
+  /** The period's findings by severity (a fund that built has no error finding), and the warnings the review file acknowledges. */
+  findings?: { errors: number; warnings: number; acknowledged: number };
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Templates compiled once per process and shared by every build. */
-const compiled = new Map<DocumentKind, CompiledDocument>();
+/** Templates compiled once per process (per set of template folders) and shared by every build. */
+const compiled = new Map<string, CompiledDocument>();
 
-export function compiledDocument(kind: DocumentKind, format: 'pdf' | 'edgar' = 'pdf'): CompiledDocument {
-  let doc = compiled.get(kind);
-  if (!doc) compiled.set(kind, (doc = compileDocument(kind, undefined, format)));
+export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'pdf', templates: readonly string[] = []): CompiledDocument {
+  const key = JSON.stringify([kind, format, ...templates]);
+  let doc = compiled.get(key);
+  if (!doc) compiled.set(key, (doc = compileDocument(kind, templates, format)));
   return doc;
 }
 
@@ -84,7 +87,7 @@ export interface PreparedDocument {
   title: string;
   author: string;
   subject: string;
-  templateHashes: Record<string, string>;
+  templateHashes: CompiledDocument['templateHashes'];
 }
 
 /** Everything a fund's build needs from its data, computed before any printing; plain data. */
@@ -104,7 +107,7 @@ export interface PreparedFund {
   documents: PreparedDocument[];
   /** Time spent preparing, for the summary. */
   ms: number;
-  findings: { errors: number; warnings: number };
+  findings: { errors: number; warnings: number; acknowledged: number };
 }
 
 /**
@@ -139,8 +142,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
-  const add = (kind: DocumentKind, format: 'pdf' | 'edgar', file: string, view: DocumentView, subject: string) => {
-    const compiled = compiledDocument(kind, format);
+  const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string) => {
+    const compiled = compiledDocument(kind, format, options.templates);
     const draft = { ...view, draft: review.draft };
     documents.push({
       kind,
@@ -181,7 +184,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       ms: performance.now() - started,
-      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length },
+      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length },
     },
   };
 }
@@ -214,7 +217,7 @@ export async function renderFund(
   const files: Record<string, Uint8Array | string> = {};
   const documents: DocumentOutcome[] = [];
   const manifestDocuments: Record<string, object> = {};
-  const templateHashes: Record<string, string> = {};
+  const templateHashes: CompiledDocument['templateHashes'] = {};
   for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     if (format === 'edgar') {

@@ -5,6 +5,7 @@ import type { Figures } from '../calc/compute.js';
 import type { Locator } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
 import type { PagedView } from '../render/render-document.js';
+import type { TemplateFormat } from '../render/templates.js';
 import { edgarFileName } from '../edgar/file-name.js';
 import { boardView } from '../view/board-view.js';
 import { reportView } from '../view/report-view.js';
@@ -78,3 +79,9 @@ export type DocumentKind = (typeof FUND_DOCUMENTS)[number]['kind'] | (typeof PER
 export type DocumentName = (typeof FUND_DOCUMENTS)[number]['cli'];
 
 export const DOCUMENT_NAMES: readonly string[] = FUND_DOCUMENTS.map((d) => d.cli);
+
+/** How each document's templates are compiled (render/templates.ts), by kind: every document fundbook prints. */
+export const DOCUMENT_FORMATS: Readonly<Record<string, TemplateFormat>> = Object.fromEntries([
+  ...FUND_DOCUMENTS.map((d) => [d.kind, 'format' in d ? d.format : 'pdf'] as const),
+  [PERIOD_DIFF.kind, 'pdf'] as const,
+]);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { commitOutputSet, MANIFEST, recoverOutputSet, type OutputFs } from './output-set.js';
+import { withOutputLock } from './output-lock.js';
 
 /** Every file fundbook writes into a fund-period's folder, besides the manifest. */
 export const OUTPUT_FILES = ['shareholder-report.pdf', 'board-approval.pdf', 'figures.json', 'tie-outs.xlsx', 'period-diff.pdf', 'period-diff.json'] as const;
@@ -52,11 +53,19 @@ export function previousManifest(dir: string, fs: Pick<OutputFs, 'existsSync' | 
 
 /**
  * Write `written` (name -> bytes) into `dir` as one set with its manifest: `manifest` plus `files`, and,
- * for a document kept from the previous build, its previous `documents` entry marked carried.
+ * for a document kept from the previous build, its previous `documents` entry marked carried. Holds the
+ * folder's lock (pipeline/output-lock.ts) throughout.
  */
 export function commitFundPeriod(dir: string, written: Record<string, Uint8Array | string>, manifest: Record<string, unknown>, fs: OutputFs = nodeFs): void {
   fs.mkdirSync(dir, { recursive: true });
-  recoverOutputSet(dir, fs);
+  // Held from the recovery to the last rename: what is carried is read from a folder no one else is swapping.
+  withOutputLock(dir, () => {
+    recoverOutputSet(dir, fs);
+    commitLocked(dir, written, manifest, fs);
+  });
+}
+
+function commitLocked(dir: string, written: Record<string, Uint8Array | string>, manifest: Record<string, unknown>, fs: OutputFs): void {
   const before = previousManifest(dir, fs) as { documents?: Record<string, { file?: string; sha256?: string }>; files?: Record<string, unknown> } | undefined;
   const files = listFiles(dir, written, nodeFs, Object.keys(before?.files ?? {}));
   const documents = { ...(manifest.documents as Record<string, unknown> | undefined) };

@@ -14,7 +14,7 @@ function run(job: Job): unknown {
     case 'prepare':
       return prepareFund(job.input, job.options);
     case 'diff':
-      return prepareDiff(job.previous, job.current, job.outDir);
+      return prepareDiff(job.previous, job.current, job.outDir, job.templates);
     case 'finish':
       return finishPrinted(job.job);
   }

@@ -13,8 +13,8 @@ import type { Finisher } from '../render/render-document.js';
 
 export type Job =
   | { type: 'validate'; input: string; final: boolean }
-  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final'> }
-  | { type: 'diff'; previous: string; current: string; outDir?: string }
+  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final' | 'templates'> }
+  | { type: 'diff'; previous: string; current: string; outDir?: string; templates?: readonly string[] }
   | { type: 'finish'; job: FinishJob };
 
 export type Reply = { id: number; result: unknown } | { id: number; error: string };
@@ -91,11 +91,11 @@ export class Preparer {
   }
 
   prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome }> {
-    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only, final: options.final } }, input);
+    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only, final: options.final, templates: options.templates } }, input);
   }
 
-  diff(previous: string, current: string, outDir?: string): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {
-    return this.run({ type: 'diff', previous, current, outDir }, current);
+  diff(previous: string, current: string, outDir?: string, templates?: readonly string[]): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {
+    return this.run({ type: 'diff', previous, current, outDir, templates }, current);
   }
 
   /** A Finisher: read, stamp and finish a printed PDF on the worker thread. */

@@ -8,10 +8,14 @@ export class BrowserPool {
   private browser?: Browser;
   private launching?: Promise<Browser>;
   private generation = 0;
-  private readonly running = new Map<number, Chromium>();
+  private readonly running = new Map<number, Pick<Chromium, 'pid' | 'kill'>>();
   version = '';
 
-  constructor(private readonly launchTimeoutMs?: number) {}
+  /** `onLaunch` is called just before a Chromium is started (with-pool.ts then takes over Ctrl-C). */
+  constructor(
+    private readonly launchTimeoutMs?: number,
+    private readonly onLaunch: () => void = () => undefined,
+  ) {}
 
   /** The live browser and its generation, launching one if none is running. */
   async acquire(): Promise<{ browser: Browser; generation: number }> {
@@ -23,9 +27,10 @@ export class BrowserPool {
 
   private async launch(): Promise<Browser> {
     try {
-      const chromium = await launchChromium({ timeoutMs: this.launchTimeoutMs });
+      this.onLaunch();
+      // Listed from the moment it is spawned: killAll ends one still starting up too.
+      const chromium = await launchChromium({ timeoutMs: this.launchTimeoutMs, onSpawn: (started) => this.running.set(started.pid, started) });
       const { browser, pid } = chromium;
-      this.running.set(pid, chromium);
       this.version = await browser.version();
       this.generation++;
       browser.once('disconnected', () => {

@@ -7,7 +7,7 @@
 // can say what went wrong: a program that exits at once is reported with its path and exit status, and
 // one that does not answer within the launch timeout is ended and reported by path.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -29,6 +29,9 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+
+/** What Chromium adds to TMPDIR for a socket: "/.org.chromium.Chromium.XXXXXX/SingletonSocket". */
+const SOCKET_PATH_TAIL = 47;
 
 /** The browser could not be used; the message is one line that names the program. */
 export class BrowserStartError extends Error {}
@@ -99,13 +102,19 @@ export interface Chromium {
 }
 
 /** Start Chromium and connect to it, within `timeoutMs`. */
-export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Chromium> {
+export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; onSpawn?: (started: Pick<Chromium, 'pid' | 'kill'>) => void } = {}): Promise<Chromium> {
   const env = options.env ?? process.env;
   const path = await resolveChromium(env);
   const timeoutMs = options.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
   const profile = mkdtempSync(join(tmpdir(), 'fundbook-chromium-'));
+  // Chromium's own temporary files (its shared memory, with --disable-dev-shm-usage) go inside the
+  // profile folder, so that removing it leaves nothing behind, however Chromium ended; unless that
+  // makes the path of the sockets Chromium creates there too long for a socket (108 bytes on Linux).
+  const chromiumTmp = join(profile, 't');
+  mkdirSync(chromiumTmp);
+  const tmpEnv = Buffer.byteLength(chromiumTmp) + SOCKET_PATH_TAIL <= 107 ? { TMPDIR: chromiumTmp } : {};
   const args = [...puppeteer.defaultArgs({ headless: true, args: [...CHROMIUM_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`] })];
-  const child = spawn(path, args, { detached: true, env: { ...env, ...pinnedFontEnvironment() }, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(path, args, { detached: true, env: { ...env, ...pinnedFontEnvironment(), ...tmpEnv }, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   let stderrTail = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderrTail = (stderrTail + d).slice(-2000)));
   let exited = false;
@@ -119,6 +128,8 @@ export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS
     }
     rmSync(profile, { recursive: true, force: true });
   };
+  // Told at once, so that a signal while Chromium is still starting up ends it too (render/browser-pool.ts).
+  if (child.pid) options.onSpawn?.({ pid: child.pid, kill });
   const exit = new Promise<never>((_, reject) => {
     child.once('error', (err: NodeJS.ErrnoException) => {
       exited = true;
