@@ -45,6 +45,8 @@ describe('IQM as committed: no review file, so a draft', () => {
     const run = fundbook(['build', IQM, '--out', join(work, 'draft'), '--no-progress']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // The summary: 11 warnings, none acknowledged (no review file).
+    expect(run.stdout).toMatch(/^iqm +2011-08-31 +built +0 \/ 11 \/ 0 +/m);
     dir = join(work, 'draft', 'iqm', '2011-08-31');
   }, 600_000);
 
@@ -53,6 +55,16 @@ describe('IQM as committed: no review file, so a draft', () => {
     expect(texts.length).toBeGreaterThan(5);
     // The header's word, once a page: the watermark is drawn, not text.
     texts.forEach((t, i) => expect(t.match(/\bDRAFT\b/g), `page ${i + 1}`).toEqual(['DRAFT']));
+  });
+
+  it('the EDGAR HTML is marked as the PDF is: DRAFT at the top and at each page break, the open items first', () => {
+    const html = readFileSync(join(dir, 'iqm20110831.htm'), 'latin1');
+    const body = html.slice(html.indexOf('<body'));
+    expect(body.indexOf('>DRAFT<')).toBeLessThan(body.indexOf('Open items'));
+    expect(body.indexOf('Open items')).toBeLessThan(body.indexOf('<a href="#letters">'));
+    // One DRAFT at the top, and one after each page break.
+    expect(body.match(/>DRAFT</g)!.length).toBe(body.match(/page-break-before: always/g)!.length + 1);
+    for (const f of ['STATED_VS_COMPUTED', 'QUORUM_NOT_MET']) expect(body).toContain(f);
   });
 
   it('the report opens with the open-items page: each of the 11 findings with its file:line:column', () => {
@@ -108,9 +120,20 @@ describe('a copy acknowledged and signed by two people', () => {
     expect(final.code).toBe(0);
   });
 
+  it("the summary's findings column counts the 11 warnings and the 11 acknowledged (errors / warnings / acknowledged)", () => {
+    expect(final.stdout).toMatch(/^fund +period +status +findings: errors \/ warnings \/ acknowledged +documents/m);
+    expect(final.stdout).toMatch(/^iqm +2011-08-31 +built +0 \/ 11 \/ 11 +/m);
+  });
+
   it.each(DOCUMENTS)('%s: no DRAFT on any page', (doc) => {
     const texts = pages(join(dir, `${doc}.pdf`));
     texts.forEach((t, i) => expect(t, `page ${i + 1}`).not.toMatch(/DRAFT|Open items/));
+  });
+
+  it('the EDGAR HTML has no DRAFT and no open items either', () => {
+    const html = readFileSync(join(dir, 'iqm20110831.htm'), 'latin1');
+    expect(html).not.toMatch(/DRAFT|Open items/);
+    expect(html).toContain('<a href="#letters">Letters to Shareholders</a>');
   });
 
   it('the report opens with its cover again', () => {
