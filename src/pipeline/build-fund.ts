@@ -142,15 +142,26 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
 
   // Each document: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
+  const refused: string[] = [];
   const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string) => {
     const compiled = compiledDocument(kind, format, options.templates);
     const draft = { ...view, draft: review.draft };
+    // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
+    const html = format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft);
+    // Checked before anything prints: HTML EDGAR would refuse (from a --templates override, or a fundbook
+    // bug: data is escaped) is never written.
+    if (format === 'edgar') {
+      const violations = checkEdgarHtml(file, html);
+      if (violations.length > 0) {
+        const listed = violations.slice(0, 10).map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`);
+        refused.push(`${input}: ${file} is not EDGAR HTML (docs/edgar.md): ${listed.join('; ')}${violations.length > 10 ? `; and ${violations.length - 10} more` : ''}`);
+      }
+    }
     documents.push({
       kind,
       format,
       file,
-      // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
-      html: format === 'edgar' ? asciiHtml(compiled.render(draft)) : placeholderHtml(compiled, draft),
+      html,
       sectionTitles: view.sections.map((s) => s.title),
       title: view.documentTitle,
       author: view.author,
@@ -170,6 +181,7 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
     const format = 'format' in doc ? doc.format : 'pdf';
     add(doc.kind, format, 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`, view, doc.subject(view));
   }
+  if (refused.length > 0) return failed(refused, fund);
   return {
     prepared: {
       input,
@@ -221,9 +233,7 @@ export async function renderFund(
   for (const { kind, format, file, html, sectionTitles, title, author, subject, ...doc } of prepared.documents) {
     Object.assign(templateHashes, doc.templateHashes);
     if (format === 'edgar') {
-      // Written as rendered, once it passes the EDGAR check (a failure is fundbook's bug: data is escaped).
-      const violations = checkEdgarHtml(file, html);
-      if (violations.length > 0) throw new Error(`${prepared.fundId} ${prepared.periodEnd} ${file}: not EDGAR HTML: ${violations.map((v) => `${v.rule}${v.line ? ` (line ${v.line})` : ''}: ${v.message}`).join('; ')}`);
+      // Written as prepared (and checked there).
       files[file] = html;
       const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html) };
       documents.push(outcome);
