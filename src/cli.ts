@@ -10,6 +10,7 @@ import { loadFundFile } from './load/load-fund.js';
 import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
+import { dryRun } from './pipeline/dry-run.js';
 import { runDiff } from './pipeline/build-diff.js';
 import { parseShard, type Shard } from './pipeline/shard.js';
 import { DOCUMENT_NAMES, type DocumentName } from './pipeline/documents.js';
@@ -163,14 +164,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
     .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
+    .option('--force', 'print every document again, even those whose inputs have not changed since the last build')
+    .option('--dry-run', 'list what would be printed and why (which input changed) and what kept; write nothing')
     .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
     .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
   $ fundbook build data/ --out output --concurrency 2 --shard 1/4
-  $ fundbook build data/iqm/2011-08-31.yaml --final`, `  0    every fund-period built
+  $ fundbook build data/ --out output --dry-run     # what changed since the last build
+  $ fundbook build data/ --out output --force       # print everything again
+  $ fundbook build data/iqm/2011-08-31.yaml --final
+
+A document already in --out whose input, review file, templates, fonts, fundbook and Chromium versions
+and previous period (for the period diff) are unchanged, and whose file still has the sha256 its
+manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0    every fund-period built (or, with --dry-run, every input valid)
   1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
-  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; templates: string[] }) => {
+  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex; Incremental builds), docs/review.md (--final) and docs/library.md (the browser)'))
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; templates: string[]; force?: boolean; dryRun?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
       const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
@@ -186,8 +195,9 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      exitCode = await buildAll(findInputs(paths), {
+      exitCode = await (opts.dryRun ? dryRun : buildAll)(findInputs(paths), {
         outDir: opts.out,
+        force: opts.force,
         only: opts.only,
         final: opts.final,
         templates: opts.templates,
