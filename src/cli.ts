@@ -18,6 +18,7 @@ import { validateInput } from './pipeline/validated.js';
 import { BrowserStartError } from './render/browser.js';
 import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
+import { runPreview } from './preview/run-preview.js';
 import { acknowledge, sign } from './review/record.js';
 import { debugPhase, setDebug } from './debug-log.js';
 import { initFile } from './init/init-file.js';
@@ -230,6 +231,28 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         return;
       }
       exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000, templates: opts.templates });
+    });
+
+  program
+    .command('preview')
+    .description('show the documents of a fund-period in the browser, with its findings; reloads on every save')
+    .argument('<file>', 'a fund-period YAML file')
+    .option('--port <n>', `the port to listen on, ${RANGES.port.min}-${RANGES.port.max} (0: any free port)`, '4700')
+    .option('--host <address>', 'the address to listen on (default: this machine only)', '127.0.0.1')
+    .option('--out <dir>', 'where "Print PDF" builds, as build --out', 'output')
+    .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
+    .addHelpText('after', teach(`  $ fundbook preview data/iqm/2011-08-31.yaml
+  $ fundbook preview data/iqm/2011-08-31.yaml --port 8080 --templates examples/house-style`, `  0  stopped with Ctrl-C
+  1  the template folders are refused, or the port cannot be used
+  2  a usage error`, 'docs/templates.md (Preview)'))
+    .action(async (file: string, opts: { port: string; host: string; out: string; templates: string[] }) => {
+      const port = parseInRange('--port', opts.port, RANGES.port);
+      if (typeof port === 'string') {
+        console.error(`fundbook preview: ${port}`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await runPreview({ file, port, host: opts.host, outDir: opts.out, templates: opts.templates });
     });
 
   program

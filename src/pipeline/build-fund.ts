@@ -11,7 +11,8 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
+import { BUILT_IN_LAYER, compileDocument, templateFiles, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
+import { statSync } from 'node:fs';
 import { asciiHtml } from '../edgar/ascii-html.js';
 import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
@@ -76,11 +77,15 @@ export interface BuildOutcome {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Templates compiled once per process (per set of template folders) and shared by every build. */
+/**
+ * Templates compiled once per process and shared by every build; compiled again when a file of the
+ * user's template folders is added, removed or changed (the preview watches them: preview/).
+ */
 const compiled = new Map<string, CompiledDocument>();
 
 export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'pdf', templates: readonly string[] = []): CompiledDocument {
-  const key = JSON.stringify([kind, format, ...templates]);
+  const users = templates.length === 0 ? [] : templateFiles(kind, templates, format).filter((f) => f.layer !== BUILT_IN_LAYER);
+  const key = JSON.stringify([kind, format, ...templates, ...users.map((f) => [f.path, statSync(f.path).mtimeMs, statSync(f.path).size])]);
   let doc = compiled.get(key);
   if (!doc) compiled.set(key, (doc = compileDocument(kind, templates, format)));
   return doc;
