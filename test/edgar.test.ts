@@ -1,13 +1,14 @@
 // IQM's shareholder report as EDGAR HTML, as `fundbook build` writes it: it passes the EDGAR check, opens
 // in Chromium with every section, and its text holds every figure of the printed report's text.
 // `--only edgar` builds it alone; `--only report` afterwards keeps it, listed as carried.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEdgarHtml } from '../src/edgar/check-edgar.js';
+import { prepareFund } from '../src/pipeline/build-fund.js';
 import { launchBrowser } from '../src/render/browser.js';
 import { printPdf } from '../src/render/print.js';
 import { fundbook, pdfInfo, pdfText, sha256File } from './pdf-tools.js';
@@ -147,4 +148,26 @@ describe("IQM's EDGAR HTML in Chromium", () => {
       from = at;
     }
   }, 120_000);
+});
+
+describe('the EDGAR check in build', () => {
+  it('gives the same bytes for the same input, and the file build wrote is those bytes', () => {
+    const once = prepareFund(IQM, { outDir: join(out, 'again'), only: 'edgar', diff: false });
+    const twice = prepareFund(IQM, { outDir: join(out, 'again'), only: 'edgar', diff: false });
+    if (!('prepared' in once) || !('prepared' in twice)) throw new Error('IQM did not prepare');
+    expect(once.prepared.documents.map((d) => d.file)).toEqual([HTM]);
+    expect(twice.prepared.documents[0]!.html).toBe(once.prepared.documents[0]!.html);
+    expect(Buffer.from(once.prepared.documents[0]!.html, 'latin1').equals(html)).toBe(true);
+  });
+
+  it('refuses, before anything prints, the HTML of a template override EDGAR would not take', () => {
+    const dir = join(out, 'bad-templates');
+    mkdirSync(join(dir, 'edgar', 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'edgar', 'partials', 'cover.hbs'), '<a name="cover"></a>\n<p><span>{{fundName}}</span> <a href="https://example.com/">our site</a></p>\n');
+    const step = prepareFund(IQM, { outDir: join(out, 'bad'), only: 'edgar', diff: false, templates: [dir] });
+    if (!('failed' in step)) throw new Error('the override was not refused');
+    expect(step.failed.problems).toHaveLength(1);
+    expect(step.failed.problems[0]).toMatch(/^data\/iqm\/2011-08-31\.yaml: iqm20110831\.htm is not EDGAR HTML \(docs\/edgar\.md\): element \(line \d+\): <span> is not an element EDGAR accepts; external-reference \(line \d+\): link to "https:\/\/example\.com\/": EDGAR accepts links only to filings in the SEC's archive$/);
+    expect(existsSync(join(out, 'bad'))).toBe(false);
+  });
 });

@@ -60,8 +60,3 @@ export function seniorSecurities(fund: FundPeriod): SeniorSecurity[] {
   }
   return list;
 }
-
-/** Senior securities carried outside total liabilities (preferred shares, the older way). */
-export function outsideLiabilities(list: readonly SeniorSecurity[]): Decimal {
-  return list.filter((s) => !s.liability).reduce((acc, s) => acc.plus(s.amount), ZERO);
-}

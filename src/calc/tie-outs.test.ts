@@ -91,3 +91,26 @@ describe('tie-outs on a mutated copy', () => {
     ]);
   });
 });
+
+describe("each tie-out's parts", () => {
+  const files = ['data/iqm/2011-02-28.yaml', 'data/iqm/2011-08-31.yaml', 'data/synthetic-levered/2024-06-30.yaml', 'data/synthetic-muni/2024-06-30.yaml'];
+  it.each(files)('are the lines the computed figure sums, or the operands of its formula: %s', (file) => {
+    for (const t of tieOuts(loadFundFile(file).fund!)) {
+      expect(t.parts.length, t.label).toBeGreaterThan(0);
+      if (t.formula === undefined) expect(t.parts.reduce((s, x) => s.plus(x.amount), t.computed.minus(t.computed)).toString(), t.label).toBe(t.computed.toString());
+    }
+  });
+
+  it("name IQM's lines with their amounts and paths", () => {
+    const checks = tieOuts(load());
+    const nii = checks.find((t) => t.label === 'Net investment income = income - net expenses')!;
+    // The filing's statement of operations: interest 6,921,458 less total expenses 735,719 = 6,185,739.
+    expect(nii.parts.map((x) => [x.label, x.amount.toString(), x.path.join('.')])).toEqual([
+      ['interest', '6921458', 'statements.operations.investment_income.interest'],
+      ['less total expenses', '-735719', 'statements.operations.expenses.total'],
+    ]);
+    const nm = checks.find((t) => t.label === 'New Mexico: percent of net assets')!;
+    expect(nm.formula).toBe('New Mexico holdings / net assets');
+    expect(nm.parts.map((x) => x.amount.toString())).toEqual(['1702635', '194748628']);
+  });
+});

@@ -30,8 +30,8 @@ describe('tie-outs.xlsx for IQM 2011-08-31', async () => {
   const bytes = await tieOutsXlsx(workbookData(fund, figures, loaded.locate, diff.variances));
   const wb = await read(bytes);
 
-  it('has the sheets Figures, Tie-outs, Findings and Variances, each with a frozen, filtered header row', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Figures', 'Tie-outs', 'Findings', 'Variances']);
+  it('has the sheets Figures, Tie-outs, Tie-out lines, Findings and Variances, each with a frozen, filtered header row', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Figures', 'Tie-outs', 'Tie-out lines', 'Findings', 'Variances']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
@@ -42,7 +42,7 @@ describe('tie-outs.xlsx for IQM 2011-08-31', async () => {
   it('lists all 159 tie-outs, stated, computed and difference as numbers, with the YAML location', () => {
     const ws = wb.getWorksheet('Tie-outs')!;
     const rows = rowsOf(ws);
-    expect(rows[0]!.values).toEqual([undefined, 'tie-out', 'path', 'stated', 'computed', 'difference', 'tolerance', 'unit', 'severity', 'ok', 'YAML location']);
+    expect(rows[0]!.values).toEqual([undefined, 'tie-out', 'path', 'stated', 'computed', 'difference', 'tolerance', 'unit', 'severity', 'ok', 'YAML location', 'computed from']);
     const body = rows.slice(1);
     expect(body).toHaveLength(159);
     for (const r of body) {
@@ -62,6 +62,26 @@ describe('tie-outs.xlsx for IQM 2011-08-31', async () => {
       [0.0088, 0.0087, '0.00%'],
       [0.008, 0.0079, '0.00%'],
     ]);
+  });
+
+  it("shows each tie-out's lines: in words on the Tie-outs sheet, one numeric row each on Tie-out lines", () => {
+    const tieOuts = rowsOf(wb.getWorksheet('Tie-outs')!);
+    const total = tieOuts.findIndex((r) => r.getCell(1).value === 'Total assets foot');
+    // The filing's statement of assets and liabilities: 282,691,934 + 685,354 + 2,983,346 + 2,528 + 19,286 = 286,382,448.
+    expect(tieOuts[total]!.getCell(11).value).toBe('investments at value 282,691,934 + cash 685,354 + receivable interest 2,983,346 + deferred compensation investment 2,528 + other assets 19,286');
+    const nav = tieOuts.find((r) => r.getCell(2).value === 'statements.assets_and_liabilities.nav_per_share')!;
+    expect(nav.getCell(11).value).toBe('net assets / common shares outstanding: net assets 194,748,628; common shares outstanding 13,454,169');
+    const lines = rowsOf(wb.getWorksheet('Tie-out lines')!);
+    expect(lines[0]!.values).toEqual([undefined, 'tie-out row', 'tie-out', 'line', 'amount', 'path', 'YAML location']);
+    const ofTotal = lines.filter((r) => r.getCell(1).value === total + 1);
+    expect(ofTotal.map((r) => [r.getCell(3).value, r.getCell(4).value])).toEqual([
+      ['investments at value', 282691934], ['cash', 685354], ['receivable interest', 2983346], ['deferred compensation investment', 2528], ['other assets', 19286],
+    ]);
+    for (const r of ofTotal) expect(r.getCell(6).value).toMatch(/^data\/iqm\/2011-08-31\.yaml:\d+:\d+$/);
+    expect(ofTotal[0]!.getCell(4).numFmt).toBe('#,##0;(#,##0)');
+    // Every line of every tie-out is a row, and each row's amount is a number.
+    expect(lines.length - 1).toBe(figures.tieOuts.reduce((n, t) => n + t.parts.length, 0));
+    for (const r of lines.slice(1)) expect(typeof r.getCell(4).value).toBe('number');
   });
 
   it('has one Figures row per figure path, values as numbers with their unit and format', () => {

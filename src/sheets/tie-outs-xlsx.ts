@@ -1,10 +1,12 @@
 // tie-outs.xlsx: the fund accountant's tie-out workbook, written with exceljs. Sheets Figures, Tie-outs,
-// Findings and (with a period diff) Variances; numbers are numbers with number formats, each sheet has a
+// Tie-out lines (the lines each tie-out computes from), Findings and (with a period diff) Variances; numbers are numbers with number formats, each sheet has a
 // frozen header row and a filter. The same data gives the same bytes: the workbook's dates are the
 // period's report date and the zip is re-packed with fixed entry dates (exceljs stamps the clock).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { WorkbookData } from './workbook-data.js';
+import { fmtMoney } from '../calc/workings-format.js';
+import { Decimal } from '../decimal.js';
+import type { TieOutRow, WorkbookData } from './workbook-data.js';
 
 type Unit = 'flow' | 'balance' | 'perShare' | 'ratio' | 'count' | 'amount' | 'percent';
 
@@ -51,6 +53,12 @@ function addSheet(
   return ws;
 }
 
+/** A tie-out's lines in words: `investments at value 282,691,934 + cash 685,354`, or its formula and operands. */
+export function linesText(t: TieOutRow): string {
+  const shown = t.parts.map((x) => `${x.label} ${fmtMoney(new Decimal(x.amount), places(x.amount))}`);
+  return t.formula ? `${t.formula}: ${shown.join('; ')}` : shown.join(' + ');
+}
+
 export async function tieOutsXlsx(data: WorkbookData): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const [y, m, d] = data.reportDate.split('-').map(Number) as [number, number, number];
@@ -83,13 +91,31 @@ export async function tieOutsXlsx(data: WorkbookData): Promise<Uint8Array> {
       { header: 'severity', width: 9 },
       { header: 'ok', width: 6 },
       { header: 'YAML location', width: 40 },
+      { header: 'computed from', width: 100 },
     ],
-    data.tieOuts.map((t) => [t.label, t.path, cellNumber(t.stated), cellNumber(t.computed), cellNumber(t.difference), cellNumber(t.tolerance), t.unit, t.severity, t.ok, t.location ?? '']),
+    data.tieOuts.map((t) => [t.label, t.path, cellNumber(t.stated), cellNumber(t.computed), cellNumber(t.difference), cellNumber(t.tolerance), t.unit, t.severity, t.ok, t.location ?? '', linesText(t)]),
     (i, c) => {
       const t = data.tieOuts[i]!;
       const text = [t.stated, t.computed, t.difference, t.tolerance][c - 2];
       return text === undefined ? undefined : numberFormat(t.unit, [t.stated, t.computed].reduce((a, b) => (places(b) > places(a) ? b : a)));
     },
+  );
+
+  // One row per line a tie-out computes from; `tie-out row` is the tie-out's row in the Tie-outs sheet.
+  const lines = data.tieOuts.flatMap((t, i) => t.parts.map((x) => ({ row: i + 2, tieOut: t.label, ...x })));
+  addSheet(
+    wb,
+    'Tie-out lines',
+    [
+      { header: 'tie-out row', width: 11 },
+      { header: 'tie-out', width: 60 },
+      { header: 'line', width: 50 },
+      { header: 'amount', width: 18 },
+      { header: 'path', width: 60 },
+      { header: 'YAML location', width: 40 },
+    ],
+    lines.map((x) => [x.row, x.tieOut, x.label, cellNumber(x.amount), x.path, x.location ?? '']),
+    (i, c) => (c === 3 ? numberFormat('amount', lines[i]!.amount) : undefined),
   );
 
   addSheet(
