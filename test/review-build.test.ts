@@ -122,7 +122,7 @@ describe('a copy acknowledged and signed by two people', () => {
   });
 
   it("the summary's findings column counts the 9 warnings and the 9 acknowledged (errors / warnings / acknowledged)", () => {
-    expect(final.stdout).toMatch(/^fund +period +status +findings: errors \/ warnings \/ acknowledged +documents/m);
+    expect(final.stdout).toMatch(/^fund +period +status +findings: errors \/ warnings \/ acknowledged +printed +kept +pages/m);
     expect(final.stdout).toMatch(/^iqm +2011-08-31 +built +0 \/ 9 \/ 9 +/m);
   });
 
