@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blacklineSection } from '../src/diff/blackline.js';
 import { rollForward } from '../src/rollforward/roll-forward.js';
+import { loadFundFile } from '../src/load/load-fund.js';
 import { fundbook, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
 
 const PREV = 'data/iqm/2011-02-28.yaml';
@@ -195,7 +196,7 @@ describe('fundbook diff of a period being filled in', () => {
   let rolled: string;
   beforeAll(() => {
     rolled = join(dir, '2012-02-29.yaml');
-    const r = rollForward(readFileSync(CURR, 'utf8'), CURR, '2012-02-29');
+    const r = rollForward(loadFundFile(CURR), CURR, '2012-02-29');
     if (!('text' in r)) throw new Error(r.refused.message);
     writeFileSync(rolled, r.text);
   });
