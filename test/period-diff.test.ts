@@ -206,7 +206,7 @@ describe('fundbook diff of a period being filled in', () => {
     const r = fundbook(['diff', CURR, rolled, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `fundbook diff: warning: ${rolled} is not complete: 594 fields still to be filled (period 3, statements.assets_and_liabilities 24, statements.operations 16, statements.changes_in_net_assets 11, statements.cash_flows 17, preferred_shares 32, common_shares 2, financial_highlights 21, agreements 3, performance 5, notes_data 24, schedule_of_investments 436); the diff covers what is filled`,
+      `fundbook diff: ${rolled}:1:1 warning DIFF_INCOMPLETE: ${rolled} is not complete: 594 fields still to be filled (period 3, statements.assets_and_liabilities 24, statements.operations 16, statements.changes_in_net_assets 11, statements.cash_flows 17, preferred_shares 32, common_shares 2, financial_highlights 21, agreements 3, performance 5, notes_data 24, schedule_of_investments 436); the diff covers what is filled`,
     ]);
     expect(r.stdout.trim().split('\n')).toEqual(['no differences in what is filled; 594 fields still to be filled', `wrote ${out}/period-diff.pdf, period-diff.json`]);
     const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
@@ -251,7 +251,8 @@ describe('fundbook diff, edge cases', () => {
   it('warns when the current period is not later than the previous one', () => {
     const r = fundbook(['diff', CURR, PREV, '--out', join(dir, 'backwards')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`fundbook diff: warning: ${PREV} (period ending 2011-02-28) is not later than ${CURR} (period ending 2011-08-31)`);
+    // A located diagnostic, at the current file's period end.
+    expect(r.stderr).toContain(`fundbook diff: ${PREV}:26:8 period.end: warning PERIOD_NOT_LATER: ${PREV} (period ending 2011-02-28) is not later than ${CURR} (period ending 2011-08-31)`);
   });
 
   it('refuses two different funds', () => {
