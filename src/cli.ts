@@ -10,6 +10,7 @@ import { loadFundFile } from './load/load-fund.js';
 import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
 import { buildAll } from './pipeline/build-all.js';
+import { dryRun } from './pipeline/dry-run.js';
 import { runDiff } from './pipeline/build-diff.js';
 import { parseShard, type Shard } from './pipeline/shard.js';
 import { DOCUMENT_NAMES, type DocumentName } from './pipeline/documents.js';
@@ -17,8 +18,10 @@ import { validateInput } from './pipeline/validated.js';
 import { BrowserStartError } from './render/browser.js';
 import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
+import { runPreview } from './preview/run-preview.js';
 import { acknowledge, sign } from './review/record.js';
 import { debugPhase, setDebug } from './debug-log.js';
+import { initFile } from './init/init-file.js';
 import { OutputLockedError } from './pipeline/output-lock.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
@@ -162,14 +165,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--launch-timeout <seconds>', `how long Chromium may take to start, ${RANGES.launchTimeout.min}-${RANGES.launchTimeout.max}`, '30')
     .option('--no-progress', 'plain one-line-per-fund logs even on a terminal')
     .option('--final', 'refuse a fund-period not signed off by a current preparer and reviewer (docs/review.md)')
+    .option('--force', 'print every document again, even those whose inputs have not changed since the last build')
+    .option('--dry-run', 'list what would be printed and why (which input changed) and what kept; write nothing')
     .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
     .addHelpText('after', teach(`  $ fundbook build data/iqm/2011-08-31.yaml --out output
   $ fundbook build data/ --out output --concurrency 2 --shard 1/4
-  $ fundbook build data/iqm/2011-08-31.yaml --final`, `  0    every fund-period built
+  $ fundbook build data/ --out output --dry-run     # what changed since the last build
+  $ fundbook build data/ --out output --force       # print everything again
+  $ fundbook build data/iqm/2011-08-31.yaml --final
+
+A document already in --out whose input, review file, templates, fonts, fundbook and Chromium versions
+and previous period (for the period diff) are unchanged, and whose file still has the sha256 its
+manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0    every fund-period built (or, with --dry-run, every input valid)
   1    a fund-period failed or was skipped with errors (with --final: not signed off), or no Chromium was found
   2    a usage error
-  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex), docs/review.md (--final) and docs/library.md (the browser)'))
-    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; templates: string[] }) => {
+  130  stopped by Ctrl-C (nothing half-written)`, 'README.md (Commands; A fund complex; Incremental builds), docs/review.md (--final) and docs/library.md (the browser)'))
+    .action(async (paths: string[], opts: { out: string; only?: DocumentName; previous?: string; diff: boolean; concurrency?: string; shard?: string; timeout: string; progress: boolean; launchTimeout: string; final?: boolean; templates: string[]; force?: boolean; dryRun?: boolean }) => {
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const concurrency = opts.concurrency === undefined ? undefined : parseInRange('--concurrency', opts.concurrency, RANGES.concurrency);
       const timeout = parseInRange('--timeout', opts.timeout, RANGES.timeout);
@@ -185,8 +196,9 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      exitCode = await buildAll(findInputs(paths), {
+      exitCode = await (opts.dryRun ? dryRun : buildAll)(findInputs(paths), {
         outDir: opts.out,
+        force: opts.force,
         only: opts.only,
         final: opts.final,
         templates: opts.templates,
@@ -222,6 +234,28 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('preview')
+    .description('show the documents of a fund-period in the browser, with its findings; reloads on every save')
+    .argument('<file>', 'a fund-period YAML file')
+    .option('--port <n>', `the port to listen on, ${RANGES.port.min}-${RANGES.port.max} (0: any free port)`, '4700')
+    .option('--host <address>', 'the address to listen on (default: this machine only)', '127.0.0.1')
+    .option('--out <dir>', 'where "Print PDF" builds, as build --out', 'output')
+    .option('--templates <dir>', "a folder of templates over fundbook's own; repeatable, a later folder over an earlier (docs/templates.md)", collect, [])
+    .addHelpText('after', teach(`  $ fundbook preview data/iqm/2011-08-31.yaml
+  $ fundbook preview data/iqm/2011-08-31.yaml --port 8080 --templates examples/house-style`, `  0  stopped with Ctrl-C
+  1  the template folders are refused, or the port cannot be used
+  2  a usage error`, 'docs/templates.md (Preview)'))
+    .action(async (file: string, opts: { port: string; host: string; out: string; templates: string[] }) => {
+      const port = parseInRange('--port', opts.port, RANGES.port);
+      if (typeof port === 'string') {
+        console.error(`fundbook preview: ${port}`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await runPreview({ file, port, host: opts.host, outDir: opts.out, templates: opts.templates });
+    });
+
+  program
     .command('roll-forward')
     .description("start the next period's file from this one: carried terms, comparatives moved, figures TO BE FILLED")
     .argument('<file>', "this period's YAML file")
@@ -247,6 +281,26 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       console.log(`wrote ${result.written}; run \`fundbook check ${result.written}\` to list the figures to be filled`);
+    });
+
+  program
+    .command('init')
+    .description("start a new fund: its first fund-period file, every required field TO BE FILLED, each with a comment saying what it is")
+    .argument('<fund-id>', 'the fund id: lower-case letters, digits and dashes')
+    .requiredOption('--period-end <date>', "the first period's end date, YYYY-MM-DD")
+    .option('--out <dir>', 'the data folder; the file is written as <dir>/<fund-id>/<period-end>.yaml', 'data')
+    .addHelpText('after', teach(`  $ fundbook init my-fund --period-end 2012-02-29
+  $ fundbook check data/my-fund/2012-02-29.yaml     # lists every field still to be filled, with its line`, `  0  the file was written
+  1  the target exists (never overwritten), or the folder cannot be written
+  2  a usage error (a fund id or date the format does not take)`, 'docs/data-format.md (every section and field)'))
+    .action((fundId: string, opts: { periodEnd: string; out: string }) => {
+      const result = initFile(fundId, opts.periodEnd, opts.out);
+      if ('usage' in result || 'error' in result) {
+        console.error(`fundbook init: ${'usage' in result ? result.usage : result.error}`);
+        exitCode = 'usage' in result ? 2 : 1;
+        return;
+      }
+      console.log(`wrote ${result.written}; run \`fundbook check ${result.written}\` to list the fields to fill`);
     });
 
   try {

@@ -13,6 +13,7 @@ export const RANGES = {
   concurrency: { min: 1, max: 64, unit: 'documents in flight', integer: true },
   timeout: { min: 1, max: 3600, unit: 'seconds' },
   launchTimeout: { min: 1, max: 600, unit: 'seconds' },
+  port: { min: 0, max: 65535, unit: 'port', integer: true },
 } satisfies Record<string, Range>;
 
 /** `text` as a number within `range`, or the one-line message refusing it. */

@@ -57,6 +57,16 @@ describe('IQM as committed: no review file, so a draft', () => {
     texts.forEach((t, i) => expect(t.match(/\bDRAFT\b/g), `page ${i + 1}`).toEqual(['DRAFT']));
   });
 
+  it('the EDGAR HTML is marked as the PDF is: DRAFT at the top and at each page break, the open items first', () => {
+    const html = readFileSync(join(dir, 'iqm20110831.htm'), 'latin1');
+    const body = html.slice(html.indexOf('<body'));
+    expect(body.indexOf('>DRAFT<')).toBeLessThan(body.indexOf('Open items'));
+    expect(body.indexOf('Open items')).toBeLessThan(body.indexOf('<a href="#letters">'));
+    // One DRAFT at the top, and one after each page break.
+    expect(body.match(/>DRAFT</g)!.length).toBe(body.match(/page-break-before: always/g)!.length + 1);
+    for (const f of ['STATED_VS_COMPUTED', 'QUORUM_NOT_MET']) expect(body).toContain(f);
+  });
+
   it('the report opens with the open-items page: each of the 11 findings with its file:line:column', () => {
     const first = pdfText(join(dir, 'shareholder-report.pdf'), { page: 1 });
     expect(IQM_FINDINGS).toHaveLength(11);
@@ -118,6 +128,12 @@ describe('a copy acknowledged and signed by two people', () => {
   it.each(DOCUMENTS)('%s: no DRAFT on any page', (doc) => {
     const texts = pages(join(dir, `${doc}.pdf`));
     texts.forEach((t, i) => expect(t, `page ${i + 1}`).not.toMatch(/DRAFT|Open items/));
+  });
+
+  it('the EDGAR HTML has no DRAFT and no open items either', () => {
+    const html = readFileSync(join(dir, 'iqm20110831.htm'), 'latin1');
+    expect(html).not.toMatch(/DRAFT|Open items/);
+    expect(html).toContain('<a href="#letters">Letters to Shareholders</a>');
   });
 
   it('the report opens with its cover again', () => {

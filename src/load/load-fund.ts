@@ -10,6 +10,7 @@ import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { makeLocator, nodeAt, pathAt, type DataPath, type Location, type Locator } from './locate.js';
 import { nearestKey } from './schema-keys.js';
+import { PLACEHOLDER } from './scalars.js';
 
 /**
  * A load problem: a located Diagnostic, always an error. Codes: FILE (missing, too big, not UTF-8),
@@ -79,6 +80,8 @@ function messageFor(issue: z.core.$ZodIssue, doc: Document): string {
   const found = describeNode(doc, issue.path as DataPath);
   const node = nodeAt(doc, issue.path as DataPath);
   if (node && 'value' in node && node.value === '' && issue.code === 'custom') return 'has no value';
+  // The placeholder, in a field of any kind (a choice, a flag, a pattern), is a field still to be filled.
+  if (node && isScalar(node) && typeof node.value === 'string' && node.value.trim() === PLACEHOLDER) return 'to be filled';
   switch (issue.code) {
     case 'invalid_type':
       if (found === 'missing') return 'is required';

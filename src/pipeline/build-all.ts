@@ -2,7 +2,8 @@
 // skipped), then render the rest with one shared Chromium and `concurrency` documents in flight. A
 // browser crash relaunches Chromium and retries the documents in flight once; Ctrl-C ends Chromium and
 // removes any half-written temporary file; a progress bar on a terminal, one line per fund otherwise,
-// and a summary table at the end.
+// and a summary table at the end. With an earlier build in --out, only what changed is printed
+// (pipeline/up-to-date.ts); Chromium is not even started when nothing needs printing.
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { findPreviousPeriod, prepareDiff, printDiff, type DiffOutput } from './build-diff.js';
@@ -14,7 +15,10 @@ import type { Browser } from 'puppeteer-core';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateForBuild } from './validated.js';
 import { withPool } from './with-pool.js';
-import { BrowserStartError } from '../render/browser.js';
+import { BrowserStartError, chromiumVersion } from '../render/browser.js';
+import { existsSync } from 'node:fs';
+import { chromiumNumber } from './up-to-date.js';
+import type { KeptFund, PreparedFund } from './build-fund.js';
 import { shardInputs, type Shard } from './shard.js';
 import { checkTemplateDirs } from '../render/templates.js';
 import { DOCUMENT_FORMATS } from './documents.js';
@@ -28,6 +32,8 @@ export interface BuildAllOptions extends BuildOptions {
   progress?: boolean;
   /** How long Chromium may take to start (default 30 s). */
   launchTimeoutMs?: number;
+  /** Print every document, up to date or not. */
+  force?: boolean;
 }
 
 interface JobResult {
@@ -36,6 +42,8 @@ interface JobResult {
   error?: string;
   retried: boolean;
   diff?: string;
+  /** Every output up to date: the folder left as it was. */
+  untouched?: boolean;
 }
 
 /**
@@ -109,6 +117,8 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
+  // An earlier build in --out: each output is judged against it, and only what changed is printed.
+  const incremental = !options.force && existsSync(options.outDir);
 
   // A batch prepares on a worker thread; a single fund on the main thread, while Chromium starts (a
   // fresh worker would have to load and warm up all its modules first, which costs more than it saves).
@@ -118,34 +128,51 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     // so a page in flight never waits for it; only a few ahead, so memory stays flat however long the
     // batch. The first few are prepared while the rest are still being validated.
     const ahead = new Map<string, ReturnType<Preparer['prepare']>>();
+    // The Chromium version outputs are judged against: asked of the program (alongside validation), or
+    // of the browser itself should that fail.
+    let version: Promise<string> | undefined;
+    const buildOptions = async (): Promise<BuildOptions> => {
+      if (!incremental) return options;
+      version ??= chromiumVersion().then(async (v) => v ?? (await pool.acquire(), chromiumNumber(pool.version)));
+      return { ...options, incremental: { chromium: await version } };
+    };
+    if (incremental) void buildOptions().catch(() => undefined);
+    // Chromium starts up once the first input proves valid, while the rest are validated; in an
+    // incremental build, once the first fund-period proves to need printing.
+    let warming: Promise<unknown> | undefined;
+    const warm = () => (warming ??= pool.acquire().then(() => undefined, (err: unknown) => err));
+    const warmIfPrinting = <T>(step: T): T => {
+      if (needsPrinting(step as PrepareStep)) void warm();
+      return step;
+    };
     const prepareAhead = (input: string) => {
       if (ahead.has(input) || !preparer) return;
-      ahead.set(input, preparer.prepare(input, options));
+      ahead.set(input, buildOptions().then((o) => preparer.prepare(input, o)).then(warmIfPrinting));
     };
-    // Chromium starts up, once the first input proves valid, while the rest are validated.
-    let warming: Promise<unknown> | undefined;
     const validated = await validate(inputs, preparer, log, (input) => {
-      warming ??= pool.acquire().then(() => undefined, (err: unknown) => err);
+      if (!incremental) void warm();
       if (ahead.size <= concurrency) prepareAhead(input);
     }, options.final);
     invalid = validated.invalid;
     const valid = validated.valid;
-    if (!preparer && valid.length > 0) ahead.set(valid[0]!, Promise.resolve().then(() => prepareFund(valid[0]!, options)));
+    if (!preparer && valid.length > 0) ahead.set(valid[0]!, buildOptions().then((o) => prepareFund(valid[0]!, o)).then(warmIfPrinting));
     // A browser that cannot start fails the run at once, in one line (cli.ts), rather than every fund.
     const launchError = valid.length > 0 ? await warming : undefined;
     if (launchError instanceof BrowserStartError) throw launchError;
     const bar = showBar
       ? new cliProgress.SingleBar(
-          { format: ' {bar} {value}/{total} fund-periods | {documents} documents, {rate} | {name} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
+          { format: ' {bar} {value}/{total} fund-periods | {documents} documents printed, {rate}, {kept} kept | {name} | elapsed {duration_formatted} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
           cliProgress.Presets.shades_classic,
         )
       : undefined;
     // The bar names what prints by fund and period, counts documents as they finish and their rate.
     let documentsDone = 0;
+    let documentsKept = 0;
     const barStarted = performance.now();
     const progress = (name: string) => ({
       name,
       documents: documentsDone,
+      kept: documentsKept,
       rate: documentsDone === 0 ? '- s/document' : `${((performance.now() - barStarted) / 1000 / documentsDone).toFixed(1)} s/document`,
     });
     bar?.start(valid.length, 0, progress(''));
@@ -184,25 +211,30 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       try {
         step = await claim(i);
       } catch (err) {
+        if (err instanceof BrowserStartError) throw err;
         return { input, error: err instanceof Error ? err.message : String(err), retried: false };
       }
       if ('failed' in step) return { input, outcome: step.failed, retried: false };
+      if ('kept' in step) return { input, outcome: step.kept, retried: false, diff: step.kept.diffKept ? KEPT_DIFF : undefined, untouched: true };
+      const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+      const keptDiff = step.prepared.kept.periodDiff !== undefined;
+      // Only a fund-period with something to print takes the browser.
+      const printing = step.prepared.documents.some((d) => d.format === 'pdf') || (previous !== undefined && !keptDiff);
       for (let attempt = 0; ; attempt++) {
-        const { browser, generation } = await pool.acquire();
+        const { browser, generation } = printing ? await pool.acquire() : { browser: undefined, generation: -1 };
         try {
-          const page = await slotPage(slot, browser, generation);
+          const page = browser ? await slotPage(slot, browser, generation) : undefined;
           // A guard over the whole fund, beyond each print's own timeout: as those, it scales with size.
           const htmlBytes = step.prepared.documents.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
           const what = `${step.prepared.fundId} ${step.prepared.periodEnd}`;
           debugPhase(`printing ${what}`);
           const { output, ...outcome } = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, htmlBytes) * 4, `building ${what} (${input})`);
-          let diff: string | undefined;
+          let diff: string | undefined = keptDiff ? KEPT_DIFF : undefined;
           let diffOutput: DiffOutput | undefined;
-          const previous = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
-          if (previous) {
+          if (previous && !keptDiff) {
             const diffStep = preparer ? await preparer.diff(previous, input, outcome.outDir, options.templates) : prepareDiff(previous, input, outcome.outDir, options.templates);
-            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, Buffer.byteLength(diffStep.prepared.html)) * 4, `the period diff of ${what} (${input})`);
-            diff = d.ok ? `period-diff against ${previous}` : `period diff FAILED: ${d.problems.join('; ')}; nothing written for this fund-period`;
+            const d = 'failed' in diffStep ? diffStep.failed : await withTimeout(printDiff(browser!, pool.version, diffStep.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, Buffer.byteLength(diffStep.prepared.html)) * 4, `the period diff of ${what} (${input})`);
+            diff = d.ok ? `period-diff against ${previous}${step.prepared.diffReason ? `: ${step.prepared.diffReason}` : ''}` : `period diff FAILED: ${d.problems.join('; ')}; nothing written for this fund-period`;
             if ('output' in d) diffOutput = d.output as DiffOutput;
             if (!d.ok) outcome.ok = false;
           }
@@ -214,8 +246,9 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
           return { input, outcome, retried: attempt > 0, diff };
         } catch (err) {
           dropPage(slot);
+          if (err instanceof BrowserStartError) throw err;
           // A document in flight when Chromium died is retried once on the relaunched browser.
-          if (attempt === 0 && pool.crashed(generation)) continue;
+          if (attempt === 0 && browser && pool.crashed(generation)) continue;
           return { input, error: err instanceof Error ? err.message : String(err), retried: attempt > 0 };
         }
       }
@@ -229,13 +262,16 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
         bar?.update(progress(input));
         const r = await runOne(i, slot);
         out[i] = r;
-        documentsDone += r.outcome?.documents.length ?? 0;
+        documentsDone += r.outcome?.documents.filter((d) => !d.kept).length ?? 0;
+        documentsKept += r.outcome?.documents.filter((d) => d.kept).length ?? 0;
         bar?.increment(1, progress(r.outcome?.fundId ? `${r.outcome.fundId} ${r.outcome.periodEnd}` : input));
         if (!bar) logResult(r, log);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
     bar?.stop();
+    // Under a bar, why each document printed again is said once the bar is done.
+    if (bar) for (const r of out) for (const d of r.outcome?.documents ?? []) if (d.reason) log(`printed ${r.outcome!.outDir}/${d.file}: ${d.reason}`);
     return out;
   }, options.launchTimeoutMs).finally(() => preparer?.close());
 
@@ -244,13 +280,30 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   log(summaryTable(results, invalid));
   const failed = results.filter((r) => !r.outcome?.ok).length;
   log(`${results.length - failed} built, ${failed} failed, ${invalid.length} skipped with errors, in ${seconds.toPrecision(3)} s at concurrency ${concurrency}`);
+  const docs = results.flatMap((r) => r.outcome?.documents ?? []);
+  const diffs = results.filter((r) => r.outcome?.ok && r.diff);
+  log(`documents: ${docs.filter((d) => !d.kept).length} printed, ${docs.filter((d) => d.kept).length} kept (unchanged); period diffs: ${diffs.filter((r) => r.diff !== KEPT_DIFF).length} printed, ${diffs.filter((r) => r.diff === KEPT_DIFF).length} kept`);
   return failed + invalid.length === 0 ? 0 : 1;
+}
+
+const KEPT_DIFF = 'period-diff.pdf, unchanged, kept';
+
+type PrepareStep = { prepared: PreparedFund } | { failed: BuildOutcome } | { kept: KeptFund };
+
+/** Whether a prepared fund-period has a document or period diff to print (the latter: unless kept). */
+function needsPrinting(step: PrepareStep): boolean {
+  if (!('prepared' in step)) return false;
+  return step.prepared.documents.some((d) => d.format === 'pdf') || step.prepared.diffReason !== undefined;
 }
 
 function logResult(r: JobResult, log: (line: string) => void): void {
   if (r.outcome?.ok) {
-    for (const d of r.outcome.documents) log(`built ${r.outcome.outDir}/${d.file} (${d.format === 'edgar' ? 'EDGAR HTML' : `${d.pages} pages`}, ${Math.ceil(d.bytes / 1024)} KB${d.format === 'edgar' ? '' : `, ${d.prints} print${d.prints === 1 ? '' : 's'}`}${r.retried ? ', retried after a browser crash' : ''})`);
-    if (r.diff) log(`built ${r.outcome.outDir}/${r.diff}`);
+    for (const d of r.outcome.documents) {
+      if (d.kept) log(`unchanged, kept ${r.outcome.outDir}/${d.file}`);
+      else log(`built ${r.outcome.outDir}/${d.file} (${d.format === 'edgar' ? 'EDGAR HTML' : `${d.pages} pages`}, ${Math.ceil(d.bytes / 1024)} KB${d.format === 'edgar' ? '' : `, ${d.prints} print${d.prints === 1 ? '' : 's'}`}${r.retried ? ', retried after a browser crash' : ''})${d.reason ? `: ${d.reason}` : ''}`);
+    }
+    if (r.diff === KEPT_DIFF) log(`unchanged, kept ${r.outcome.outDir}/period-diff.pdf`);
+    else if (r.diff) log(`built ${r.outcome.outDir}/${r.diff}`);
   } else {
     log(`FAILED ${r.input}:`);
     for (const p of r.outcome?.problems ?? [r.error ?? 'unknown error']) log(`  ${p}`);
@@ -260,17 +313,25 @@ function logResult(r: JobResult, log: (line: string) => void): void {
 
 function summaryTable(results: JobResult[], invalid: string[]): string {
   const rows = [
-    ['fund', 'period', 'status', 'findings: errors / warnings / acknowledged', 'documents', 'pages', 'seconds'],
-    ...results.map((r) => [
-      r.outcome?.fundId ?? r.input,
-      r.outcome?.periodEnd ?? '',
-      r.outcome?.ok ? (r.retried ? 'built (retried)' : 'built') : 'FAILED',
-      r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings} / ${r.outcome.findings.acknowledged}` : '',
-      String(r.outcome?.documents.length ?? 0) + (r.diff && r.outcome?.ok ? '+diff' : ''),
-      String(r.outcome?.documents.reduce((n, d) => n + d.pages, 0) ?? 0),
-      r.outcome ? (r.outcome.ms / 1000).toPrecision(3) : '',
-    ]),
-    ...invalid.map((f) => [f, '', 'SKIPPED (errors)', '', '0', '0', '']),
+    ['fund', 'period', 'status', 'findings: errors / warnings / acknowledged', 'printed', 'kept', 'pages', 'seconds'],
+    ...results.map((r) => {
+      const docs = r.outcome?.documents ?? [];
+      const printed = docs.filter((d) => !d.kept).length;
+      const kept = docs.length - printed;
+      const diff = r.diff && r.outcome?.ok ? '+diff' : '';
+      const status = !r.outcome?.ok ? 'FAILED' : r.untouched ? 'unchanged' : r.retried ? 'built (retried)' : 'built';
+      return [
+        r.outcome?.fundId ?? r.input,
+        r.outcome?.periodEnd ?? '',
+        status,
+        r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings} / ${r.outcome.findings.acknowledged}` : '',
+        String(printed) + (diff && r.diff !== KEPT_DIFF ? diff : ''),
+        String(kept) + (diff && r.diff === KEPT_DIFF ? diff : ''),
+        String(docs.reduce((n, d) => n + d.pages, 0)),
+        r.outcome ? (r.outcome.ms / 1000).toPrecision(3) : '',
+      ];
+    }),
+    ...invalid.map((f) => [f, '', 'SKIPPED (errors)', '', '0', '0', '0', '']),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');

@@ -19,6 +19,7 @@ import { placeholderHtml, renderPaged, type Finisher } from '../render/render-do
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import { chromiumNumber, diffInputs, type OutputInputs } from './up-to-date.js';
 import { debugPhase } from '../debug-log.js';
 import { carriedAcknowledgements } from '../review/carried.js';
 import { reviewForBuild } from '../review/for-build.js';
@@ -52,6 +53,8 @@ export interface PreparedDiff {
   fundId: string;
   periodEnd: string;
   previousFile: string;
+  /** What goes into it, for its manifest entry (pipeline/up-to-date.ts; the printer adds Chromium's version). */
+  inputs: OutputInputs;
 }
 
 /** The fund-period file beside `file` whose period ends latest before it (files are named by period end). */
@@ -127,6 +130,7 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       fundId: currentFund.fund.id,
       periodEnd: currentFund.period.end,
       previousFile,
+      inputs: diffInputs(previousFile, currentFile, compiledDocument('period-diff', 'pdf', templates).templateHashes),
     },
   };
 }
@@ -156,6 +160,7 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
     json: { file: 'period-diff.json', sha256: createHash('sha256').update(prepared.json).digest('hex') },
     previous: { file: prepared.previousFile },
     requestsBlocked: [...new Set(rendered.blocked)].sort(),
+    inputs: { ...prepared.inputs, chromium: chromiumNumber(chromiumVersion) },
   };
   const output: DiffOutput = { files: { 'period-diff.pdf': rendered.pdf, 'period-diff.json': prepared.json }, entry };
   return { ok: true, problems: [], warnings: prepared.warnings, summary: prepared.summary, outDir: prepared.outDir, output };

@@ -11,7 +11,8 @@ import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { figuresJson } from '../figures/figures-json.js';
-import { compileDocument, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
+import { BUILT_IN_LAYER, compileDocument, templateFiles, type CompiledDocument, type TemplateFormat } from '../render/templates.js';
+import { statSync } from 'node:fs';
 import { asciiHtml } from '../edgar/ascii-html.js';
 import { checkEdgarHtml } from '../edgar/check-edgar.js';
 import { FUND_DOCUMENTS, type DocumentKind, type DocumentName, type DocumentView } from './documents.js';
@@ -22,6 +23,8 @@ import type { PrintPage } from '../render/print.js';
 import { placeholderHtml, renderPaged, type Finisher } from '../render/render-document.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput } from './validated.js';
+import { previousManifest } from './fund-period-output.js';
+import { chromiumNumber, dataInputs, diffInputs, documentInputs, fileRecord, judge, type Manifest, type OutputInputs } from './up-to-date.js';
 import { manifestReview, notFinal, reviewForBuild, type ManifestReview } from '../review/for-build.js';
 
 export interface BuildOptions {
@@ -35,6 +38,11 @@ export interface BuildOptions {
   previous?: string;
   /** false: no period diff, and no Variances sheet. */
   diff?: boolean;
+  /**
+   * Keep what is up to date in the output folder (pipeline/up-to-date.ts), judged against this Chromium
+   * version; absent, every document is printed.
+   */
+  incremental?: { chromium: string };
   /** The user's template folders, layered over fundbook's own, the last on top (docs/templates.md). */
   templates?: readonly string[];
 }
@@ -48,6 +56,10 @@ export interface DocumentOutcome {
   bytes: number;
   prints: number;
   sha256: string;
+  /** Up to date: not printed, the file already in the folder kept (pipeline/up-to-date.ts). */
+  kept?: true;
+  /** Printed again: why it was not kept. */
+  reason?: string;
 }
 
 export interface BuildOutcome {
@@ -65,11 +77,15 @@ export interface BuildOutcome {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Templates compiled once per process (per set of template folders) and shared by every build. */
+/**
+ * Templates compiled once per process and shared by every build; compiled again when a file of the
+ * user's template folders is added, removed or changed (the preview watches them: preview/).
+ */
 const compiled = new Map<string, CompiledDocument>();
 
 export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'pdf', templates: readonly string[] = []): CompiledDocument {
-  const key = JSON.stringify([kind, format, ...templates]);
+  const users = templates.length === 0 ? [] : templateFiles(kind, templates, format).filter((f) => f.layer !== BUILT_IN_LAYER);
+  const key = JSON.stringify([kind, format, ...templates, ...users.map((f) => [f.path, statSync(f.path).mtimeMs, statSync(f.path).size])]);
   let doc = compiled.get(key);
   if (!doc) compiled.set(key, (doc = compileDocument(kind, templates, format)));
   return doc;
@@ -88,6 +104,17 @@ export interface PreparedDocument {
   author: string;
   subject: string;
   templateHashes: CompiledDocument['templateHashes'];
+  /** What goes into it, for its manifest entry (the printer adds the Chromium version). */
+  inputs: OutputInputs;
+  /** Why it is printed again, when an earlier build's output was there (pipeline/up-to-date.ts). */
+  reason?: string;
+}
+
+/** What an incremental build keeps from the earlier build in the folder: manifest entries by document kind. */
+export interface KeptOutputs {
+  documents: Record<string, Record<string, unknown>>;
+  /** The period diff, kept when both periods (and all else that goes into it) are unchanged. */
+  periodDiff?: Record<string, unknown>;
 }
 
 /** Everything a fund's build needs from its data, computed before any printing; plain data. */
@@ -104,7 +131,14 @@ export interface PreparedFund {
   review: ManifestReview;
   /** tie-outs.xlsx's rows, written once the documents print. */
   workbook: WorkbookData;
+  /** The documents to print (all of them, unless an incremental build keeps some). */
   documents: PreparedDocument[];
+  /** What goes into figures.json and tie-outs.xlsx, for their manifest entries. */
+  dataInputs: OutputInputs;
+  /** Kept from the earlier build in the folder (an incremental build). */
+  kept: KeptOutputs;
+  /** Why the period diff prints again, when an earlier build's output was there. */
+  diffReason?: string;
   /** Time spent preparing, for the summary. */
   ms: number;
   findings: { errors: number; warnings: number; acknowledged: number };
@@ -127,7 +161,9 @@ function previousVariances(input: string, fund: FundPeriod, figures: Figures, op
  * The data half of a build: load, calculate, view models, HTML and figures.json. Synchronous and
  * browser-free, so a batch runs it on a worker thread while the browser prints (pipeline/preparer.ts).
  */
-export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } {
+export function prepareFund(input: string, options: BuildOptions & { incremental?: undefined }): { prepared: PreparedFund } | { failed: BuildOutcome };
+export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } | { kept: KeptFund };
+export function prepareFund(input: string, options: BuildOptions): { prepared: PreparedFund } | { failed: BuildOutcome } | { kept: KeptFund } {
   const started = performance.now();
   const failed = (problems: string[], fund?: { fund: { id: string }; period: { end: string } }) => ({
     failed: { input, ok: false, fundId: fund?.fund.id, periodEnd: fund?.period.end, documents: [], problems, ms: performance.now() - started },
@@ -140,10 +176,18 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
   if ('problems' in review) return failed(review.problems, fund);
   if (options.final && review.draft) return failed(notFinal(input, review.status), fund);
 
-  // Each document: its template and its view model (with the PDF's subject line).
+  // An incremental build judges each output against the manifest of the earlier build in the folder.
+  const outDir = join(options.outDir, fund.fund.id, fund.period.end);
+  const inputRecord = fileRecord(input);
+  const previousFile = options.diff === false ? undefined : options.previous ?? findPreviousPeriod(input);
+  const before = options.incremental ? (previousManifest(outDir) as Manifest & { documents?: Record<string, Record<string, unknown>>; periodDiff?: Record<string, unknown> }) : undefined;
+  const chromium = options.incremental?.chromium;
+  const kept: KeptOutputs = { documents: {} };
+
+  // Each document to print: its template and its view model (with the PDF's subject line).
   const documents: PreparedDocument[] = [];
   const refused: string[] = [];
-  const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string) => {
+  const add = (kind: DocumentKind, format: TemplateFormat, file: string, view: DocumentView, subject: string, inputs: OutputInputs, reason?: string) => {
     const compiled = compiledDocument(kind, format, options.templates);
     const draft = { ...view, draft: review.draft };
     // An EDGAR document has no page numbers to fill in; its characters beyond ASCII become references.
@@ -167,6 +211,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       author: view.author,
       subject,
       templateHashes: compiled.templateHashes,
+      inputs,
+      reason,
     });
   };
   for (const doc of FUND_DOCUMENTS) {
@@ -177,9 +223,34 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       if (options.only) return failed([formatDiagnostic({ severity: 'error', code: 'REQUIRED', path: [needs], location: { file: loaded.file, line: 1, col: 1 }, message: `is required to build the ${doc.title}` })], fund);
       continue;
     }
-    const view = doc.view({ fund, figures, locate: loaded.locate });
     const format = 'format' in doc ? doc.format : 'pdf';
-    add(doc.kind, format, 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`, view, doc.subject(view));
+    const file = 'file' in doc ? doc.file(fund) : `${doc.kind}.pdf`;
+    // What goes into it: an EDGAR document is written as rendered, so neither fonts nor Chromium do.
+    const inputs = documentInputs(inputRecord, compiledDocument(doc.kind, format, options.templates).templateHashes, format === 'pdf');
+    let reason: string | undefined;
+    if (options.incremental) {
+      const verdict = judge(format === 'pdf' ? { ...inputs, chromium } : inputs, before, before?.documents?.[doc.kind], outDir);
+      if (verdict.keep) {
+        kept.documents[doc.kind] = before!.documents![doc.kind]!;
+        continue;
+      }
+      reason = verdict.reason;
+    }
+    const view = doc.view({ fund, figures, locate: loaded.locate });
+    add(doc.kind, format, file, view, doc.subject(view), inputs, reason);
+  }
+  let diffReason: string | undefined;
+  if (options.incremental && previousFile) {
+    const verdict = judge({ ...diffInputs(previousFile, input, compiledDocument('period-diff', 'pdf', options.templates).templateHashes), chromium }, before, before?.periodDiff, outDir);
+    if (verdict.keep) kept.periodDiff = before!.periodDiff!;
+    else diffReason = verdict.reason;
+  }
+  const data = dataInputs(inputRecord, previousFile);
+  const findings = { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length };
+  // Nothing to print and figures.json and tie-outs.xlsx up to date too: the folder is left as it is.
+  if (options.incremental && documents.length === 0 && (!previousFile || kept.periodDiff) && judge(data, before, before?.figures, outDir).keep && judge(data, before, before?.tieOuts, outDir).keep) {
+    const keptDocuments = Object.entries(kept.documents).map(([kind, e]) => keptOutcome(kind as DocumentKind, e));
+    return { kept: { input, ok: true, fundId: fund.fund.id, periodEnd: fund.period.end, outDir, documents: keptDocuments, problems: [], ms: performance.now() - started, findings, diffKept: kept.periodDiff !== undefined } };
   }
   if (refused.length > 0) return failed(refused, fund);
   return {
@@ -190,15 +261,28 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       periodStart: fund.period.start,
       reportDate: fund.period.report_date,
       inputSha256: loaded.sha256,
-      outDir: join(options.outDir, fund.fund.id, fund.period.end),
+      outDir,
       figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
       review: manifestReview(review),
       workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
+      dataInputs: data,
+      kept,
+      diffReason,
       ms: performance.now() - started,
-      findings: { errors: figures.findings.filter((f) => f.severity === 'error').length, warnings: figures.findings.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length },
+      findings,
     },
   };
+}
+
+/** A fund-period left as it is: every output up to date. */
+export type KeptFund = BuildOutcome & { diffKept: boolean };
+
+/** A kept document as the run reports it, from its manifest entry. */
+function keptOutcome(kind: DocumentKind, entry: Record<string, unknown>): DocumentOutcome {
+  const doc = FUND_DOCUMENTS.find((d) => d.kind === kind);
+  const format = doc && 'format' in doc ? doc.format : 'pdf';
+  return { kind, file: String(entry.file), format, pages: Number(entry.pages ?? 0), bytes: Number(entry.bytes), prints: 0, sha256: String(entry.sha256), kept: true };
 }
 
 /** A fund-period's outputs, printed and not yet written: file name -> bytes, and the manifest's fields. */
@@ -206,20 +290,22 @@ export interface FundPeriodOutput {
   dir: string;
   files: Record<string, Uint8Array | string>;
   manifest: Record<string, unknown>;
+  /** The period diff's entry in the earlier manifest, when an incremental build keeps it. */
+  keptDiff?: Record<string, unknown>;
 }
 
 /**
  * The browser half of a build: print each prepared document. The outputs are returned, not written: the
  * caller adds the period diff and writes the whole set at once (writeFundPeriod).
  */
-export async function printFund(browser: Browser, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome & { output: FundPeriodOutput }> {
+export async function printFund(browser: Browser | undefined, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome & { output: FundPeriodOutput }> {
   const { outcome, output } = await renderFund(browser, chromiumVersion, prepared, options);
   return { ...outcome, output };
 }
 
 /** Print each prepared document: every output's bytes by name, and the manifest's fields; nothing written. */
 export async function renderFund(
-  browser: Browser,
+  browser: Browser | undefined,
   chromiumVersion: string,
   prepared: PreparedFund,
   options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
@@ -235,15 +321,16 @@ export async function renderFund(
     if (format === 'edgar') {
       // Written as prepared (and checked there).
       files[file] = html;
-      const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html) };
+      const outcome = { kind, file, format, pages: 0, bytes: Buffer.byteLength(html), prints: 0, sha256: sha256(html), reason: doc.reason };
       documents.push(outcome);
-      manifestDocuments[kind] = { file, format: 'EDGAR HTML', sha256: outcome.sha256, bytes: outcome.bytes, sections: sectionTitles.map((t) => ({ title: t })), edgarCheck: 'passed' };
+      manifestDocuments[kind] = { file, format: 'EDGAR HTML', sha256: outcome.sha256, bytes: outcome.bytes, sections: sectionTitles.map((t) => ({ title: t })), edgarCheck: 'passed', inputs: doc.inputs };
       continue;
     }
+    if (!browser) throw new Error('no browser to print with');
     const meta = { title, author, subject, date: prepared.reportDate, creator: `fundbook ${FUNDBOOK_VERSION}`, producer: `Skia/PDF (${chromiumVersion})` };
     const rendered = await renderPaged(browser, html, sectionTitles, meta, { ...options, what: `${prepared.fundId} ${prepared.periodEnd} ${file}` });
     files[file] = rendered.pdf;
-    const outcome = { kind, file, format, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256 };
+    const outcome = { kind, file, format, pages: rendered.pageCount, bytes: rendered.pdf.length, prints: rendered.prints, sha256: rendered.sha256, reason: doc.reason };
     documents.push(outcome);
     manifestDocuments[kind] = {
       file,
@@ -253,8 +340,18 @@ export async function renderFund(
       sections: sectionTitles.map((t, i) => ({ title: t, page: rendered.pages[i] })),
       // Every request the page tried to make; all were refused (fundbook's documents are self-contained).
       requestsBlocked: [...new Set(rendered.blocked)].sort(),
+      inputs: { ...doc.inputs, chromium: chromiumNumber(chromiumVersion) },
     };
   }
+  // Documents kept from the earlier build: their entries as they were, marked kept, in the table's order.
+  for (const [kind, entry] of Object.entries(prepared.kept.documents)) {
+    const { carried: _carried, ...rest } = entry;
+    manifestDocuments[kind] = { ...rest, kept: true };
+    documents.push(keptOutcome(kind as DocumentKind, entry));
+    Object.assign(templateHashes, (entry.inputs as OutputInputs | undefined)?.templates);
+  }
+  const order = FUND_DOCUMENTS.map((d) => d.kind as string);
+  documents.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 
   files['figures.json'] = figuresText;
   const workbook = await tieOutsXlsx(prepared.workbook);
@@ -266,14 +363,14 @@ export async function renderFund(
     period: { start: prepared.periodStart, end: prepared.periodEnd },
     input: { file: prepared.input, sha256: prepared.inputSha256 },
     templates: Object.fromEntries(Object.entries(templateHashes).sort(([a], [b]) => a.localeCompare(b))),
-    figures: { file: 'figures.json', sha256: sha256(figuresText) },
-    tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook) },
-    documents: manifestDocuments,
+    figures: { file: 'figures.json', sha256: sha256(figuresText), inputs: prepared.dataInputs },
+    tieOuts: { file: 'tie-outs.xlsx', sha256: sha256(workbook), inputs: prepared.dataInputs },
+    documents: Object.fromEntries(Object.entries(manifestDocuments).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))),
     review: prepared.review,
   };
   return {
     outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings },
-    output: { dir: outDir, files, manifest },
+    output: { dir: outDir, files, manifest, keptDiff: prepared.kept.periodDiff },
   };
 }
 
@@ -283,7 +380,9 @@ export async function renderFund(
  */
 export function writeFundPeriod(output: FundPeriodOutput, diff?: DiffOutput): void {
   const files = { ...output.files, ...diff?.files };
-  const manifest = diff ? { ...output.manifest, periodDiff: diff.entry } : output.manifest;
+  const keptDiff = !diff && output.keptDiff ? { ...output.keptDiff, kept: true } : undefined;
+  const periodDiff = diff?.entry ?? keptDiff;
+  const manifest = periodDiff ? { ...output.manifest, periodDiff } : output.manifest;
   commitFundPeriod(output.dir, files, manifest);
 }
 
@@ -291,6 +390,7 @@ export function writeFundPeriod(output: FundPeriodOutput, diff?: DiffOutput): vo
 export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
   const step = prepareFund(input, options);
   if ('failed' in step) return step.failed;
+  if ('kept' in step) return step.kept;
   const { output, ...outcome } = await printFund(browser, chromiumVersion, step.prepared, options);
   writeFundPeriod(output);
   return outcome;

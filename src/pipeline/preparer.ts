@@ -7,13 +7,13 @@
 // throughput 8%; moving it here, by less than the machine's noise).
 import { Worker } from 'node:worker_threads';
 import type { DiffOutcome, PreparedDiff } from './build-diff.js';
-import type { BuildOptions, BuildOutcome, PreparedFund } from './build-fund.js';
+import type { BuildOptions, BuildOutcome, KeptFund, PreparedFund } from './build-fund.js';
 import type { FinishJob } from '../render/finish-printed.js';
 import type { Finisher } from '../render/render-document.js';
 
 export type Job =
   | { type: 'validate'; input: string; final: boolean }
-  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final' | 'templates'> }
+  | { type: 'prepare'; input: string; options: Pick<BuildOptions, 'outDir' | 'only' | 'final' | 'templates' | 'previous' | 'diff' | 'incremental'> }
   | { type: 'diff'; previous: string; current: string; outDir?: string; templates?: readonly string[] }
   | { type: 'finish'; job: FinishJob };
 
@@ -90,8 +90,9 @@ export class Preparer {
     return this.run({ type: 'validate', input, final }, input);
   }
 
-  prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome }> {
-    return this.run({ type: 'prepare', input, options: { outDir: options.outDir, only: options.only, final: options.final, templates: options.templates } }, input);
+  prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome } | { kept: KeptFund }> {
+    const { outDir, only, final, templates, previous, diff, incremental } = options;
+    return this.run({ type: 'prepare', input, options: { outDir, only, final, templates, previous, diff, incremental } }, input);
   }
 
   diff(previous: string, current: string, outDir?: string, templates?: readonly string[]): Promise<{ prepared: PreparedDiff } | { failed: DiffOutcome }> {

@@ -6,7 +6,7 @@
 // fundbook starts it itself, headless and talking over a pipe, in a process group of its own, so that it
 // can say what went wrong: a program that exits at once is reported with its path and exit status, and
 // one that does not answer within the launch timeout is ended and reported by path.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +158,17 @@ export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The version of the Chromium a run would launch, asked without starting it (`--version`, a fraction of
+ * a launch): the dotted number, or undefined when it cannot be read.
+ */
+export async function chromiumVersion(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const path = await resolveChromium(env);
+  return new Promise((resolve) => {
+    execFile(path, ['--version'], { timeout: 30_000, env }, (err, stdout) => resolve(err ? undefined : /\d+(?:\.\d+){3}/.exec(stdout)?.[0]));
+  });
 }
 
 /** A browser for one-off use (tests, the bench): its processes end when it disconnects. */

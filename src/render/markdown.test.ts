@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown.js';
+import { renderEdgarMarkdown, renderMarkdown } from './markdown.js';
 
 describe('renderMarkdown', () => {
   it('prints image syntax literally, never as an image or a link, whatever the URL', () => {
@@ -17,5 +17,27 @@ describe('renderMarkdown', () => {
   });
   it('keeps raw HTML as text', () => {
     expect(renderMarkdown('<img src="http://x.example/">')).toBe('<p>&lt;img src=&quot;http://x.example/&quot;&gt;</p>\n');
+  });
+});
+
+describe('renderEdgarMarkdown (docs/edgar.md)', () => {
+  it('keeps a link to a filing in the SEC archive', () => {
+    expect(renderEdgarMarkdown('See [the annual report](https://www.sec.gov/Archives/edgar/data/885125/0000950123-11-000001.txt).')).toBe(
+      '<p>See <a href="https://www.sec.gov/Archives/edgar/data/885125/0000950123-11-000001.txt">the annual report</a>.</p>\n',
+    );
+  });
+
+  it('prints any other link as its text and address, and an address written as its own text once', () => {
+    expect(renderEdgarMarkdown('Visit [our site](https://invesco.com/us) or <https://invesco.com/us> or [mail](mailto:a@b.com).')).toBe(
+      '<p>Visit our site (https://invesco.com/us) or https://invesco.com/us or mail (a@b.com).</p>\n',
+    );
+    expect(renderEdgarMarkdown('[EDGAR](https://www.sec.gov/)')).toBe('<p>EDGAR (https://www.sec.gov/)</p>\n');
+  });
+
+  it('prints a Markdown table and strikethrough as the text they were written as (EDGAR has no <thead>, no <s>)', () => {
+    const html = renderEdgarMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n\n~~gone~~');
+    expect(html).not.toMatch(/<table|<thead|<tbody|<s>/);
+    expect(html).toContain('| a | b |');
+    expect(html).toContain('~~gone~~');
   });
 });

@@ -26,7 +26,11 @@ export function rollForwardFile(file: string, to: string, out?: string): RollFor
   const rolled = rollForward(validated.loaded, file, to);
   if ('refused' in rolled) return { error: formatDiagnostic(rolled.refused) };
   const text = rolled.text;
-  const target = out ?? join(dirname(file), `${to}.yaml`);
+  return writeNewFile(out ?? join(dirname(file), `${to}.yaml`), text);
+}
+
+/** Write `text` to `target`, which must not exist (never overwritten, never half-written); fundbook init uses it too. */
+export function writeNewFile(target: string, text: string): RollForwardResult {
   const folder = dirname(target);
   const missing = folderProblem(folder);
   if (missing) return { error: `cannot write ${target}: ${missing}` };
@@ -36,7 +40,7 @@ export function rollForwardFile(file: string, to: string, out?: string): RollFor
   } catch {
     // Not there: good.
   }
-  const temp = join(folder, `.fundbook-${process.pid}-roll-forward.tmp`);
+  const temp = join(folder, `.fundbook-${process.pid}-new-file.tmp`);
   try {
     writeFileSync(temp, text);
     try {
