@@ -21,6 +21,7 @@ import { FUNDBOOK_VERSION } from './version.js';
 import { runPreview } from './preview/run-preview.js';
 import { acknowledge, sign } from './review/record.js';
 import { debugPhase, setDebug } from './debug-log.js';
+import { initFile } from './init/init-file.js';
 import { OutputLockedError } from './pipeline/output-lock.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
@@ -280,6 +281,26 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         return;
       }
       console.log(`wrote ${result.written}; run \`fundbook check ${result.written}\` to list the figures to be filled`);
+    });
+
+  program
+    .command('init')
+    .description("start a new fund: its first fund-period file, every required field TO BE FILLED, each with a comment saying what it is")
+    .argument('<fund-id>', 'the fund id: lower-case letters, digits and dashes')
+    .requiredOption('--period-end <date>', "the first period's end date, YYYY-MM-DD")
+    .option('--out <dir>', 'the data folder; the file is written as <dir>/<fund-id>/<period-end>.yaml', 'data')
+    .addHelpText('after', teach(`  $ fundbook init my-fund --period-end 2012-02-29
+  $ fundbook check data/my-fund/2012-02-29.yaml     # lists every field still to be filled, with its line`, `  0  the file was written
+  1  the target exists (never overwritten), or the folder cannot be written
+  2  a usage error (a fund id or date the format does not take)`, 'docs/data-format.md (every section and field)'))
+    .action((fundId: string, opts: { periodEnd: string; out: string }) => {
+      const result = initFile(fundId, opts.periodEnd, opts.out);
+      if ('usage' in result || 'error' in result) {
+        console.error(`fundbook init: ${'usage' in result ? result.usage : result.error}`);
+        exitCode = 'usage' in result ? 2 : 1;
+        return;
+      }
+      console.log(`wrote ${result.written}; run \`fundbook check ${result.written}\` to list the fields to fill`);
     });
 
   try {

@@ -1,7 +1,8 @@
 // `npm run bench`: fundbook's costs measured side by side in one run (the machine is shared and noisy,
 // so only ratios taken in the same run mean much). Prints a table; results go to docs/performance.md.
 //   BENCH_ROUNDS=7 (single-fund rounds)   BENCH_COMPLEX=20 (funds per concurrency run)   BENCH_BIG=100
-//   (funds in the big batch: throughput and memory)   BENCH_COMPLEX_ROUNDS=3
+//   (funds in the big batch: throughput and memory)   BENCH_COMPLEX_ROUNDS=3   BENCH_INCREMENTAL=100 (funds
+//   rebuilt with nothing changed and with one changed, against a full build; bench/incremental.ts)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,6 +20,7 @@ import { openPrintPage, printOn, printPdf } from '../render/print.js';
 import { diffView } from '../view/diff-view.js';
 import { reportView } from '../view/report-view.js';
 import { samplePeak } from './memory.js';
+import { benchIncremental } from './incremental.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 const IQM_PREVIOUS = 'data/iqm/2011-02-28.yaml';
@@ -214,6 +216,9 @@ try {
   row('IQM board-approval book', size(join(both, 'iqm', '2011-08-31', 'board-approval.pdf')));
   row('IQM period diff', size(join(both, 'iqm', '2011-08-31', 'period-diff.pdf')));
   if (sizes.length) row(`synthetic reports (${sizes.length}): median / largest`, `${Math.round(median(sizes) / 1024)} / ${Math.round(Math.max(...sizes) / 1024)} KB`);
+
+  // ---- incremental builds: nothing changed, one fund changed, against a full build ----------------
+  await benchIncremental(work);
 } finally {
   await browser.close().catch(() => undefined);
   rmSync(work, { recursive: true, force: true });

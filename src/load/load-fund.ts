@@ -10,6 +10,7 @@ import { firstInvalidUtf8, lineColOfByte } from './utf8.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { makeLocator, nodeAt, pathAt, type DataPath, type Location, type Locator } from './locate.js';
 import { nearestKey } from './schema-keys.js';
+import { PLACEHOLDER } from './scalars.js';
 
 /**
  * A load problem: a located Diagnostic, always an error. Codes: FILE (missing, too big, not UTF-8),
@@ -79,6 +80,8 @@ function messageFor(issue: z.core.$ZodIssue, doc: Document): string {
   const found = describeNode(doc, issue.path as DataPath);
   const node = nodeAt(doc, issue.path as DataPath);
   if (node && 'value' in node && node.value === '' && issue.code === 'custom') return 'has no value';
+  // The placeholder, in a field of any kind (a choice, a flag, a pattern), is a field still to be filled.
+  if (node && isScalar(node) && typeof node.value === 'string' && node.value.trim() === PLACEHOLDER) return 'to be filled';
   switch (issue.code) {
     case 'invalid_type':
       if (found === 'missing') return 'is required';
@@ -118,6 +121,14 @@ function tagName(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
+// The document each load parsed, by its locator: roll-forward edits a copy of it rather than parse again.
+const parsed = new WeakMap<Locator, Document>();
+
+/** The YAML document (comments and order intact) the loader parsed for `loaded`, when its text parsed. */
+export function parsedDocument(loaded: { locate: Locator }): Document | undefined {
+  return parsed.get(loaded.locate);
+}
+
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
   const { data, ...loaded } = loadYamlText(source, file, FundPeriodSchema, FUND_FILE);
@@ -144,6 +155,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   }
   const doc = parseDocument(source, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = makeLocator(doc, lineCounter, file);
+  parsed.set(locate, doc);
   const problems: Problem[] = [];
   const at = (offset: number): Location => ({ file, ...lineCounter.linePos(offset) });
 

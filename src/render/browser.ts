@@ -30,6 +30,13 @@ export const CHROMIUM_FLAGS = [
 
 export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
+/**
+ * Puppeteer's own limit on any one DevTools call (its default, 180 s, cut a 10,000-holding report's print
+ * short on a loaded machine, before fundbook's print timeout, which scales with the document, and
+ * without naming it). fundbook times each print and launch itself; this only catches a call that hangs.
+ */
+const PROTOCOL_TIMEOUT_MS = 60 * 60_000;
+
 /** What Chromium adds to TMPDIR for a socket: "/.org.chromium.Chromium.XXXXXX/SingletonSocket". */
 const SOCKET_PATH_TAIL = 47;
 
@@ -150,7 +157,7 @@ export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS
   exit.catch(() => undefined);
   try {
     const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
-    const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }), exit, timeout]);
+    const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: PROTOCOL_TIMEOUT_MS }), exit, timeout]);
     return { browser, path, pid: child.pid!, kill };
   } catch (err) {
     kill();
