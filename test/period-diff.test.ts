@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blacklineSection } from '../src/diff/blackline.js';
 import { rollForward } from '../src/rollforward/roll-forward.js';
+import { loadFundFile } from '../src/load/load-fund.js';
 import { fundbook, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
 
 const PREV = 'data/iqm/2011-02-28.yaml';
@@ -195,7 +196,7 @@ describe('fundbook diff of a period being filled in', () => {
   let rolled: string;
   beforeAll(() => {
     rolled = join(dir, '2012-02-29.yaml');
-    const r = rollForward(readFileSync(CURR, 'utf8'), CURR, '2012-02-29');
+    const r = rollForward(loadFundFile(CURR), CURR, '2012-02-29');
     if (!('text' in r)) throw new Error(r.refused.message);
     writeFileSync(rolled, r.text);
   });
@@ -205,7 +206,7 @@ describe('fundbook diff of a period being filled in', () => {
     const r = fundbook(['diff', CURR, rolled, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `fundbook diff: warning: ${rolled} is not complete: 594 fields still to be filled (period 3, statements.assets_and_liabilities 24, statements.operations 16, statements.changes_in_net_assets 11, statements.cash_flows 17, preferred_shares 32, common_shares 2, financial_highlights 21, agreements 3, performance 5, notes_data 24, schedule_of_investments 436); the diff covers what is filled`,
+      `fundbook diff: ${rolled}:1:1 warning DIFF_INCOMPLETE: ${rolled} is not complete: 594 fields still to be filled (period 3, statements.assets_and_liabilities 24, statements.operations 16, statements.changes_in_net_assets 11, statements.cash_flows 17, preferred_shares 32, common_shares 2, financial_highlights 21, agreements 3, performance 5, notes_data 24, schedule_of_investments 436); the diff covers what is filled`,
     ]);
     expect(r.stdout.trim().split('\n')).toEqual(['no differences in what is filled; 594 fields still to be filled', `wrote ${out}/period-diff.pdf, period-diff.json`]);
     const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
@@ -250,7 +251,8 @@ describe('fundbook diff, edge cases', () => {
   it('warns when the current period is not later than the previous one', () => {
     const r = fundbook(['diff', CURR, PREV, '--out', join(dir, 'backwards')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`fundbook diff: warning: ${PREV} (period ending 2011-02-28) is not later than ${CURR} (period ending 2011-08-31)`);
+    // A located diagnostic, at the current file's period end.
+    expect(r.stderr).toContain(`fundbook diff: ${PREV}:26:8 period.end: warning PERIOD_NOT_LATER: ${PREV} (period ending 2011-02-28) is not later than ${CURR} (period ending 2011-08-31)`);
   });
 
   it('refuses two different funds', () => {

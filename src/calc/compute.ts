@@ -10,6 +10,7 @@ import type { ExpenseCapResult } from './expense-cap.js';
 import type { FiguresSoFar } from './pass.js';
 import { PASSES } from './passes.js';
 import type { CoverageResult } from './preferred-coverage.js';
+import type { PreferredShareActivity } from './preferred-shares.js';
 import type { ProposalTally } from './proxy-tally.js';
 import type { Ratios } from './ratios.js';
 import type { TieOut } from './tie-outs.js';
@@ -28,6 +29,8 @@ export interface Figures {
   /** Annualised ratios to average daily net assets, as the financial highlights print them. */
   ratios: Ratios;
   tieOuts: TieOut[];
+  /** The preferred shares outstanding at the beginning, retired and at the end, at liquidation value. */
+  preferredShareActivity?: PreferredShareActivity;
   /** The section 15(c) review, whenever the file has a `board_review` section. */
   board?: BoardFigures;
   /** Each pass's workings, by pass name. */

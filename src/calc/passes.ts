@@ -6,6 +6,7 @@ import { expenseCapPass } from './expense-cap.js';
 import type { CalculatorPass, FigureLineDeclaration } from './pass.js';
 import { periodPass } from './period.js';
 import { preferredCoveragePass } from './preferred-coverage.js';
+import { preferredSharesPass } from './preferred-shares.js';
 import { proxyPass } from './proxy-tally.js';
 import { ratiosPass } from './ratios.js';
 import { statedChecksPass } from './stated-checks.js';
@@ -17,6 +18,7 @@ export const PASSES = [
   expenseCapPass,
   advisoryFeePass,
   preferredCoveragePass,
+  preferredSharesPass,
   ratiosPass,
   proxyPass,
   tieOutsPass,

@@ -45,7 +45,8 @@ export interface PeriodDiff {
   incomplete: Incomplete | null;
   /** True when nothing differs: no figure, finding, holding or paragraph. */
   empty: boolean;
-  warnings: string[];
+  /** Why the comparison may mislead (PERIOD_NOT_LATER), at the current file's fields; located by the caller. */
+  warnings: Diagnostic[];
   thresholds: Thresholds;
   variances: Variance[];
   findings: { new: FindingRef[]; resolved: FindingRef[]; open: FindingRef[] };
@@ -93,9 +94,9 @@ export function cannotCompare(previous: PeriodInput, current: PeriodInput): Diag
 export function diffPeriods(previous: PeriodInput, current: PeriodInput): PeriodDiff {
   const p = previous.fund;
   const c = current.fund;
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   if (c.period.end <= p.period.end) {
-    warnings.push(`${current.file} (period ending ${c.period.end}) is not later than ${previous.file} (period ending ${p.period.end})`);
+    warnings.push({ severity: 'warning', code: 'PERIOD_NOT_LATER', path: ['period', 'end'], message: `${current.file} (period ending ${c.period.end}) is not later than ${previous.file} (period ending ${p.period.end})` });
   }
   const flux = c.flux;
   const ratioBps = flux?.ratio_threshold_bps ?? DEFAULT_RATIO_BPS;

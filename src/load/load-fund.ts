@@ -121,6 +121,14 @@ function tagName(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
+// The document each load parsed, by its locator: roll-forward edits a copy of it rather than parse again.
+const parsed = new WeakMap<Locator, Document>();
+
+/** The YAML document (comments and order intact) the loader parsed for `loaded`, when its text parsed. */
+export function parsedDocument(loaded: { locate: Locator }): Document | undefined {
+  return parsed.get(loaded.locate);
+}
+
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
   const { data, ...loaded } = loadYamlText(source, file, FundPeriodSchema, FUND_FILE);
@@ -147,6 +155,7 @@ export function loadYamlText<S extends z.ZodType>(source: string, file: string, 
   }
   const doc = parseDocument(source, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = makeLocator(doc, lineCounter, file);
+  parsed.set(locate, doc);
   const problems: Problem[] = [];
   const at = (offset: number): Location => ({ file, ...lineCounter.linePos(offset) });
 

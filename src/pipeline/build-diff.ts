@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { cannotCompare, diffPeriods, type PeriodDiff } from '../diff/period-diff.js';
-import { formatDiagnostic, locateAll } from '../diagnostic.js';
+import { formatDiagnostic, locateAll, type Diagnostic } from '../diagnostic.js';
 import { fillFromPrevious } from '../load/fill-placeholders.js';
 import { formatPath } from '../load/locate.js';
 import { provenanceOf } from '../load/provenance.js';
@@ -29,7 +29,8 @@ import { carriedView } from '../view/draft-view.js';
 export interface DiffOutcome {
   ok: boolean;
   problems: string[];
-  warnings: string[];
+  /** Located warnings (PERIOD_NOT_LATER, DIFF_INCOMPLETE), printed as `check` prints a diagnostic. */
+  warnings: Diagnostic[];
   /** One line saying what changed, for the command line. */
   summary?: string;
   outDir?: string;
@@ -44,7 +45,7 @@ export interface PreparedDiff {
   subject: string;
   reportDate: string;
   json: string;
-  warnings: string[];
+  warnings: Diagnostic[];
   summary: string;
   outDir: string;
   /** `<fund> <period end>`, to name the document in a timeout. */
@@ -70,8 +71,8 @@ export function diffJson(diff: PeriodDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
 
-function incompleteWarning(i: NonNullable<PeriodDiff['incomplete']>): string {
-  return `${i.file} is not complete: ${i.total} field${i.total === 1 ? '' : 's'} still to be filled (${i.bySection.map((s) => `${s.section} ${s.count}`).join(', ')}); the diff covers what is filled`;
+function incompleteWarning(i: NonNullable<PeriodDiff['incomplete']>): Diagnostic {
+  return { severity: 'warning', code: 'DIFF_INCOMPLETE', location: { file: i.file, line: 1, col: 1 }, message: `${i.file} is not complete: ${i.total} field${i.total === 1 ? '' : 's'} still to be filled (${i.bySection.map((s) => `${s.section} ${s.count}`).join(', ')}); the diff covers what is filled` };
 }
 
 function summarise(d: PeriodDiff): string {
@@ -122,7 +123,7 @@ export function prepareDiff(previousFile: string, currentFile: string, outDir?: 
       subject: `Period diff, ${diff.previous.end} to ${diff.current.end}`,
       reportDate: currentFund.period.report_date,
       json: diffJson(diff),
-      warnings: [...diff.warnings, ...(diff.incomplete ? [incompleteWarning(diff.incomplete)] : [])],
+      warnings: locateAll([...diff.warnings, ...(diff.incomplete ? [incompleteWarning(diff.incomplete)] : [])], current.loaded.locate),
       summary: summarise(diff),
       outDir: outDir ?? join('output', currentFund.fund.id, currentFund.period.end),
       what: `${currentFund.fund.id} ${currentFund.period.end}`,
@@ -189,7 +190,7 @@ export async function runDiff(previous: string, current: string, outDir?: string
     const { browser } = await pool.acquire();
     debugPhase(`printing the diff of ${previous} and ${current}`);
     const outcome = await buildDiff(browser, pool.version, previous, current, outDir, options.templates);
-    for (const w of outcome.warnings) console.error(`fundbook diff: warning: ${w}`);
+    for (const w of outcome.warnings) console.error(`fundbook diff: ${formatDiagnostic(w)}`);
     if (!outcome.ok) {
       for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
       return 1;

@@ -1,12 +1,12 @@
-// `fundbook roll-forward` on files: read this period's file (a regular file, within the size limit),
-// roll it forward, and write the next period's file without ever overwriting one: the text goes to a
+// `fundbook roll-forward` on files: load this period's file through the run's one loader (a file `check`
+// accepts), roll it forward, and write the next period's file without ever overwriting one: the text goes to a
 // temporary file beside the target, which is then hard-linked to the target's name (a link fails if
 // the name exists, so two runs cannot both write it) and removed. Every message names the path it is about.
 import { linkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readFundSource } from '../load/load-fund.js';
-import { rollForward } from './roll-forward.js';
 import { formatDiagnostic } from '../diagnostic.js';
+import { validateInput } from '../pipeline/validated.js';
+import { rollForward } from './roll-forward.js';
 
 export type RollForwardResult = { written: string } | { error: string };
 
@@ -20,9 +20,10 @@ function folderProblem(folder: string): string | undefined {
 }
 
 export function rollForwardFile(file: string, to: string, out?: string): RollForwardResult {
-  const source = readFundSource(file);
-  if ('failed' in source) return { error: formatDiagnostic(source.failed.problems[0]!) };
-  const rolled = rollForward(source.text, file, to);
+  // The run's one load of the file (the CLI's validation of it is the same, kept by sha256).
+  const validated = validateInput(file);
+  if (validated.errors.length > 0) return { error: validated.errors[0]! };
+  const rolled = rollForward(validated.loaded, file, to);
   if ('refused' in rolled) return { error: formatDiagnostic(rolled.refused) };
   const text = rolled.text;
   return writeNewFile(out ?? join(dirname(file), `${to}.yaml`), text);

@@ -3,9 +3,10 @@
 // move into the comparative columns; every period figure becomes the explicit placeholder TO BE FILLED,
 // which `fundbook check` reports until it is filled. Works on the YAML document, so comments and order
 // survive. Pure: text in, text out.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
-import { makeLocator } from '../load/locate.js';
+import { parsedDocument } from '../load/load-fund.js';
+import type { Locator } from '../load/locate.js';
 import { parseDate, PLACEHOLDER } from '../load/scalars.js';
 import { fiscalYearEndFor, fiscalYearStartFor } from '../calc/fiscal-year.js';
 import { addDays } from '../calc/period-days.js';
@@ -40,15 +41,16 @@ function scalarAt(doc: Document, path: (string | number)[]): string | undefined 
 
 
 /**
- * The next period's text, or why there is none. `source` is a file that `fundbook check` accepts (the
- * CLI validates it first); what is checked here is what only roll-forward asks: a `--to` after the period.
+ * The next period's text, or why there is none. `loaded` is the loader's load of a file that `fundbook
+ * check` accepts (the file is parsed once: this edits a copy of the loader's document); what is checked
+ * here is what only roll-forward asks: a `--to` after the period.
  */
-export function rollForward(source: string, file: string, to: string): { text: string } | { refused: Diagnostic } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: 'failsafe', lineCounter });
-  const locate = makeLocator(doc, lineCounter, file);
+export function rollForward(loaded: { locate: Locator }, file: string, to: string): { text: string } | { refused: Diagnostic } {
+  const locate = loaded.locate;
   const refuse = (code: string, path: string[], message: string) => ({ refused: { severity: 'error' as const, code, path, location: locate(path), message } });
-  if (doc.errors.length > 0) return refuse('YAML', [], doc.errors[0]!.message.split('\n')[0]!);
+  const parsed = parsedDocument(loaded);
+  if (!parsed) return refuse('YAML', [], 'the file did not parse');
+  const doc = parsed.clone();
   const end = scalarAt(doc, ['period', 'end']);
   const fye = scalarAt(doc, ['fund', 'fiscal_year_end']);
   if (!end) return refuse('REQUIRED', ['period', 'end'], 'is required');

@@ -204,7 +204,7 @@ export function diffView(diff: PeriodDiff): DiffView {
     previous: `${longDate(diff.previous.start)} – ${longDate(diff.previous.end)}`,
     current: `${longDate(diff.current.start)} – ${longDate(diff.current.end)}`,
     empty: diff.empty,
-    warnings: diff.warnings,
+    warnings: diff.warnings.map((w) => w.message),
     provenance: [provenanceLine('previous', diff.previous), provenanceLine('current', diff.current)].filter((x): x is string => x !== null),
     incomplete: diff.incomplete
       ? {

@@ -1,19 +1,11 @@
 // Formatting Decimals and dates for print. No arithmetic beyond rounding for display.
 import type { Decimal } from '../decimal.js';
+import { formatMoney } from '../money-format.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** 1234567.891 -> "1,234,568" (places 0); negatives in accounting parentheses. */
-export function money(value: Decimal, places = 0): string {
-  const [whole, frac] = value.abs().toFixed(places).split('.');
-  const body = frac ? `${group(whole!)}.${frac}` : group(whole!);
-  const isZero = /^[0.,]*$/.test(body);
-  return value.isNegative() && !isZero ? `(${body})` : body;
-}
+/** 1234567.891 -> "1,234,568" (places 0); negatives in accounting parentheses (the one money formatter). */
+export const money = formatMoney;
 
 /** A fraction as a percent: 0.0027 -> "0.27%"; negatives in parentheses: "(6.78)%". */
 export function percent(fraction: Decimal, places = 2): string {

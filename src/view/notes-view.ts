@@ -117,13 +117,13 @@ function slotBlocks(slot: NoteSlot, fund: FundPeriod, figures: Figures): NoteBlo
       }];
     }
     case 'preferred_transactions': {
-      const pref = fund.preferred_shares;
-      if (!pref) return [];
-      const per = pref.liquidation_preference_per_share;
+      const activity = figures.preferredShareActivity;
+      if (!activity) return [];
+      const { beginning, retired, outstanding } = activity;
       const t = new TableBuilder(2, [1]);
-      t.row(`Outstanding at ${longDate(addDays(fund.period.start, -1))}`, [cell(pref.outstanding_beginning, 'count'), cell(pref.outstanding_beginning.times(per))]);
-      t.row('Shares retired', [pref.shares_retired.isZero() ? null : cell(pref.shares_retired.negated(), 'count'), pref.shares_retired.isZero() ? null : cell(pref.shares_retired.times(per).negated())]);
-      t.row(`Outstanding at ${longDate(fund.period.end)}`, [cell(pref.outstanding, 'count'), cell(pref.outstanding.times(per))], 'total');
+      t.row(`Outstanding at ${longDate(addDays(fund.period.start, -1))}`, [cell(beginning.shares, 'count'), cell(beginning.value)]);
+      t.row('Shares retired', [retired.shares.isZero() ? null : cell(retired.shares.negated(), 'count'), retired.shares.isZero() ? null : cell(retired.value.negated())]);
+      t.row(`Outstanding at ${longDate(fund.period.end)}`, [cell(outstanding.shares, 'count'), cell(outstanding.value)], 'total');
       return [{ table: t.build([{ label: 'Shares' }, { label: 'Value' }]) }];
     }
     case 'common_share_transactions': {
