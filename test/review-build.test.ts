@@ -8,6 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledge, sign } from '../src/review/record.js';
 import { fundbook, pdfInfo, pdfText, sha256File } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+
+/** A command that prints nothing (a check, a build refused before printing): in this process, as `fundbook()` reports it. */
+const inProcess = async (args: string[]) => {
+  const { status, stdout, stderr } = await runCli(args);
+  return { code: status, stdout, stderr };
+};
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 // (IQM's board book is its meeting file's, data/iqm/board/2011-06-15.yaml: test/board-approval.test.ts.)
@@ -84,8 +91,8 @@ describe('IQM as committed: no review file, so a draft', () => {
     expect(manifest.review).toEqual({ final: false, open: 9, acknowledged: 0, signoffs: [] });
   });
 
-  it('build --final refuses it, listing what is missing, and starts no build', () => {
-    const run = fundbook(['build', IQM, '--final', '--out', join(work, 'refused'), '--no-progress']);
+  it('build --final refuses it, listing what is missing, and starts no build', async () => {
+    const run = await inProcess(['build', IQM, '--final', '--out', join(work, 'refused'), '--no-progress']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`SKIPPED ${IQM}: 3 errors`);
     expect(run.stdout).toContain(`  ${IQM}: not final: 9 open findings (correct the data, or acknowledge each with a reason)`);
@@ -177,14 +184,14 @@ describe('a copy acknowledged and signed by two people', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('market_discount: -2.00%', 'market_discount: -2.01%'));
     });
 
-    it('check reports both sign-offs stale', () => {
-      const run = fundbook(['check', file]);
+    it('check reports both sign-offs stale', async () => {
+      const run = await inProcess(['check', file]);
       expect(run.stdout.match(/warning REVIEW_SIGNOFF_STALE/g)).toHaveLength(2);
       expect(run.stdout).toContain('not signed: the preparer sign-off (P. Preparer, 2011-10-21) is stale: the data changed after it; the reviewer sign-off (A. Reviewer, 2011-10-22) is stale: the data changed after it');
     });
 
-    it('build --final refuses and leaves the final outputs as they were', () => {
-      const run = fundbook(['build', file, '--final', '--out', out, '--no-progress']);
+    it('build --final refuses and leaves the final outputs as they were', async () => {
+      const run = await inProcess(['build', file, '--final', '--out', out, '--no-progress']);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(`${file}: not final: the preparer sign-off (P. Preparer, 2011-10-21) is stale: the data changed after it`);
       expect(snapshot(out)).toEqual(before);
@@ -201,7 +208,7 @@ describe('a copy acknowledged and signed by two people', () => {
 });
 
 describe('a malformed review file', () => {
-  it('is reported at file:line:column, and the build changes no output', () => {
+  it('is reported at file:line:column, and the build changes no output', async () => {
     const data = join(work, 'malformed');
     mkdirSync(data);
     const file = join(data, '2011-08-31.yaml');
@@ -211,7 +218,7 @@ describe('a malformed review file', () => {
     writeFileSync(join(out, 'iqm', '2011-08-31', 'manifest.json'), '{"earlier": true}\n');
     const before = snapshot(out);
     writeFileSync(join(data, '2011-08-31.review.yaml'), 'fundbook_review: 1\nsignoffs:\n  - role: preparer\n    by: P. Preparer\n    on: 2011-10-21\n    data_sha256: 1234\n');
-    const run = fundbook(['build', file, '--out', out, '--no-progress']);
+    const run = await inProcess(['build', file, '--out', out, '--no-progress']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${join(data, '2011-08-31.review.yaml')}:6:18 signoffs[0].data_sha256: error INVALID_VALUE: a sha256 is 64 lower-case hex digits`);
     expect(snapshot(out)).toEqual(before);

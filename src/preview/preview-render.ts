@@ -58,13 +58,13 @@ export function renderPreview(file: string, templates: readonly string[]): Previ
 }
 
 function render(file: string, templates: readonly string[]): PreviewState {
-  const step = prepareFund(file, { outDir: 'output', templates, diff: false });
+  // The report and the board book one by one (`only`), so the EDGAR HTML, not shown, is not made.
+  const step = prepareFund(file, { outDir: 'output', templates, diff: false, only: 'report' });
   if ('failed' in step) return { ok: false, problems: step.failed.problems };
-  const documents: Partial<Record<PreviewDocument, string>> = {};
-  for (const d of step.prepared.documents) {
-    const shown = PREVIEW_DOCUMENTS.find((p) => p.kind === d.kind);
-    if (shown) documents[shown.name] = forScreen(d.html);
-  }
+  const documents: Partial<Record<PreviewDocument, string>> = { report: forScreen(step.prepared.documents[0]!.html) };
+  // With the report made, the board book fails only for want of a board_review section: none to show.
+  const board = prepareFund(file, { outDir: 'output', templates, diff: false, only: 'board' });
+  if ('prepared' in board) documents.board = forScreen(board.prepared.documents[0]!.html);
   let diffProblem: string | undefined;
   const previous = findPreviousPeriod(file);
   if (previous) {
