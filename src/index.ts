@@ -3,6 +3,9 @@
 // figures, build its documents to files or to buffers, and compare two periods. The command line is
 // built on the same stages.
 import { launchBrowser } from './render/browser.js';
+import { checkTemplateDirs } from './render/templates.js';
+import { DOCUMENT_FORMATS } from './pipeline/documents.js';
+import { formatDiagnostic } from './diagnostic.js';
 import { prepareFund, renderFund, writeFundPeriod } from './pipeline/build-fund.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,6 +83,8 @@ export interface BuildDocumentsOptions {
   previous?: string;
   /** Per-document print timeout in milliseconds (default 120,000). */
   timeoutMs?: number;
+  /** Template folders of your own over fundbook's, a later one over an earlier (docs/templates.md). */
+  templates?: string[];
 }
 
 export interface BuiltDocuments {
@@ -100,7 +105,9 @@ export interface BuiltDocuments {
  * ChromiumNotFoundError): to files under `outDir`, and as buffers.
  */
 export async function buildDocuments(input: string, options: BuildDocumentsOptions = {}): Promise<BuiltDocuments> {
-  const step = prepareFund(input, { outDir: options.outDir ?? 'output', only: options.only, previous: options.previous, timeoutMs: options.timeoutMs });
+  const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
+  if (templateProblems.length > 0) return { ok: false, problems: templateProblems.map(formatDiagnostic), files: {} };
+  const step = prepareFund(input, { outDir: options.outDir ?? 'output', only: options.only, previous: options.previous, timeoutMs: options.timeoutMs, templates: options.templates });
   if ('failed' in step) return { ok: false, problems: step.failed.problems, files: {} };
   const browser = await launchBrowser();
   try {

@@ -115,6 +115,16 @@ describe('template folders', () => {
     expect(problems([join(css, 'nowhere')])).toEqual([`${join(css, 'nowhere')}:1:1 error TEMPLATE_FOLDER: --templates names no folder`]);
   });
 
+  it('refuses a bad folder in the library API before any browser starts', async () => {
+    const { buildDocuments } = await import('../index.js');
+    const dir = folder({ [COVER]: '{{> logo}}' });
+    expect(await buildDocuments('data/iqm/2011-08-31.yaml', { templates: [dir], write: false })).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(new RegExp(`^${join(dir, COVER)}:1:1 error TEMPLATE_PARTIAL: no partial "logo";`))],
+      files: {},
+    });
+  });
+
   it("passes fundbook's own templates and the worked example", () => {
     expect(checkTemplateDirs([], DOCUMENT_FORMATS)).toEqual([]);
     expect(checkTemplateDirs([fileURLToPath(new URL('../../examples/house-style', import.meta.url))], DOCUMENT_FORMATS)).toEqual([]);
