@@ -21,9 +21,6 @@ export function reviewFileFor(dataFile: string): string {
   return join(dirname(dataFile), `${basename(dataFile).replace(/\.ya?ml$/i, '')}.review.yaml`);
 }
 
-/** Whether a file name is a review file (never itself a fund-period input). */
-export const isReviewFile = (name: string) => /\.review\.ya?ml$/i.test(name);
-
 /** sha256 of the file's bytes, as `sha256sum` prints it: what a sign-off covers. */
 export function sha256OfFile(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -2,6 +2,7 @@
 // imported from src/calc) so that the generator is an independent second implementation; each follows
 // the calculator's formula and operation order in Decimal, with half-up rounding, so that the figure a
 // file states is exactly the figure `fundbook check` computes.
+import { annualise as annualiseOn } from '../calc/annualise.js';
 import { Decimal, ZERO, round, sum } from '../decimal.js';
 
 /** Actual/365: every generated fund's expense limitation says `day_count: actual/365`. */
@@ -33,9 +34,8 @@ export function advisoryFee(schedule: readonly Tier[], base: Decimal, days: numb
   return { exact, booked: round(exact, 0) };
 }
 
-/** An amount for the period as an annual fraction of average daily net assets (unrounded). */
-export const annualise = (amount: Decimal, adna: Decimal, days: number): Decimal =>
-  amount.dividedBy(adna).times(DAYS_IN_YEAR).dividedBy(days);
+/** An amount for the period as an annual fraction of average daily net assets (unrounded): fundbook's one annualisation, on 365 days. */
+export const annualise = (amount: Decimal, adna: Decimal, days: number): Decimal => annualiseOn(amount, adna, days, DAYS_IN_YEAR);
 
 /** A ratio as the financial highlights print it: to 0.01%, i.e. four places of the fraction. */
 export const ratio = (amount: Decimal, adna: Decimal, days: number): Decimal => round(annualise(amount, adna, days), 4);

@@ -63,8 +63,5 @@ export function fmtPercent(fraction: Decimal, places = 2, negative: 'paren' | 'm
   return negative === 'paren' ? `(${body})%` : `-${body}%`;
 }
 
-/** A percent given in hundredths of a percent (basis points): 525 -> `5.25%`. */
-export const fmtBp = (bp: number, places = 2): string => fmtPercent(dec(bp).dividedBy(10_000), places);
-
 /** A fraction from basis points: 525 -> 0.0525. */
 export const bpFraction = (bp: number): Decimal => dec(bp).dividedBy(10_000);

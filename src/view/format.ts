@@ -13,11 +13,6 @@ export function percent(fraction: Decimal, places = 2): string {
   return `${text}%`;
 }
 
-/** A percent without its sign, for tables whose header or first row carries the %. */
-export function percentNumber(fraction: Decimal, places = 2): string {
-  return money(fraction.times(100), places);
-}
-
 /** 2011-08-31 -> "August 31, 2011". */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-');
