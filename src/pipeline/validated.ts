@@ -1,8 +1,9 @@
 // The validation of an input, kept for the rest of the run. Each file is parsed once per run, by the
 // one loader (load/load-fund.ts, the `yaml` library): a batch validates every input before its first
-// print, and the loaded fund and its figures stay here, keyed by the file's sha256, for the prepare
-// step (and a period diff) to use without parsing or calculating again. A file edited since it was
-// validated has another sha256 and is loaded afresh, so what prints is always what was validated.
+// print, and the loaded fund and its figures stay here, one entry a file with the sha256 of the bytes
+// validated, for the prepare step (and a period diff) to use without parsing or calculating again. A file
+// edited since it was validated has another sha256 and is loaded afresh, replacing its entry, so what
+// prints is always what was validated and a long-lived process (the preview) keeps one entry a file.
 import { createHash } from 'node:crypto';
 import { computeFigures, withBoardReview, type Figures } from '../calc/compute.js';
 import { bySource, formatDiagnostic, locateAll, type Diagnostic } from '../diagnostic.js';
@@ -19,7 +20,7 @@ export interface Validated {
   errors: string[];
 }
 
-const kept = new Map<string, Validated>();
+const kept = new Map<string, { sha256: string; validated: Validated }>();
 
 /**
  * A meeting file (board/<meeting>.yaml): the fund period it draws on, validated through this run's cache
@@ -32,14 +33,14 @@ export interface ValidatedMeeting extends Validated {
   locate: Locator;
 }
 
-const keptMeetings = new Map<string, { validated: ValidatedMeeting; fund: Validated }>();
+const keptMeetings = new Map<string, { sha256: string; validated: ValidatedMeeting; fund: Validated }>();
 
 export function validateMeeting(file: string): ValidatedMeeting {
   const source = readFundSource(file, MEETING_FILE);
   const sha256 = 'text' in source ? createHash('sha256').update(source.text).digest('hex') : '';
-  const earlier = keptMeetings.get(`${file} ${sha256}`);
+  const earlier = keptMeetings.get(file);
   // The same meeting text drawing on the same validation of its fund period (a CSV is read afresh).
-  if (earlier && earlier.validated.meeting.fund && validateInput(earlier.validated.meeting.fund.file) === earlier.fund) return earlier.validated;
+  if (earlier && earlier.sha256 === sha256 && earlier.validated.meeting.fund && validateInput(earlier.validated.meeting.fund.file) === earlier.fund) return earlier.validated;
 
   let fund: Validated | undefined;
   const meeting = loadMeetingFile(file, (path) => (fund = validateInput(path)).loaded);
@@ -56,7 +57,7 @@ export function validateMeeting(file: string): ValidatedMeeting {
   const figures = { ...withBoard, findings: locateAll(withBoard.findings, locate) };
   for (const f of figures.findings.slice(core.findings.length)) if (f.severity === 'error') errors.push(formatDiagnostic(f));
   const validated = { meeting, locate, loaded, figures, errors };
-  keptMeetings.set(`${file} ${sha256}`, { validated, fund });
+  keptMeetings.set(file, { sha256, validated, fund });
   return validated;
 }
 
@@ -66,11 +67,12 @@ export function validateInput(file: string): Validated {
   const source = readFundSource(file);
   if ('failed' in source) return { loaded: source.failed, errors: source.failed.problems.map(formatDiagnostic) };
   const sha256 = createHash('sha256').update(source.text).digest('hex');
-  const earlier = kept.get(sha256);
-  if (earlier && earlier.loaded.file === file) return earlier;
+  const earlier = kept.get(file);
+  if (earlier && earlier.sha256 === sha256) return earlier.validated;
 
   const validated = validateText(source.text, file);
-  if (validated.loaded.fund) kept.set(sha256, validated);
+  if (validated.loaded.fund) kept.set(file, { sha256, validated });
+  else kept.delete(file);
   return validated;
 }
 
