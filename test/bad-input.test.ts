@@ -216,7 +216,9 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
     if (r.status !== 0) throw new Error(`the good build of base.yaml failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
     good = snapshot(goodDir);
     fakeChromium = join(work, 'fake-chromium.sh');
-    writeFileSync(fakeChromium, '#!/bin/sh\n# Stands in for Chromium: records that it was started, then fails.\ntouch "$FAKE_CHROMIUM_MARKER"\nexit 1\n');
+    // Answers `--version` (asked to record what went into a document, which starts no browser); any
+    // other invocation is a launch: it records that it was started, then fails.
+    writeFileSync(fakeChromium, '#!/bin/sh\nif [ "$1" = --version ]; then echo "Chromium 156.0.0.0"; exit 0; fi\ntouch "$FAKE_CHROMIUM_MARKER"\nexit 1\n');
     chmodSync(fakeChromium, 0o755);
     // Each case builds over its own copy of the good output.
     for (const c of bad) {
@@ -246,7 +248,9 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
     if ('directory' in c.input) expect(linesOf(run.stderr)).toEqual(['fundbook build: no fund-period files given']);
     else {
       expect(run.stdout).toContain(`SKIPPED ${caseArg(c)}: `);
-      expect(linesOf(run.stdout).at(-1)).toMatch(/^0 built, 0 failed, 1 skipped with errors, in /);
+      const [summary, totals] = linesOf(run.stdout).slice(-2);
+      expect(summary).toMatch(/^0 built, 0 failed, 1 skipped with errors, in /);
+      expect(totals).toBe('documents: 0 printed, 0 kept (unchanged); period diffs: 0 printed, 0 kept');
     }
   });
 

@@ -71,7 +71,7 @@ describe('fundbook preview', () => {
     expect(text).toContain('194,748,628');
     expect(await page.title()).toBe('Invesco Quality Municipal Securities — fundbook preview');
     const findings = await page.$$eval('#findings li', (lis) => lis.map((li) => ({ text: li.textContent ?? '', href: li.querySelector('a')?.getAttribute('href') ?? null })));
-    expect(findings).toHaveLength(11);
+    expect(findings).toHaveLength(9);
     const discount = findings.find((f) => f.text.includes('performance.market_discount'))!;
     expect(discount.text).toMatch(/^.*2011-08-31\.yaml:\d+:\d+ performance\.market_discount: warning STATED_VS_COMPUTED: /);
     expect(discount.href).toBe('/?doc=report#performance');
