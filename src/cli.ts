@@ -1,4 +1,7 @@
 // The command line: it only wires the stages together (load -> calculate -> render -> diff).
+// The printing stages (Chromium's driver, the workbook and font libraries: about two seconds of module
+// loading) are imported by the commands that print, so `check`, `figures` and the review commands start
+// without them.
 import { Command } from 'commander';
 import { rollForwardFile } from './rollforward/roll-forward-file.js';
 import { checkFile, checkJson } from './check.js';
@@ -9,17 +12,13 @@ import { findInputs } from './load/find-inputs.js';
 import { loadFundFile } from './load/load-fund.js';
 import { formatDiagnostic } from './diagnostic.js';
 import { computeFigures } from './calc/compute.js';
-import { buildAll } from './pipeline/build-all.js';
-import { dryRun } from './pipeline/dry-run.js';
-import { runDiff } from './pipeline/build-diff.js';
 import { parseShard, type Shard } from './pipeline/shard.js';
 import { DOCUMENT_NAMES, type DocumentName } from './pipeline/documents.js';
 import { validateInput, validateMeeting } from './pipeline/validated.js';
 import { isMeetingFile } from './load/load-meeting.js';
-import { BrowserStartError } from './render/browser.js';
+import { BrowserStartError } from './render/browser-error.js';
 import { parseInRange, RANGES } from './options.js';
 import { FUNDBOOK_VERSION } from './version.js';
-import { runPreview } from './preview/run-preview.js';
 import { acknowledge, sign } from './review/record.js';
 import { debugPhase, setDebug } from './debug-log.js';
 import { initFile } from './init/init-file.js';
@@ -200,7 +199,8 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         exitCode = 2;
         return;
       }
-      exitCode = await (opts.dryRun ? dryRun : buildAll)(findInputs(paths), {
+      const run = opts.dryRun ? (await import('./pipeline/dry-run.js')).dryRun : (await import('./pipeline/build-all.js')).buildAll;
+      exitCode = await run(findInputs(paths), {
         outDir: opts.out,
         force: opts.force,
         only: opts.only,
@@ -234,6 +234,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         exitCode = 2;
         return;
       }
+      const { runDiff } = await import('./pipeline/build-diff.js');
       exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000, templates: opts.templates });
     });
 
@@ -256,6 +257,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         exitCode = 2;
         return;
       }
+      const { runPreview } = await import('./preview/run-preview.js');
       exitCode = await runPreview({ file, port, host: opts.host, outDir: opts.out, templates: opts.templates });
     });
 

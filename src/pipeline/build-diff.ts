@@ -169,16 +169,14 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
 }
 
 /**
- * `fundbook diff` on its own: print the diff and write it into its folder as a set with the manifest
- * there, which keeps listing the folder's other outputs (carried); a folder without one gets one.
+ * `fundbook diff` on its own: print a prepared diff and write it into its folder as a set with the
+ * manifest there, which keeps listing the folder's other outputs (carried); a folder without one gets one.
  */
-export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string, templates: readonly string[] = []): Promise<DiffOutcome> {
-  const step = prepareDiff(previousFile, currentFile, outDir, templates);
-  if ('failed' in step) return step.failed;
-  const { output, ...outcome } = await printDiff(browser, chromiumVersion, step.prepared);
-  const dir = step.prepared.outDir;
+async function writeDiff(browser: Browser, chromiumVersion: string, prepared: PreparedDiff): Promise<DiffOutcome> {
+  const { output, ...outcome } = await printDiff(browser, chromiumVersion, prepared);
+  const dir = prepared.outDir;
   const { files: _files, documents: _documents, periodDiff: _periodDiff, ...kept } = previousManifest(dir) ?? {};
-  const base = { fund: step.prepared.fundId, period: { end: step.prepared.periodEnd }, ...kept, fundbook: FUNDBOOK_VERSION, chromium: chromiumVersion };
+  const base = { fund: prepared.fundId, period: { end: prepared.periodEnd }, ...kept, fundbook: FUNDBOOK_VERSION, chromium: chromiumVersion };
   commitFundPeriod(dir, output.files, { ...base, periodDiff: output.entry });
   return outcome;
 }
@@ -188,15 +186,17 @@ export async function runDiff(previous: string, current: string, outDir?: string
   const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
   for (const p of templateProblems) console.error(`fundbook diff: ${formatDiagnostic(p)}`);
   if (templateProblems.length > 0) return 1;
+  // Both files are read and compared before Chromium starts: a diff that cannot be made starts no browser.
+  const step = prepareDiff(previous, current, outDir, options.templates);
+  if ('failed' in step) {
+    for (const p of step.failed.problems) console.error(`fundbook diff: ${p}`);
+    return 1;
+  }
   return withPool(async (pool) => {
     const { browser } = await pool.acquire();
     debugPhase(`printing the diff of ${previous} and ${current}`);
-    const outcome = await buildDiff(browser, pool.version, previous, current, outDir, options.templates);
+    const outcome = await writeDiff(browser, pool.version, step.prepared);
     for (const w of outcome.warnings) console.error(`fundbook diff: ${formatDiagnostic(w)}`);
-    if (!outcome.ok) {
-      for (const p of outcome.problems) console.error(`fundbook diff: ${p}`);
-      return 1;
-    }
     log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
     log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
     return 0;

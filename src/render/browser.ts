@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { getInstalledBrowsers } from '@puppeteer/browsers';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { BrowserStartError } from './browser-error.js';
 import { PipeTransport } from './pipe-transport.js';
 import { pinnedFontEnvironment } from './fontconfig.js';
 
@@ -40,8 +41,7 @@ const PROTOCOL_TIMEOUT_MS = 60 * 60_000;
 /** What Chromium adds to TMPDIR for a socket: "/.org.chromium.Chromium.XXXXXX/SingletonSocket". */
 const SOCKET_PATH_TAIL = 47;
 
-/** The browser could not be used; the message is one line that names the program. */
-export class BrowserStartError extends Error {}
+export { BrowserStartError };
 
 /** No browser was named or found, or the one named cannot be run. */
 export class ChromiumNotFoundError extends BrowserStartError {
