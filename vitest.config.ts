@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The folder for the one build of IQM the test files share (test/shared-build.ts).
+    globalSetup: ['test/global-setup.ts'],
     // Hang detection only (see test/hang.ts): no test may depend on how fast a shared machine is.
     testTimeout: 15 * 60_000,
     hookTimeout: 20 * 60_000,

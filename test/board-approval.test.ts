@@ -1,11 +1,13 @@
 // The IQM board-approval book of the June 14-15, 2011 renewal meeting as the trustees receive it: built
 // from data/iqm/board/2011-06-15.yaml, which draws on the fund period ended February 28, 2011; the real
-// PDF, read back with poppler.
+// PDF of the run's shared build of IQM (test/shared-build.ts), read back with poppler.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundbook, pdfInfo, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfInfo, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+import { sharedIqmBuild } from './shared-build.js';
 
 const MEETING = 'data/iqm/board/2011-06-15.yaml';
 const BOOK = join('iqm', 'board-2011-06-15', 'board-approval.pdf');
@@ -15,15 +17,14 @@ let flat: string;
 const pageOf = (title: string) => pdfOutlines(pdf).find((o) => o.title === title)!.page;
 const pageText = (title: string) => pdfText(pdf, { page: pageOf(title) }).replace(/\s+/g, ' ');
 
-beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'fundbook-board-'));
-  const run = fundbook(['build', MEETING, '--out', out]);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
+beforeAll(async () => {
+  const built = await sharedIqmBuild();
+  expect(built.stderr).toBe('');
+  expect(built.code).toBe(0);
+  out = built.out;
   pdf = join(out, BOOK);
   flat = pdfText(pdf).replace(/\s+/g, ' ');
 });
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the IQM board-approval book, June 14-15, 2011', () => {
   it('is confidential and dated to the renewal meeting', () => {
@@ -88,7 +89,7 @@ describe('the IQM board-approval book, June 14-15, 2011', () => {
     expect(flat).not.toContain('Philip A. Taylor · Date');
   });
 
-  it('reads the peers from a CSV into the same book as the same rows in YAML, byte for byte', () => {
+  it('reads the peers from a CSV into the same book as the same rows in YAML, byte for byte', async () => {
     // The YAML form: the CSV's rows as a one-line flow list in place of peers_file, so every line keeps its number.
     const dir = mkdtempSync(join(tmpdir(), 'fundbook-board-yaml-'));
     try {
@@ -102,15 +103,15 @@ describe('the IQM board-approval book, June 14-15, 2011', () => {
       expect(text).toContain('peers: [{ name: Peer Municipal Trust A (synthetic), contractual_fee: 0.350%, total_expense_ratio: 0.92% }');
       mkdirSync(join(dir, 'board'));
       writeFileSync(join(dir, 'board', '2011-06-15.yaml'), text);
-      const run = fundbook(['build', join(dir, 'board', '2011-06-15.yaml'), '--out', join(dir, 'out')]);
-      expect(run.code).toBe(0);
+      const run = await runCli(['build', join(dir, 'board', '2011-06-15.yaml'), '--out', join(dir, 'out')]);
+      expect(run.status).toBe(0);
       expect(sha256File(join(dir, 'out', BOOK))).toBe(sha256File(pdf));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('refuses a meeting file that draws on a fund period ended after the meeting, naming both dates and lines', () => {
+  it('refuses a meeting file that draws on a fund period ended after the meeting, naming both dates and lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fundbook-board-late-'));
     try {
       mkdirSync(join(dir, 'board'));
@@ -119,22 +120,12 @@ describe('the IQM board-approval book, June 14-15, 2011', () => {
         .replace('fund_period: ../2011-02-28.yaml', `fund_period: ${resolve('data/iqm/2011-08-31.yaml')}`)
         .replace('peers_file: 2011-06-15-expense-group.csv', `peers_file: ${resolve('data/iqm/board/2011-06-15-expense-group.csv')}`)
         .replace('    as_of: 2010-12-31\n    synthetic: true\n    # SYNTHETIC like', '    as_of: 2011-06-30\n    synthetic: true\n    # SYNTHETIC like'));
-      const run = fundbook(['build', file, '--out', join(dir, 'out')]);
-      expect(run.code).not.toBe(0);
+      const run = await runCli(['build', file, '--out', join(dir, 'out')]);
+      expect(run.status).not.toBe(0);
       expect(run.stdout + run.stderr).toContain(`${file}:11:14 fund_period: error DATED_AFTER_MEETING: the fund period ${resolve('data/iqm/2011-08-31.yaml')} is as of 2011-08-31, after the meeting of 2011-06-14 (board_review.meeting.start, ${file}:14): a board book shows only what was known before the meeting`);
       expect(run.stdout + run.stderr).toContain(`${file}:40:12 board_review.expense_group.as_of: error DATED_AFTER_MEETING: the expense group is as of 2011-06-30, after the meeting of 2011-06-14 (board_review.meeting.start, ${file}:14)`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('is byte-identical when built again', () => {
-    const again = mkdtempSync(join(tmpdir(), 'fundbook-board-again-'));
-    try {
-      expect(fundbook(['build', MEETING, '--out', again]).code).toBe(0);
-      expect(sha256File(join(again, BOOK))).toBe(sha256File(pdf));
-    } finally {
-      rmSync(again, { recursive: true, force: true });
     }
   });
 });

@@ -7,17 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blacklineSection } from '../src/diff/blackline.js';
 import { rollForward } from '../src/rollforward/roll-forward.js';
 import { loadFundFile } from '../src/load/load-fund.js';
-import { fundbook, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+import { pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+import { runCli, type CliRun } from './run-cli.js';
+import { sharedIqmBuild } from './shared-build.js';
 
 const PREV = 'data/iqm/2011-02-28.yaml';
 const CURR = 'data/iqm/2011-08-31.yaml';
 let dir: string;
 let diff: any; // the public JSON, read back
-let run: ReturnType<typeof fundbook>;
+let run: CliRun;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fundbook-diff-'));
-  run = fundbook(['diff', PREV, CURR, '--out', join(dir, 'iqm')]);
+  run = await runCli(['diff', PREV, CURR, '--out', join(dir, 'iqm')]);
   diff = JSON.parse(readFileSync(join(dir, 'iqm', 'period-diff.json'), 'utf8'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +28,7 @@ const variance = (key: string) => diff.variances.find((v: { key: string }) => v.
 
 describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () => {
   it('exits 0 and says what changed', () => {
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^\d+ figures changed, \d+ flagged \(\d+ without explanation\); holdings 15 added, 3 removed, 162 changed; \d+ narrative sections changed$/m);
   });
@@ -173,11 +175,11 @@ describe('fundbook diff data/iqm/2011-02-28.yaml data/iqm/2011-08-31.yaml', () =
     expect(pdfText(pdf)).toMatch(/paragraphs? unchanged/);
   });
 
-  it('prints a byte-identical PDF on a second run', () => {
-    const again = join(dir, 'again');
-    expect(fundbook(['diff', PREV, CURR, '--out', again]).code).toBe(0);
-    expect(sha256File(join(again, 'period-diff.pdf'))).toBe(sha256File(join(dir, 'iqm', 'period-diff.pdf')));
-    expect(readFileSync(join(again, 'period-diff.json'), 'utf8')).toBe(readFileSync(join(dir, 'iqm', 'period-diff.json'), 'utf8'));
+  it('prints the very PDF and JSON that `fundbook build` writes for the same two periods', async () => {
+    const built = await sharedIqmBuild();
+    const fromBuild = join(built.out, 'iqm', '2011-08-31');
+    expect(sha256File(join(dir, 'iqm', 'period-diff.pdf'))).toBe(sha256File(join(fromBuild, 'period-diff.pdf')));
+    expect(readFileSync(join(dir, 'iqm', 'period-diff.json'), 'utf8')).toBe(readFileSync(join(fromBuild, 'period-diff.json'), 'utf8'));
   });
 });
 
@@ -201,10 +203,10 @@ describe('fundbook diff of a period being filled in', () => {
     writeFileSync(rolled, r.text);
   });
 
-  it('against its fresh roll-forward: prints the count of fields to be filled per part of the file, not a line per field', { timeout: 600_000 }, () => {
+  it('against its fresh roll-forward: prints the count of fields to be filled per part of the file, not a line per field', { timeout: 600_000 }, async () => {
     const out = join(dir, 'rolled');
-    const r = fundbook(['diff', CURR, rolled, '--out', out]);
-    expect(r.code).toBe(0);
+    const r = await runCli(['diff', CURR, rolled, '--out', out]);
+    expect(r.status).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([
       `fundbook diff: ${rolled}:1:1 warning DIFF_INCOMPLETE: ${rolled} is not complete: 594 fields still to be filled (period 3, statements.assets_and_liabilities 24, statements.operations 16, statements.changes_in_net_assets 11, statements.cash_flows 17, preferred_shares 32, common_shares 2, financial_highlights 21, agreements 3, performance 5, notes_data 24, schedule_of_investments 436); the diff covers what is filled`,
     ]);
@@ -215,7 +217,7 @@ describe('fundbook diff of a period being filled in', () => {
     expect(pdfText(join(out, 'period-diff.pdf'), { page: 1 })).toContain('Work in progress.');
   });
 
-  it('with one figure filled: compares that figure, and counts one field fewer', { timeout: 600_000 }, () => {
+  it('with one figure filled: compares that figure, and counts one field fewer', { timeout: 600_000 }, async () => {
     const partly = join(dir, 'partly.yaml');
     const text = readFileSync(rolled, 'utf8');
     const lines = text.split('\n');
@@ -224,8 +226,8 @@ describe('fundbook diff of a period being filled in', () => {
     lines[at] = lines[at]!.replace('TO BE FILLED', '"1,500,000"');
     writeFileSync(partly, lines.join('\n'));
     const out = join(dir, 'partly');
-    const r = fundbook(['diff', CURR, partly, '--out', out]);
-    expect(r.code).toBe(0);
+    const r = await runCli(['diff', CURR, partly, '--out', out]);
+    expect(r.status).toBe(0);
     expect(r.stderr).toContain('is not complete: 593 fields still to be filled');
     const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
     expect(d.variances.filter((v: { change: string }) => v.change !== '0').map((v: { key: string; previous: string; current: string }) => [v.key, v.previous, v.current])).toEqual([
@@ -236,10 +238,10 @@ describe('fundbook diff of a period being filled in', () => {
 });
 
 describe('fundbook diff, edge cases', () => {
-  it('finds nothing between a file and itself, and says so', () => {
+  it('finds nothing between a file and itself, and says so', async () => {
     const out = join(dir, 'same');
-    const r = fundbook(['diff', CURR, CURR, '--out', out]);
-    expect(r.code).toBe(0);
+    const r = await runCli(['diff', CURR, CURR, '--out', out]);
+    expect(r.status).toBe(0);
     expect(r.stdout).toContain(`no differences between ${CURR} and ${CURR}`);
     const same = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
     expect(same.empty).toBe(true);
@@ -248,18 +250,18 @@ describe('fundbook diff, edge cases', () => {
     expect(pdfText(join(out, 'period-diff.pdf'))).toContain('No differences');
   });
 
-  it('warns when the current period is not later than the previous one', () => {
-    const r = fundbook(['diff', CURR, PREV, '--out', join(dir, 'backwards')]);
-    expect(r.code).toBe(0);
+  it('warns when the current period is not later than the previous one', async () => {
+    const r = await runCli(['diff', CURR, PREV, '--out', join(dir, 'backwards')]);
+    expect(r.status).toBe(0);
     // A located diagnostic, at the current file's period end.
     expect(r.stderr).toContain(`fundbook diff: ${PREV}:26:8 period.end: warning PERIOD_NOT_LATER: ${PREV} (period ending 2011-02-28) is not later than ${CURR} (period ending 2011-08-31)`);
   });
 
-  it('refuses two different funds', () => {
+  it('refuses two different funds', async () => {
     const other = join(dir, 'other.yaml');
     writeFileSync(other, readFileSync(CURR, 'utf8').replace('  id: iqm\n', '  id: other-fund\n'));
-    const r = fundbook(['diff', PREV, other, '--out', join(dir, 'refused')]);
-    expect(r.code).toBe(1);
+    const r = await runCli(['diff', PREV, other, '--out', join(dir, 'refused')]);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^fundbook diff: ${other}:\\d+:\\d+ fund\\.id: error DIFFERENT_FUNDS: `, 'm'));
     expect(r.stderr).toContain(`error DIFFERENT_FUNDS: ${PREV} is fund "iqm" and ${other} is fund "other-fund": a period diff compares two periods of one fund`);
   });
@@ -291,10 +293,10 @@ describe('fundbook diff on the synthetic fund, against the generator\'s own reco
     transitions: { from: string; to: string; added: string[]; removed: string[]; revalued: string[]; changedParagraph: { section: string; index: number } }[];
   };
 
-  it.each(record.transitions.map((t) => [t.from, t.to, t] as const))('%s -> %s lists exactly the holdings the generator added, removed and revalued, and blacklines its changed paragraph', (from, to, t) => {
+  it.each(record.transitions.map((t) => [t.from, t.to, t] as const))('%s -> %s lists exactly the holdings the generator added, removed and revalued, and blacklines its changed paragraph', async (from, to, t) => {
     const out = join(dir, `synthetic-${to}`);
-    const r = fundbook(['diff', `data/synthetic-muni/${from}.yaml`, `data/synthetic-muni/${to}.yaml`, '--out', out]);
-    expect(r.code).toBe(0);
+    const r = await runCli(['diff', `data/synthetic-muni/${from}.yaml`, `data/synthetic-muni/${to}.yaml`, '--out', out]);
+    expect(r.status).toBe(0);
     const d = JSON.parse(readFileSync(join(out, 'period-diff.json'), 'utf8'));
     expect([d.previous.provenance.synthetic, d.current.provenance.synthetic]).toEqual(['wholly', 'wholly']);
     const ids = (list: { id?: string; current?: { id?: string } }[]) => list.map((h) => h.id ?? h.current?.id).sort();

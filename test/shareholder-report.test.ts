@@ -1,10 +1,11 @@
-// The IQM shareholder report as a reviewer receives it: the real PDF that `fundbook build` prints,
-// read back with poppler and qpdf.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The IQM shareholder report as a reviewer receives it: the real PDF that `fundbook build` prints (the
+// run's shared build of IQM, test/shared-build.ts), read back with poppler and qpdf.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundbook, pdfInfo, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+import { SHARED_BUILD_ARGS, sharedIqmBuild } from './shared-build.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 const SECTIONS = [
@@ -29,15 +30,19 @@ let text: string;
 /** A page's text without the running header's DRAFT: IQM has no review file, so its report is a draft. */
 const pageText = (page: number, layout = false) => pdfText(pdf, { page, layout }).replace(/^\s*DRAFT\n/, '');
 
-beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'fundbook-report-'));
-  const run = fundbook(['build', IQM, '--out', out, '--only', 'report']);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
+let work: string;
+
+beforeAll(async () => {
+  // The run's one build of IQM (test/shared-build.ts); what a test writes goes into its own folder.
+  const built = await sharedIqmBuild();
+  expect(built.stderr).toBe('');
+  expect(built.code).toBe(0);
+  out = built.out;
+  work = mkdtempSync(join(tmpdir(), 'fundbook-report-'));
   pdf = join(out, 'iqm', '2011-08-31', 'shareholder-report.pdf');
   text = pdfText(pdf);
 });
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the IQM shareholder report', () => {
   it('is a tagged US Letter PDF with title, author and the filing date', () => {
@@ -151,15 +156,12 @@ describe('the IQM shareholder report', () => {
     expect(JSON.parse(readFileSync(join(dir, 'figures.json'), 'utf8')).preferredCoverage.perShare).toBe('227044');
   });
 
-  it('is byte-identical when built again in another process, with a fresh browser and no previous build', () => {
-    const again = mkdtempSync(join(tmpdir(), 'fundbook-report-again-'));
-    try {
-      expect(fundbook(['build', IQM, '--out', again, '--only', 'report']).code).toBe(0);
-      expect(sha256File(join(again, 'iqm', '2011-08-31', 'shareholder-report.pdf'))).toBe(sha256File(pdf));
-      expect(readFileSync(join(again, 'iqm', '2011-08-31', 'manifest.json'), 'utf8')).toBe(readFileSync(join(out, 'iqm', '2011-08-31', 'manifest.json'), 'utf8'));
-    } finally {
-      rmSync(again, { recursive: true, force: true });
-    }
+  it('is byte-identical when built again in another process, with a fresh browser and no previous build: every file of both books', () => {
+    const again = join(work, 'again');
+    expect(fundbook(SHARED_BUILD_ARGS(again)).code).toBe(0);
+    const tree = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort().filter((f) => statSync(join(dir, f)).isFile()).map((f) => `${f} ${sha256File(join(dir, f))}`);
+    expect(tree(again)).toContain(`iqm/2011-08-31/shareholder-report.pdf ${sha256File(pdf)}`);
+    expect(tree(again)).toEqual(tree(out));
   });
 
   it('leaves the previous outputs untouched when a build fails', () => {
@@ -168,18 +170,17 @@ describe('the IQM shareholder report', () => {
         const path = join(dir, f);
         return statSync(path).isFile() ? `${f} ${sha256File(path)} ${statSync(path).mtimeMs}` : f;
       });
-    const before = snapshot(out);
-    const dir = mkdtempSync(join(tmpdir(), 'fundbook-broken-'));
-    try {
-      const file = join(dir, '2011-08-31.yaml');
-      writeFileSync(file, readFileSync(IQM, 'utf8').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
-      const run = fundbook(['build', file, '--out', out]);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain('statements.operations.expenses.advisory_fees: error INVALID_VALUE: "37x455" is not an amount');
-      expect(snapshot(out)).toEqual(before);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const previous = join(work, 'previous');
+    cpSync(out, previous, { recursive: true, preserveTimestamps: true });
+    const before = snapshot(previous);
+    const dir = join(work, 'broken');
+    mkdirSync(dir);
+    const file = join(dir, '2011-08-31.yaml');
+    writeFileSync(file, readFileSync(IQM, 'utf8').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
+    const run = fundbook(['build', file, '--out', previous]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('statements.operations.expenses.advisory_fees: error INVALID_VALUE: "37x455" is not an amount');
+    expect(snapshot(previous)).toEqual(before);
   });
 });
 
@@ -271,7 +272,7 @@ describe('the IQM shareholder report looks as approved (page images)', () => {
     const { renderPages, APPROVED_DIR, DIFF_DIR } = await import('../scripts/page-images.mjs');
     const { PNG } = await import('pngjs');
     const pixelmatch = (await import('pixelmatch')).default;
-    const dir = join(out, 'page-images');
+    const dir = join(work, 'page-images');
     const pages: string[] = renderPages(pdf, dir);
     const approved = readdirSync(APPROVED_DIR).filter((f) => f.endsWith('.png')).sort();
     const changed: string[] = [];
