@@ -11,20 +11,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareFund } from '../src/pipeline/build-fund.js';
 import { launchBrowser } from '../src/render/browser.js';
 import { printPdf } from '../src/render/print.js';
-import { fundbook, pdfInfo, pdfText, sha256File } from './pdf-tools.js';
+import { pdfInfo, pdfText, sha256File } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+import { sharedIqmBuild } from './shared-build.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 const HOUSE = 'examples/house-style';
 let out: string;
-const report = (name: string) => join(out, name, 'iqm', '2011-08-31', 'shareholder-report.pdf');
+let shared: string;
+/** The report in fundbook's own templates (the run's shared build of IQM, test/shared-build.ts) or in the house style. */
+const report = (name: 'default' | 'house') => join(name === 'default' ? shared : join(out, name), 'iqm', '2011-08-31', 'shareholder-report.pdf');
 
-beforeAll(() => {
+beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'fundbook-house-'));
-  for (const [name, extra] of [['default', []], ['house', ['--templates', HOUSE]]] as const) {
-    const run = fundbook(['build', IQM, '--out', join(out, name), '--only', 'report', '--no-diff', ...extra]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-  }
+  const built = await sharedIqmBuild();
+  expect(built.code).toBe(0);
+  shared = built.out;
+  const run = await runCli(['build', IQM, '--out', join(out, 'house'), '--only', 'report', '--no-diff', '--templates', HOUSE]);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -84,12 +89,12 @@ describe('IQM built with examples/house-style', () => {
 });
 
 describe('a hostile template folder', () => {
-  it('is refused when it prints unescaped, before anything is built', () => {
+  it('is refused when it prints unescaped, before anything is built', async () => {
     const dir = join(out, 'unescaped');
     mkdirSync(join(dir, 'shareholder-report', 'partials'), { recursive: true });
     writeFileSync(join(dir, 'shareholder-report', 'partials', 'cover.hbs'), '<h1>{{{fundName}}}</h1>\n');
-    const run = fundbook(['build', IQM, '--out', join(out, 'refused'), '--templates', dir]);
-    expect(run.code).toBe(1);
+    const run = await runCli(['build', IQM, '--out', join(out, 'refused'), '--templates', dir]);
+    expect(run.status).toBe(1);
     expect(run.stderr).toBe(`fundbook build: ${join(dir, 'shareholder-report/partials/cover.hbs')}:1:5 error TEMPLATE_UNESCAPED: prints without escaping ({{{ }}} or {{& }}); a user's template prints data escaped, use {{ }}\n`);
     expect(() => readFileSync(join(out, 'refused', 'iqm', '2011-08-31', 'manifest.json'))).toThrow();
   });

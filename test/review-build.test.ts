@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledge, sign } from '../src/review/record.js';
-import { fundbook, pdfInfo, pdfText, sha256File } from './pdf-tools.js';
+import { pdfInfo, pdfText, sha256File } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
+import { sharedIqmBuild } from './shared-build.js';
 
-/** A command that prints nothing (a check, a build refused before printing): in this process, as `fundbook()` reports it. */
+/** A command in this process (test/run-cli.ts), its status as `code`. */
 const inProcess = async (args: string[]) => {
   const { status, stdout, stderr } = await runCli(args);
   return { code: status, stdout, stderr };
@@ -21,7 +22,7 @@ const IQM = 'data/iqm/2011-08-31.yaml';
 const DOCUMENTS = ['shareholder-report', 'period-diff'];
 
 /** IQM's findings as `fundbook check` prints them: code, field path, and line:column in the data file. */
-const IQM_FINDINGS: [string, string, string][] = fundbook(['check', IQM]).stdout.split('\n').flatMap((line) => {
+const IQM_FINDINGS: [string, string, string][] = (await inProcess(['check', IQM])).stdout.split('\n').flatMap((line) => {
   const m = /^data\/iqm\/2011-08-31\.yaml:(\d+:\d+) (\S+): warning ([A-Z_]+):/.exec(line);
   return m ? [[m[3]!, m[2]!, m[1]!] as [string, string, string]] : [];
 });
@@ -49,13 +50,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('IQM as committed: no review file, so a draft', () => {
   let dir: string;
-  beforeAll(() => {
-    const run = fundbook(['build', IQM, '--out', join(work, 'draft'), '--no-progress']);
+  beforeAll(async () => {
+    // The run's shared build of IQM (test/shared-build.ts).
+    const run = await sharedIqmBuild();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // The summary: 9 warnings, none acknowledged (no review file).
     expect(run.stdout).toMatch(/^iqm +2011-08-31 +built +0 \/ 9 \/ 0 +/m);
-    dir = join(work, 'draft', 'iqm', '2011-08-31');
+    dir = join(run.out, 'iqm', '2011-08-31');
   }, 600_000);
 
   it.each(DOCUMENTS)('%s: DRAFT in the running header of every page', (doc) => {
@@ -106,8 +108,8 @@ describe('a copy acknowledged and signed by two people', () => {
   let data: string;
   let out: string;
   let dir: string;
-  let final: ReturnType<typeof fundbook>;
-  beforeAll(() => {
+  let final: Awaited<ReturnType<typeof inProcess>>;
+  beforeAll(async () => {
     data = join(work, 'data');
     mkdirSync(data);
     copyFileSync('data/iqm/2011-02-28.yaml', join(data, '2011-02-28.yaml'));
@@ -119,7 +121,7 @@ describe('a copy acknowledged and signed by two people', () => {
     expect(sign(file, 'preparer', { by: 'P. Preparer', on: '2011-10-21' }).ok).toBe(true);
     expect(sign(file, 'reviewer', { by: 'A. Reviewer', on: '2011-10-22' }).ok).toBe(true);
     out = join(work, 'final');
-    final = fundbook(['build', file, '--final', '--out', out, '--no-progress']);
+    final = await inProcess(['build', file, '--final', '--out', out, '--no-progress']);
     dir = join(out, 'iqm', '2011-08-31');
   }, 600_000);
 
@@ -197,8 +199,8 @@ describe('a copy acknowledged and signed by two people', () => {
       expect(snapshot(out)).toEqual(before);
     });
 
-    it('the next build is a DRAFT again', () => {
-      const run = fundbook(['build', file, '--only', 'report', '--no-diff', '--out', join(work, 'redraft'), '--no-progress']);
+    it('the next build is a DRAFT again', async () => {
+      const run = await inProcess(['build', file, '--only', 'report', '--no-diff', '--out', join(work, 'redraft'), '--no-progress']);
       expect(run.code).toBe(0);
       const first = pdfText(join(work, 'redraft', 'iqm', '2011-08-31', 'shareholder-report.pdf'), { page: 1 }).replace(/\s+/g, ' ');
       expect(first).toMatch(/^DRAFT Open items This report is a draft: no finding is open, but the period is not yet signed off/);
