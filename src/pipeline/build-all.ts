@@ -19,7 +19,7 @@ import { BrowserStartError, chromiumVersion } from '../render/browser.js';
 import { existsSync } from 'node:fs';
 import { chromiumNumber } from './up-to-date.js';
 import type { KeptFund, PreparedFund } from './build-fund.js';
-import { shardInputs, type Shard } from './shard.js';
+import { shardInputs, shardLine, type Shard } from './shard.js';
 import { checkTemplateDirs } from '../render/templates.js';
 import { DOCUMENT_FORMATS } from './documents.js';
 import { formatDiagnostic } from '../diagnostic.js';
@@ -111,7 +111,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
   const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
   for (const p of templateProblems) console.error(`fundbook build: ${formatDiagnostic(p)}`);
   if (templateProblems.length > 0) return 1;
-  if (options.shard) log(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${allInputs.length} fund-period files`);
+  if (options.shard) log(shardLine(options.shard, inputs, allInputs));
   let invalid: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;

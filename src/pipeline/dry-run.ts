@@ -5,7 +5,7 @@ import { chromiumVersion } from '../render/browser.js';
 import type { BuildAllOptions } from './build-all.js';
 import { findPreviousPeriod } from './build-diff.js';
 import { prepareFund } from './build-fund.js';
-import { shardInputs } from './shard.js';
+import { shardInputs, shardLine } from './shard.js';
 import { validateForBuild } from './validated.js';
 
 export async function dryRun(allInputs: readonly string[], options: BuildAllOptions, log = (line: string) => console.log(line)): Promise<number> {
@@ -14,6 +14,7 @@ export async function dryRun(allInputs: readonly string[], options: BuildAllOpti
     return 1;
   }
   const inputs = options.shard ? shardInputs(allInputs, options.shard) : [...allInputs];
+  if (options.shard) log(shardLine(options.shard, inputs, allInputs));
   let chromium: string | undefined;
   if (!options.force) {
     chromium = await chromiumVersion().catch(() => undefined);

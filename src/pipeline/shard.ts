@@ -31,3 +31,8 @@ export function shardInputs(inputs: readonly string[], shard: Shard): string[] {
   const mine = new Set(funds.filter((_, i) => i % shard.count === shard.index - 1));
   return inputs.filter((f) => mine.has(fundIdOf(f)));
 }
+
+/** What a shard's build (or dry run) says first: "shard 2/3: 2 of 5 fund-period files". */
+export function shardLine(shard: Shard, chosen: readonly string[], all: readonly string[]): string {
+  return `shard ${shard.index}/${shard.count}: ${chosen.length} of ${all.length} fund-period files`;
+}
