@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../src/check.js';
 import { figuresJson } from '../src/figures/figures-json.js';
-import { fundbook } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
 
 const MEETING = 'data/iqm/board/2011-06-15.yaml';
 const FUND = 'data/iqm/2011-02-28.yaml';
@@ -35,7 +35,7 @@ describe('board-review findings outside the board book', () => {
     expect(checked.lines.at(-1)).toBe(`${MEETING}: the board review draws on ${FUND}; its own findings: fundbook check ${FUND}`);
   });
 
-  it('figures on the meeting file has them in findings[], with rule, threshold and the meeting file\'s line', () => {
+  it('figures on the meeting file has them in findings[], with rule, threshold and the meeting file\'s line', async () => {
     const json = figuresJson(checked.loaded.fund!, checked.figures!, checked.loaded.locate);
     const quintiles = json.findings.filter((f) => f.code === 'PERFORMANCE_QUINTILE');
     expect(quintiles.map((f) => [f.rule, f.threshold, f.path, f.location?.file, f.location?.line])).toEqual([
@@ -43,8 +43,8 @@ describe('board-review findings outside the board book', () => {
       ['performance-quintile', 'quintile worse than 3', 'board_review.performance_universe.periods[2].fund_return', MEETING, 62],
     ]);
     // The CLI prints the same: the meeting's figures carry the board review's findings.
-    const run = fundbook(['figures', MEETING]);
-    expect(run.code).toBe(0);
+    const run = await runCli(['figures', MEETING]);
+    expect(run.status).toBe(0);
     const cli = JSON.parse(run.stdout) as { period: { end: string }; findings: { code: string; location: { file: string; line: number } }[] };
     expect(cli.period.end).toBe('2011-02-28');
     expect(cli.findings.filter((f) => f.code === 'PERFORMANCE_QUINTILE').map((f) => `${f.location.file}:${f.location.line}`)).toEqual([`${MEETING}:61`, `${MEETING}:62`]);

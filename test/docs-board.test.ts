@@ -2,7 +2,7 @@
 // name exist, every board_review key the schema knows is documented, and `check` accepts IQM's meeting file.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fundbook } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
 
 const README = readFileSync('README.md', 'utf8');
 const FORMAT = readFileSync('docs/data-format.md', 'utf8');
@@ -23,10 +23,10 @@ describe('the board book docs', () => {
     for (const key of ['peers_file', 'basis', 'return_basis', 'median_return', 'fund_period']) expect(FORMAT).toContain(key);
   });
 
-  it('show a check of the meeting file that passes, as README says', () => {
+  it('show a check of the meeting file that passes, as README says', async () => {
     expect(README).toContain('npx fundbook check data/iqm/board/2011-06-15.yaml');
-    const run = fundbook(['check', 'data/iqm/board/2011-06-15.yaml']);
-    expect(run.code).toBe(0);
+    const run = await runCli(['check', 'data/iqm/board/2011-06-15.yaml']);
+    expect(run.status).toBe(0);
     expect(run.stdout).toContain('data/iqm/board/2011-06-15.yaml: 145 tie-outs checked, 0 failed; 0 errors, 3 warnings');
     expect(run.stdout).toContain('data/iqm/board/2011-06-15.yaml: the board review draws on data/iqm/2011-02-28.yaml; its own findings: fundbook check data/iqm/2011-02-28.yaml');
   });

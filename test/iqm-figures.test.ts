@@ -1,17 +1,20 @@
 // Golden tests: the IQM figures that `fundbook figures` prints, against the real N-CSRS
 // (shared/reference/iqm-2011-08-31-ncsrs.txt), and the filing's own inconsistencies that `check` reports.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 
-function fundbook(...args: string[]) {
-  const r = spawnSync('node', ['bin/fundbook.js', ...args], { encoding: 'utf8' });
+/** A command in this process (test/run-cli.ts), its status as `code`. */
+async function fundbook(...args: string[]) {
+  const r = await runCli(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const figuresRun = await fundbook('figures', IQM);
+const checkRun = await fundbook('check', IQM);
 
 describe('fundbook figures data/iqm/2011-08-31.yaml', () => {
-  const run = fundbook('figures', IQM);
+  const run = figuresRun;
   const figures = JSON.parse(run.stdout);
 
   it('exits 0 and names fund and period', () => {
@@ -53,7 +56,7 @@ describe('fundbook figures data/iqm/2011-08-31.yaml', () => {
 });
 
 describe('fundbook check data/iqm/2011-08-31.yaml', () => {
-  const run = fundbook('check', IQM);
+  const run = checkRun;
 
   it('exits 0: the filing ties out, and its own inconsistencies are warnings', () => {
     expect(run.code).toBe(0);
@@ -76,8 +79,8 @@ describe('fundbook check data/iqm/2011-08-31.yaml', () => {
     expect(line).toContain(text);
   });
 
-  it('--strict turns the warnings into a failure', () => {
-    expect(fundbook('check', '--strict', IQM).code).toBe(1);
+  it('--strict turns the warnings into a failure', async () => {
+    expect((await fundbook('check', '--strict', IQM)).code).toBe(1);
   });
 });
 
@@ -90,7 +93,7 @@ describe('fundbook figures on data that does not tie out', () => {
     try {
       const file = join(dir, '2011-08-31.yaml');
       writeFileSync(file, readFileSync(IQM, 'utf8').replace('      total: 735,719', '      total: 735,720'));
-      const run = fundbook('figures', file);
+      const run = await fundbook('figures', file);
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout);
       expect(json.findings.find((f: { code: string }) => f.code === 'TIE_OUT').message).toBe('Total expenses foot: stated 735,720, computed 735,719, difference 1');

@@ -13,7 +13,8 @@ import { figuresJson } from '../src/figures/figures-json.js';
 import { loadFundText } from '../src/load/load-fund.js';
 import { FundPeriodSchema } from '../src/load/schema.js';
 import { generateFund } from '../src/synthetic/generate-fund.js';
-import { fundbook, pdfText } from './pdf-tools.js';
+import { pdfText } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
 
 const BAD = /NaN|Infinity|infinite|not a number/;
 const NUMERIC = /^\(?-?\$?\s*\d[\d,]*(\.\d+)?\s*%?\)?%?$/;
@@ -90,14 +91,14 @@ describe('no NaN or Infinity in any output, each numeric field zeroed in turn', 
   // divides by the rate) and a stated coverage per preferred share of zero (a finding, printed as stated).
   it.each(['agreements.advisory.schedule.0.rate', 'financial_highlights.columns.0.values.asset_coverage_per_preferred_share'])(
     'printed to PDF with %s zeroed, the text holds no NaN or Infinity',
-    (path) => {
+    async (path) => {
       const sample = buildable.find((b) => b.path === path);
       expect(sample, `${path} = 0 builds`).toBeDefined();
       const file = join(dir, `${path}.yaml`);
       writeFileSync(file, stringify(sample!.raw));
       const out = join(dir, 'out');
-      const run = fundbook(['build', file, '--out', out]);
-      expect(run.code, run.stdout + run.stderr).toBe(0);
+      const run = await runCli(['build', file, '--out', out]);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
       const pdfs = [...run.stdout.matchAll(/built (\S+\.pdf)/g)].map((m) => m[1]!);
       expect(pdfs).toHaveLength(2);
       for (const pdf of pdfs) expect(BAD.exec(pdfText(pdf))?.[0], `${path} = 0 in ${pdf}`).toBeUndefined();

@@ -5,17 +5,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFundText } from '../src/load/load-fund.js';
 import { rollForwardFile } from '../src/rollforward/roll-forward-file.js';
-import { fundbook } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+
+/** The command in this process (test/run-cli.ts), its status as `code`. */
+const fundbook = async (args: string[]) => {
+  const r = await runCli(args);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 let dir: string;
 let target: string;
-let run: ReturnType<typeof fundbook>;
+let run: Awaited<ReturnType<typeof fundbook>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fundbook-roll-'));
   target = join(dir, '2012-02-29.yaml');
-  run = fundbook(['roll-forward', IQM, '--to', '2012-02-29', '--out', target]);
+  run = await fundbook(['roll-forward', IQM, '--to', '2012-02-29', '--out', target]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,9 +45,9 @@ describe('fundbook roll-forward data/iqm/2011-08-31.yaml --to 2012-02-29', () =>
     expect(t).toMatch(/outstanding_beginning: 1,100/);
   });
 
-  it('a half year after an annual report: opens at the annual report\'s closing figures', () => {
+  it('a half year after an annual report: opens at the annual report\'s closing figures', async () => {
     const out = join(dir, '2011-08-31.yaml');
-    expect(fundbook(['roll-forward', 'data/iqm/2011-02-28.yaml', '--to', '2011-08-31', '--out', out]).code).toBe(0);
+    expect((await fundbook(['roll-forward', 'data/iqm/2011-02-28.yaml', '--to', '2011-08-31', '--out', out])).code).toBe(0);
     const t = readFileSync(out, 'utf8');
     expect(t).toMatch(/^period:\n  start: 2011-03-01\n  end: 2011-08-31\n  kind: semiannual\n/m);
     expect(t).toMatch(/net_assets_beginning: 182,074,059\n(?:      .*\n)*    - label: Four months ended February 28, 2011\n/);
@@ -56,27 +62,27 @@ describe('fundbook roll-forward data/iqm/2011-08-31.yaml --to 2012-02-29', () =>
     expect(t).not.toContain('574,458');
   });
 
-  it('leaves every period figure as TO BE FILLED, which check reports until filled', () => {
+  it('leaves every period figure as TO BE FILLED, which check reports until filled', async () => {
     const loaded = loadFundText(text(), target);
     expect(loaded.fund).toBeUndefined();
     expect(loaded.problems.length).toBeGreaterThan(500);
     expect(loaded.problems.every((p) => p.code === 'TO_BE_FILLED')).toBe(true);
-    const check = fundbook(['check', target]);
+    const check = await fundbook(['check', target]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/statements\.assets_and_liabilities\.net_assets: error TO_BE_FILLED: to be filled$/m);
     expect(check.stdout).toMatch(/not checked further \(\d+ to be filled, 0 other errors\)$/m);
   });
 
-  it('never overwrites an existing file', () => {
+  it('never overwrites an existing file', async () => {
     const before = statSync(target).mtimeMs;
-    const again = fundbook(['roll-forward', IQM, '--to', '2012-02-29', '--out', target]);
+    const again = await fundbook(['roll-forward', IQM, '--to', '2012-02-29', '--out', target]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`fundbook roll-forward: ${target} exists; it is never overwritten`);
     expect(statSync(target).mtimeMs).toBe(before);
   });
 
-  it('refuses a date that is not after the period', () => {
-    const r = fundbook(['roll-forward', IQM, '--to', '2011-08-31', '--out', join(dir, 'x.yaml')]);
+  it('refuses a date that is not after the period', async () => {
+    const r = await fundbook(['roll-forward', IQM, '--to', '2011-08-31', '--out', join(dir, 'x.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`fundbook roll-forward: ${IQM}:24:8 period.end: error ROLL_FORWARD_TO: --to 2011-08-31 must be after the period's end, 2011-08-31\n`);
   });
