@@ -174,6 +174,8 @@ function snapshot(root: string): Tree {
 
 interface BuildRun extends Run {
   chromiumStarted: boolean;
+  /** Whether `chromium --version` was asked (to judge an earlier build's outputs against). */
+  versionAsked: boolean;
   before: Tree;
   after: Tree;
 }
@@ -185,13 +187,14 @@ function buildArgs(arg: string, outDir: string): string[] {
 /** `fundbook build` (in this process) with the stand-in Chromium, which touches `marker` if it is ever started. */
 async function build(arg: string, outDir: string, marker: string): Promise<BuildRun> {
   rmSync(marker, { force: true });
+  rmSync(`${marker}.version`, { force: true });
   const before = snapshot(outDir);
   const saved = { chromium: process.env.FUNDBOOK_CHROMIUM, marker: process.env.FAKE_CHROMIUM_MARKER };
   process.env.FUNDBOOK_CHROMIUM = fakeChromium;
   process.env.FAKE_CHROMIUM_MARKER = marker;
   try {
     const run = inProcess(await runCli(buildArgs(arg, outDir), work));
-    return { ...run, chromiumStarted: existsSync(marker), before, after: snapshot(outDir) };
+    return { ...run, chromiumStarted: existsSync(marker), versionAsked: existsSync(`${marker}.version`), before, after: snapshot(outDir) };
   } finally {
     for (const [key, value] of [['FUNDBOOK_CHROMIUM', saved.chromium], ['FAKE_CHROMIUM_MARKER', saved.marker]] as const) {
       if (value === undefined) delete process.env[key];
@@ -218,7 +221,7 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
     fakeChromium = join(work, 'fake-chromium.sh');
     // Answers `--version` (asked to record what went into a document, which starts no browser); any
     // other invocation is a launch: it records that it was started, then fails.
-    writeFileSync(fakeChromium, '#!/bin/sh\nif [ "$1" = --version ]; then echo "Chromium 156.0.0.0"; exit 0; fi\ntouch "$FAKE_CHROMIUM_MARKER"\nexit 1\n');
+    writeFileSync(fakeChromium, '#!/bin/sh\nif [ "$1" = --version ]; then touch "$FAKE_CHROMIUM_MARKER.version"; echo "Chromium 156.0.0.0"; exit 0; fi\ntouch "$FAKE_CHROMIUM_MARKER"\nexit 1\n');
     chmodSync(fakeChromium, 0o755);
     // Each case builds over its own copy of the good output.
     for (const c of bad) {
@@ -239,6 +242,13 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
     expect(run.status).not.toBe(0);
   });
 
+  it('notices when the stand-in Chromium is asked its version (a valid file built over an earlier build)', async () => {
+    const outDir = join(work, 'output-version-check');
+    cpSync(join(work, 'output'), outDir, { recursive: true });
+    const run = await build('reference.yaml', outDir, join(work, 'chromium-version-reference'));
+    expect(run.versionAsked).toBe(true);
+  });
+
   it.each(bad.map((c) => [c.name, c] as const))('%s: exits 1, refused at validation, changes nothing in the output directory', (_name, c) => {
     const run = builds.get(c.name)!;
     expect(contentOf(run.before), 'the output directory held the good build').toEqual(contentOf(good));
@@ -254,12 +264,13 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
     }
   });
 
-  // KNOWN BUG (since ac1dfaa, "Chromium starts while a batch validates"): buildAll() calls pool.acquire()
-  // before validating, so `fundbook build bad.yaml` starts Chromium even when no input is valid. No bad
-  // input reaches it (the tests above), but a build that can print nothing should not start a browser.
-  it('starts no browser when every input is invalid', () => {
+  // Chromium starts, and its version is asked, only once an input proves valid: a build that can print
+  // nothing starts no browser and runs no Chromium program.
+  it('starts no browser when every input is invalid, nor asks its version (each builds over an earlier build, which a valid input is judged against)', () => {
     const started = bad.filter((c) => !('directory' in c.input) && builds.get(c.name)!.chromiumStarted).map((c) => c.name);
     expect(started).toEqual([]);
+    const asked = bad.filter((c) => !('directory' in c.input) && builds.get(c.name)!.versionAsked).map((c) => c.name);
+    expect(asked).toEqual([]);
   });
 
   // Once a bug: with every input invalid, buildAll() closed its browser pool while Chromium was still

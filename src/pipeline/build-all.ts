@@ -136,7 +136,6 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       version ??= chromiumVersion().then(async (v) => v ?? (await pool.acquire(), chromiumNumber(pool.version)));
       return { ...options, incremental: { chromium: await version } };
     };
-    if (incremental) void buildOptions().catch(() => undefined);
     // Chromium starts up once the first input proves valid, while the rest are validated; in an
     // incremental build, once the first fund-period proves to need printing.
     let warming: Promise<unknown> | undefined;
@@ -149,8 +148,11 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
       if (ahead.has(input) || !preparer) return;
       ahead.set(input, buildOptions().then((o) => preparer.prepare(input, o)).then(warmIfPrinting));
     };
+    // Once an input proves valid: Chromium starts (or, in an incremental build, its version is asked for,
+    // alongside validation); a run whose every input is refused starts neither.
     const validated = await validate(inputs, preparer, log, (input) => {
-      if (!incremental) void warm();
+      if (incremental) void buildOptions().catch(() => undefined);
+      else void warm();
       if (ahead.size <= concurrency) prepareAhead(input);
     }, options.final);
     invalid = validated.invalid;
