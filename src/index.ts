@@ -6,7 +6,7 @@ import { launchBrowser } from './render/browser.js';
 import { checkTemplateDirs } from './render/templates.js';
 import { DOCUMENT_FORMATS } from './pipeline/documents.js';
 import { formatDiagnostic } from './diagnostic.js';
-import { prepareFund, renderFund, writeFundPeriod } from './pipeline/build-fund.js';
+import { prepareFundFiles, renderFund, writeFundPeriod } from './pipeline/build-fund.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeFigures as compute, type Figures } from './calc/compute.js';
@@ -107,7 +107,7 @@ export interface BuiltDocuments {
 export async function buildDocuments(input: string, options: BuildDocumentsOptions = {}): Promise<BuiltDocuments> {
   const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
   if (templateProblems.length > 0) return { ok: false, problems: templateProblems.map(formatDiagnostic), files: {} };
-  const step = prepareFund(input, { outDir: options.outDir ?? 'output', only: options.only, previous: options.previous, timeoutMs: options.timeoutMs, templates: options.templates });
+  const step = await prepareFundFiles(input, { outDir: options.outDir ?? 'output', only: options.only, previous: options.previous, timeoutMs: options.timeoutMs, templates: options.templates });
   if ('failed' in step) return { ok: false, problems: step.failed.problems, files: {} };
   const browser = await launchBrowser();
   try {

@@ -7,7 +7,7 @@
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { findPreviousPeriod, prepareDiff, printDiff, type DiffOutput } from './build-diff.js';
-import { prepareFund, printFund, writeFundPeriod, type BuildOptions, type BuildOutcome } from './build-fund.js';
+import { prepareFundFiles, printFund, writeFundPeriod, type BuildOptions, type BuildOutcome } from './build-fund.js';
 import { printTimeoutMs } from '../render/print-timeout.js';
 import { DEFAULT_PRINT_TIMEOUT_MS } from '../render/render-document.js';
 import { Preparer } from './preparer.js';
@@ -157,7 +157,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     }, options.final);
     invalid = validated.invalid;
     const valid = validated.valid;
-    if (!preparer && valid.length > 0) ahead.set(valid[0]!, buildOptions().then((o) => prepareFund(valid[0]!, o)).then(warmIfPrinting));
+    if (!preparer && valid.length > 0) ahead.set(valid[0]!, buildOptions().then((o) => prepareFundFiles(valid[0]!, o)).then(warmIfPrinting));
     // A browser that cannot start fails the run at once, in one line (cli.ts), rather than every fund.
     const launchError = valid.length > 0 ? await warming : undefined;
     if (launchError instanceof BrowserStartError) throw launchError;

@@ -131,7 +131,7 @@ export interface PreparedFund {
   figuresText: string;
   /** The review record as manifest.json carries it. */
   review: ManifestReview;
-  /** tie-outs.xlsx's rows, written once the documents print. */
+  /** tie-outs.xlsx's rows (made into the file by prepareFundFiles). */
   workbook: WorkbookData;
   /** The documents to print (all of them, unless an incremental build keeps some). */
   documents: PreparedDocument[];
@@ -157,6 +157,21 @@ function previousVariances(input: string, fund: FundPeriod, figures: Figures, op
   const prior = previous.loaded.fund;
   if (!prior || !previous.figures || prior.fund.id !== fund.fund.id) return undefined;
   return diffPeriods({ fund: prior, figures: previous.figures, file: previousFile }, { fund, figures, file: input }).variances;
+}
+
+/** A prepared fund with its tie-outs.xlsx made: all a print and the write after it need. */
+export type ReadyFund = PreparedFund & { tieOutsXlsx: Uint8Array };
+
+/**
+ * prepareFund, then the workbook's bytes (exceljs: about as much CPU as the rest of the data half), so
+ * that a batch makes them on its worker thread and a single fund while Chromium starts, not between prints.
+ */
+export async function prepareFundFiles(input: string, options: BuildOptions & { incremental?: undefined }): Promise<{ prepared: ReadyFund } | { failed: BuildOutcome }>;
+export async function prepareFundFiles(input: string, options: BuildOptions): Promise<{ prepared: ReadyFund } | { failed: BuildOutcome } | { kept: KeptFund }>;
+export async function prepareFundFiles(input: string, options: BuildOptions): Promise<{ prepared: ReadyFund } | { failed: BuildOutcome } | { kept: KeptFund }> {
+  const step = prepareFund(input, options);
+  if (!('prepared' in step)) return step;
+  return { prepared: { ...step.prepared, tieOutsXlsx: await tieOutsXlsx(step.prepared.workbook) } };
 }
 
 /**
@@ -360,7 +375,7 @@ export interface FundPeriodOutput {
  * The browser half of a build: print each prepared document. The outputs are returned, not written: the
  * caller adds the period diff and writes the whole set at once (writeFundPeriod).
  */
-export async function printFund(browser: Browser | undefined, chromiumVersion: string, prepared: PreparedFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome & { output: FundPeriodOutput }> {
+export async function printFund(browser: Browser | undefined, chromiumVersion: string, prepared: ReadyFund, options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage }): Promise<BuildOutcome & { output: FundPeriodOutput }> {
   const { outcome, output } = await renderFund(browser, chromiumVersion, prepared, options);
   return { ...outcome, output };
 }
@@ -369,7 +384,7 @@ export async function printFund(browser: Browser | undefined, chromiumVersion: s
 export async function renderFund(
   browser: Browser | undefined,
   chromiumVersion: string,
-  prepared: PreparedFund,
+  prepared: ReadyFund,
   options: Pick<BuildOptions, 'timeoutMs'> & { finish?: Finisher; page?: PrintPage },
 ): Promise<{ outcome: BuildOutcome; output: FundPeriodOutput }> {
   const started = performance.now();
@@ -416,7 +431,7 @@ export async function renderFund(
   documents.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 
   files['figures.json'] = figuresText;
-  const workbook = await tieOutsXlsx(prepared.workbook);
+  const workbook = prepared.tieOutsXlsx;
   files['tie-outs.xlsx'] = workbook;
   const manifest = {
     fundbook: FUNDBOOK_VERSION,
@@ -450,7 +465,7 @@ export function writeFundPeriod(output: FundPeriodOutput, diff?: DiffOutput): vo
 
 /** One fund-period, prepared and printed. */
 export async function buildFund(browser: Browser, chromiumVersion: string, input: string, options: BuildOptions): Promise<BuildOutcome> {
-  const step = prepareFund(input, options);
+  const step = await prepareFundFiles(input, options);
   if ('failed' in step) return step.failed;
   if ('kept' in step) return step.kept;
   const { output, ...outcome } = await printFund(browser, chromiumVersion, step.prepared, options);

@@ -2,7 +2,7 @@
 // HTML; the validation of each input, kept for its prepare) and the finishing of each printed PDF, so the main thread stays free to answer Chromium.
 import { parentPort } from 'node:worker_threads';
 import { prepareDiff } from './build-diff.js';
-import { prepareFund } from './build-fund.js';
+import { prepareFundFiles } from './build-fund.js';
 import { finishPrinted } from '../render/finish-printed.js';
 import type { Job, Reply } from './preparer.js';
 import { validateForBuild } from './validated.js';
@@ -12,7 +12,7 @@ function run(job: Job): unknown {
     case 'validate':
       return validateForBuild(job.input, job.final);
     case 'prepare':
-      return prepareFund(job.input, job.options);
+      return prepareFundFiles(job.input, job.options);
     case 'diff':
       return prepareDiff(job.previous, job.current, job.outDir, job.templates);
     case 'finish':
@@ -26,10 +26,10 @@ function transferables(result: unknown): ArrayBuffer[] {
   return pdf instanceof Uint8Array && pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : [];
 }
 
-parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
+parentPort!.on('message', async ({ id, job }: { id: number; job: Job }) => {
   let reply: Reply;
   try {
-    reply = { id, result: run(job) };
+    reply = { id, result: await run(job) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

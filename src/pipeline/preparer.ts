@@ -7,7 +7,7 @@
 // throughput 8%; moving it here, by less than the machine's noise).
 import { Worker } from 'node:worker_threads';
 import type { DiffOutcome, PreparedDiff } from './build-diff.js';
-import type { BuildOptions, BuildOutcome, KeptFund, PreparedFund } from './build-fund.js';
+import type { BuildOptions, BuildOutcome, KeptFund, ReadyFund } from './build-fund.js';
 import type { FinishJob } from '../render/finish-printed.js';
 import type { Finisher } from '../render/render-document.js';
 
@@ -90,7 +90,7 @@ export class Preparer {
     return this.run({ type: 'validate', input, final }, input);
   }
 
-  prepare(input: string, options: BuildOptions): Promise<{ prepared: PreparedFund } | { failed: BuildOutcome } | { kept: KeptFund }> {
+  prepare(input: string, options: BuildOptions): Promise<{ prepared: ReadyFund } | { failed: BuildOutcome } | { kept: KeptFund }> {
     const { outDir, only, final, templates, previous, diff, incremental } = options;
     return this.run({ type: 'prepare', input, options: { outDir, only, final, templates, previous, diff, incremental } }, input);
   }
