@@ -29,7 +29,7 @@ export interface AdvisoryFeeInput {
   contractualWaiverRate?: Decimal;
 }
 
-export interface TierLine {
+interface TierLine {
   from: Decimal;
   upTo?: Decimal;
   rate: Decimal;

@@ -40,7 +40,7 @@ const Period = obj({
 // ---- statements --------------------------------------------------------------------------------
 
 /** The kinds of senior security (Investment Company Act section 18(g)) a fund may have outstanding. */
-export const SENIOR_SECURITY_KINDS = ['notes_payable', 'credit_facility', 'preferred_shares'] as const;
+const SENIOR_SECURITY_KINDS = ['notes_payable', 'credit_facility', 'preferred_shares'] as const;
 export type SeniorSecurityKind = (typeof SENIOR_SECURITY_KINDS)[number];
 
 /**
@@ -270,7 +270,7 @@ const DividendDeclared = obj({ declared: date, per_share: amount, record: date, 
 
 // ---- financial highlights ----------------------------------------------------------------------
 
-export const HIGHLIGHT_ROWS = {
+const HIGHLIGHT_ROWS = {
   nav_beginning: amount,
   net_investment_income: amount,
   net_gains_losses: amount,
@@ -415,7 +415,7 @@ const NotesData = obj({
 });
 
 /** Places in the notes where fundbook prints figures from the data and calculators. */
-export const NOTE_SLOTS = [
+const NOTE_SLOTS = [
   'advisory_fee',
   'expense_limitation',
   'fair_value_levels',
@@ -612,13 +612,12 @@ export const FundPeriodSchema = obj({
 
 export type FundPeriod = z.output<typeof FundPeriodSchema>;
 export type Holding = z.output<typeof Holding>;
-export type HoldingGroup = z.output<typeof HoldingGroup>;
-export type Meeting = z.output<typeof Meeting>;
-export type Proposal = z.output<typeof Proposal>;
-export type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
-export type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
-export type HighlightColumn = z.output<typeof HighlightColumn>;
+type HoldingGroup = z.output<typeof HoldingGroup>;
+type Meeting = z.output<typeof Meeting>;
+type Proposal = z.output<typeof Proposal>;
+type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
+type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
+type HighlightColumn = z.output<typeof HighlightColumn>;
 export type BoardReview = z.output<typeof BoardReview>;
-export type MeetingFile = z.output<typeof MeetingFileSchema>;
 export type Peer = z.output<typeof PeerSchema>;
 export type ExpenseBasis = z.output<typeof ExpenseBasis>;

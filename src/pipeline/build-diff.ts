@@ -172,7 +172,7 @@ export async function printDiff(browser: Browser, chromiumVersion: string, prepa
  * `fundbook diff` on its own: print the diff and write it into its folder as a set with the manifest
  * there, which keeps listing the folder's other outputs (carried); a folder without one gets one.
  */
-export async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string, templates: readonly string[] = []): Promise<DiffOutcome> {
+async function buildDiff(browser: Browser, chromiumVersion: string, previousFile: string, currentFile: string, outDir?: string, templates: readonly string[] = []): Promise<DiffOutcome> {
   const step = prepareDiff(previousFile, currentFile, outDir, templates);
   if ('failed' in step) return step.failed;
   const { output, ...outcome } = await printDiff(browser, chromiumVersion, step.prepared);

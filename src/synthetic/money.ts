@@ -8,7 +8,7 @@ export type Money = bigint;
 export const dec = (v: bigint | number | string): Decimal => new Decimal(typeof v === 'bigint' ? v.toString() : v);
 
 /** A Decimal that must be whole, as bigint (throws otherwise: a rounding was forgotten). */
-export function toMoney(d: Decimal): Money {
+function toMoney(d: Decimal): Money {
   if (!d.isInteger()) throw new Error(`${d.toString()} is not a whole amount`);
   return BigInt(d.toFixed(0));
 }
@@ -27,7 +27,7 @@ export function divRound(n: bigint, d: bigint): bigint {
 /** `value` scaled by (10,000 + bp) / 10,000, rounded half-up: a move of `bp` basis points. */
 export const moveBp = (value: Money, bp: number): Money => divRound(value * BigInt(10_000 + bp), 10_000n);
 
-export function groupDigits(digits: string): string {
+function groupDigits(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

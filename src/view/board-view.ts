@@ -77,7 +77,7 @@ export interface BoardView {
   composition: string;
 }
 
-export interface FindingRow {
+interface FindingRow {
   severity: string;
   code: string;
   rule: string;
@@ -162,7 +162,7 @@ function keyFigures(board: BoardFigures, figures: Figures): { label: string; val
 }
 
 /** Where a finding points, as printed: `board_review.meeting.start (2011-06-15.yaml line 14)`. */
-export type Where = (path: readonly (string | number)[]) => string;
+type Where = (path: readonly (string | number)[]) => string;
 
 const returnBasis = (b: 'nav' | 'market' | undefined) => (b === 'nav' ? 'at net asset value' : b === 'market' ? 'at market price' : 'basis (NAV or market) not stated in the data');
 

@@ -6,7 +6,7 @@ import { longDate, money, numericDate, percent } from './format.js';
 import { cell, TableBuilder, type Table } from './table.js';
 import { addDays } from '../calc/period-days.js';
 
-export interface NoteBlock {
+interface NoteBlock {
   markdown?: string;
   paragraphs?: string[];
   table?: Table;
