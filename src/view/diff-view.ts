@@ -32,7 +32,7 @@ interface UnitTable {
   rows: VarianceRow[];
 }
 
-interface DiffView {
+export interface DiffView {
   documentTitle: string;
   author: string;
   fundName: string;
