@@ -29,7 +29,7 @@ export interface CheckDiagnostic {
   threshold?: string;
 }
 
-export interface Checked {
+interface Checked {
   loaded: LoadedFund;
   figures?: Figures;
   /** Open and acknowledged findings, stale entries, sign-offs (docs/review.md). */

@@ -1,7 +1,7 @@
 // Numeric command-line options: each has a stated range, and a value outside it (or not a number) is
 // refused with one line. The ranges keep every derived timer within what Node's setTimeout can hold.
 
-export interface Range {
+interface Range {
   min: number;
   max: number;
   /** What the number counts, for the message: "seconds", "documents". */

@@ -66,6 +66,13 @@ describe('tiered schedules', () => {
     expect(annualFeeOn(tiered, d('750000000')).equals(d('3625000'))).toBe(true); // 2,500,000 + 1,125,000
   });
 
+  it("measures each band's width, as the notes print it (\"First $250,000,000\", \"Next $750,000,000\", \"Over ...\")", () => {
+    const schedule: FeeTier[] = [{ upTo: d('250000000'), rate: d('0.005') }, { upTo: d('1000000000'), rate: d('0.0045') }, { rate: d('0.004') }];
+    // 250,000,000 - 0; 1,000,000,000 - 250,000,000 = 750,000,000; the top band has no width and starts at 1,000,000,000.
+    const lines = tierLines(schedule, d('0'));
+    expect(lines.map((l) => [l.from.toString(), l.width?.toString()])).toEqual([['0', '250000000'], ['250000000', '750000000'], ['1000000000', undefined]]);
+  });
+
   it('reaches the top tier', () => {
     // 2,500,000 + 500,000,000 x 0.45% (2,250,000) + 200,000,000 x 0.40% (800,000) = 5,550,000
     expect(annualFeeOn(tiered, d('1200000000')).equals(d('5550000'))).toBe(true);

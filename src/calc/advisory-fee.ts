@@ -29,9 +29,11 @@ export interface AdvisoryFeeInput {
   contractualWaiverRate?: Decimal;
 }
 
-export interface TierLine {
+interface TierLine {
   from: Decimal;
   upTo?: Decimal;
+  /** The band's size, upTo − from, as the notes print it ("Next $500,000,000"); absent for the top band. */
+  width?: Decimal;
   rate: Decimal;
   portion: Decimal;
   annualFee: Decimal;
@@ -62,7 +64,7 @@ export function tierLines(schedule: readonly FeeTier[], base: Decimal): TierLine
   for (const tier of schedule) {
     const top = tier.upTo ?? null;
     const portion = Decimal.max(ZERO, (top ? Decimal.min(base, top) : base).minus(from));
-    lines.push({ from, upTo: tier.upTo, rate: tier.rate, portion, annualFee: portion.times(tier.rate) });
+    lines.push({ from, upTo: tier.upTo, width: top?.minus(from), rate: tier.rate, portion, annualFee: portion.times(tier.rate) });
     if (!top) break;
     from = top;
   }

@@ -19,7 +19,7 @@ import type { ExpenseBasis, Peer } from '../load/schema.js';
 /** The codes this review raises itself (the rest of a fund's findings are the core checks'). */
 const BOARD_CODES = new Set(['FEE_ABOVE_MEDIAN', 'PERFORMANCE_QUINTILE', 'CAP_ENDING', 'WAIVER_OCCURRED', 'COVERAGE_HEADROOM', 'BOARD_COMPOSITION']);
 
-export interface BoardThresholds {
+interface BoardThresholds {
   feeAboveMedianBps: Decimal;
   worstAcceptableQuintile: number;
   capEndingWithinMonths: number;
@@ -34,14 +34,14 @@ export const DEFAULT_THRESHOLDS: BoardThresholds = {
 };
 
 
-export interface GroupRow {
+interface GroupRow {
   name: string;
   contractualFee: Decimal;
   totalExpenseRatio?: Decimal;
   isFund: boolean;
 }
 
-export interface PerformanceRow {
+interface PerformanceRow {
   years: number;
   fundReturn: Decimal;
   /** The universe's median return: computed from every return given, or as stated. */
@@ -58,7 +58,7 @@ export interface PerformanceRow {
 }
 
 /** An agreement the board is asked to continue. */
-export interface Agreement {
+interface Agreement {
   kind: 'advisory' | 'sub-advisory';
   name: string;
   parties: string;
@@ -131,7 +131,7 @@ export const basisText = (b: ExpenseBasis) => `${b.waivers} of waivers, ${b.inte
 const PROFITABILITY_FIELDS = ['board_review.profitability.as_of', 'board_review.profitability.period', 'board_review.profitability.source', 'board_review.profitability.revenue[] (label, amount)', 'board_review.profitability.allocated_costs[] (label, amount)'];
 const AFFILIATED_FIELDS = ['board_review.affiliated_revenues.source', 'board_review.affiliated_revenues.rows[] (label, and amount or fund_expense: a statements.operations.expenses key)'];
 
-export function thresholdsOf(review: BoardReview): BoardThresholds {
+function thresholdsOf(review: BoardReview): BoardThresholds {
   const t = review.thresholds;
   return {
     feeAboveMedianBps: t?.fee_above_median_bps ?? DEFAULT_THRESHOLDS.feeAboveMedianBps,

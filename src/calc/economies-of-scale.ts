@@ -4,13 +4,13 @@ import { Decimal } from '../decimal.js';
 import { annualFeeOn, type FeeTier } from './advisory-fee.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
-export interface ScalePoint {
+interface ScalePoint {
   end: string;
   label: string;
   netAssets: Decimal;
 }
 
-export interface ScaleRow extends ScalePoint {
+interface ScaleRow extends ScalePoint {
   annualFee: Decimal;
   effectiveRate: Decimal;
 }

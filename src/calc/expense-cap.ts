@@ -32,7 +32,7 @@ export interface ExpenseCapInput {
   priorWaivers?: readonly PriorWaiver[];
 }
 
-export interface RecoupmentLine {
+interface RecoupmentLine {
   waivedOn: string;
   amount: Decimal;
   capRate: Decimal;

@@ -2,7 +2,7 @@
 import { Decimal } from '../decimal.js';
 import { annualFeeOn, type FeeTier } from './advisory-fee.js';
 
-export interface BreakpointRow {
+interface BreakpointRow {
   assets: Decimal;
   annualFee: Decimal;
   effectiveRate: Decimal;

@@ -5,7 +5,7 @@ import type { DataPath } from '../load/locate.js';
 import type { BoardReview } from '../load/schema.js';
 import type { Diagnostic as Finding } from '../diagnostic.js';
 
-export interface DatedBlock {
+interface DatedBlock {
   label: string;
   asOf: string;
   path: DataPath;

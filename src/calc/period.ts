@@ -6,7 +6,7 @@ import { daysInFiscalYear } from './fiscal-year.js';
 import type { CalculatorPass } from './pass.js';
 import { daysInclusive } from './period-days.js';
 
-export function periodDays(fund: FundPeriod): { days: number; daysInYear: number; daysInFiscalYear: number } {
+function periodDays(fund: FundPeriod): { days: number; daysInYear: number; daysInFiscalYear: number } {
   const days = daysInclusive(fund.period.start, fund.period.end);
   const fiscalDays = daysInFiscalYear(fund.period.end, fund.fund.fiscal_year_end);
   const daysInYear = fund.agreements.expense_limitation?.day_count === 'actual/actual' ? fiscalDays : 365;

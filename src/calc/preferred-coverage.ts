@@ -10,10 +10,10 @@ import { jsonMoney, jsonRatio, type CalculatorPass } from './pass.js';
 import { isDebt, seniorSecurities, type SeniorSecurity } from './senior-securities.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
-export const STOCK_MINIMUM = new Decimal(2);
-export const DEBT_MINIMUM = new Decimal(3);
+const STOCK_MINIMUM = new Decimal(2);
+const DEBT_MINIMUM = new Decimal(3);
 /** Debt coverage below which no preferred dividend may be declared (section 18(a)(1)(B)). */
-export const DEBT_MINIMUM_FOR_PREFERRED_DIVIDENDS = new Decimal(2);
+const DEBT_MINIMUM_FOR_PREFERRED_DIVIDENDS = new Decimal(2);
 
 /** The stated zero case: no senior security outstanding, so there is nothing to cover. */
 export const NOT_APPLICABLE = 'not applicable: no debt or preferred shares outstanding';
@@ -27,7 +27,7 @@ export interface CoverageInput {
   covenants?: readonly { name: string; minimum: Decimal }[];
 }
 
-export interface CoverageTest {
+interface CoverageTest {
   name: string;
   /** What the test covers: the debt alone, or the debt and the preferred shares. */
   covers: 'debt' | 'debt and preferred';

@@ -6,7 +6,7 @@ import type { FundPeriod } from '../load/schema.js';
 import type { CalculatorPass } from './pass.js';
 import { fmtMoney } from './workings-format.js';
 
-export interface SharesAtValue {
+interface SharesAtValue {
   shares: Decimal;
   /** shares x liquidation preference per share */
   value: Decimal;

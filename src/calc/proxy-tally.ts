@@ -6,16 +6,16 @@ import type { FundPeriod } from '../load/schema.js';
 import { jsonDecimal, jsonRatio, type CalculatorPass } from './pass.js';
 import { fmtMoney, fmtPct } from './workings-format.js';
 
-export type Standard = 'plurality' | 'majority_of_votes_cast' | 'majority_of_outstanding_1940_act';
-export type Outcome = 'elected' | 'not elected' | 'approved' | 'not approved' | 'no quorum' | 'undetermined';
+type Standard = 'plurality' | 'majority_of_votes_cast' | 'majority_of_outstanding_1940_act';
+type Outcome = 'elected' | 'not elected' | 'approved' | 'not approved' | 'no quorum' | 'undetermined';
 
-export interface NomineeVotes {
+interface NomineeVotes {
   name: string;
   for: Decimal;
   withheld: Decimal;
 }
 
-export interface ProposalVotes {
+interface ProposalVotes {
   for: Decimal;
   against: Decimal;
   abstain?: Decimal;
@@ -33,7 +33,7 @@ export interface GroupInput {
   votes?: ProposalVotes;
 }
 
-export interface NomineeTally {
+interface NomineeTally {
   name: string;
   for: Decimal;
   withheld: Decimal;
@@ -45,7 +45,7 @@ export interface NomineeTally {
   outcome: Outcome;
 }
 
-export interface GroupTally {
+interface GroupTally {
   group: string;
   sharesOutstanding?: Decimal;
   present: Decimal;
@@ -100,7 +100,7 @@ export function passes1940ActMajority(votesFor: Decimal, present: Decimal, outst
  * votes for > N/2 holds while N < 2 x for, and (present > N/2 and for >= 67% of present) while
  * N < 2 x present.
  */
-export function outstandingThreshold1940Act(votesFor: Decimal, present: Decimal): Decimal {
+function outstandingThreshold1940Act(votesFor: Decimal, present: Decimal): Decimal {
   return votesFor.gte(present.times(TWO_THIRDS_1940)) ? present.times(2) : votesFor.times(2);
 }
 

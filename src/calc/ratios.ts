@@ -14,7 +14,7 @@ export interface Ratios {
   netInvestmentIncomeAfterPreferred: Decimal;
 }
 
-export function highlightRatios(fund: FundPeriod, days: number, daysInYear: number): Ratios {
+function highlightRatios(fund: FundPeriod, days: number, daysInYear: number): Ratios {
   const ops = fund.statements.operations;
   const on = (amount: Decimal) => annualise(amount, fund.period.average_daily_net_assets, days, daysInYear);
   const preferred = (ops.preferred_distributions ?? ZERO).abs();
@@ -28,7 +28,7 @@ export function highlightRatios(fund: FundPeriod, days: number, daysInYear: numb
 }
 
 /** (market price - NAV) / NAV; undefined without a market price or with a NAV of zero (not applicable). */
-export function premiumDiscount(fund: FundPeriod): Decimal | undefined {
+function premiumDiscount(fund: FundPeriod): Decimal | undefined {
   const sal = fund.statements.assets_and_liabilities;
   return sal.market_price_per_share && !sal.nav_per_share.isZero()
     ? sal.market_price_per_share.minus(sal.nav_per_share).dividedBy(sal.nav_per_share)

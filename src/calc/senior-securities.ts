@@ -2,7 +2,7 @@
 // liabilities' `senior_securities` list, or the older way (liabilities.borrowings as debt, preferred
 // shares at liquidation value below total liabilities, described by the top-level preferred_shares
 // section). Every calculator and view reads this list, so the two ways of writing agree. Pure.
-import { Decimal, ZERO } from '../decimal.js';
+import { Decimal } from '../decimal.js';
 import type { DataPath } from '../load/locate.js';
 import type { FundPeriod, SeniorSecurityKind } from '../load/schema.js';
 
@@ -19,7 +19,7 @@ export interface SeniorSecurity {
   path: DataPath;
 }
 
-export const KIND_LABELS: Record<SeniorSecurityKind, string> = {
+const KIND_LABELS: Record<SeniorSecurityKind, string> = {
   notes_payable: 'Notes payable',
   credit_facility: 'Borrowings under credit facility',
   preferred_shares: 'Preferred shares',

@@ -3,7 +3,7 @@
 // A NAV stated 10.1234 is compared to four places, 14.47 to two; a ratio stated 0.78% to 0.0001.
 import { placesOf, round, type Decimal } from '../decimal.js';
 
-export interface StatedComparison {
+interface StatedComparison {
   /** The computed figure at the stated precision. */
   computed: Decimal;
   places: number;

@@ -11,7 +11,7 @@ import { seniorSecurities, type SeniorSecurity } from './senior-securities.js';
 import { atStatedPrecision } from './stated-precision.js';
 
 /** A line a tie-out computes from: its amount (negative where it is taken away) and where it is. */
-export interface TieOutPart {
+interface TieOutPart {
   label: string;
   amount: Decimal;
   path: DataPath;

@@ -7,7 +7,7 @@ import { diffArrays } from 'diff';
 import { Decimal } from '../decimal.js';
 import type { FundPeriod } from '../load/schema.js';
 
-export interface Piece {
+interface Piece {
   kind: 'same' | 'inserted' | 'deleted';
   text: string;
 }
@@ -36,7 +36,7 @@ function paragraphs(markdown: string): string[] {
 }
 
 /** The narrative of a fund-period, section by section, as plain paragraphs. */
-export function narrativeSections(fund: FundPeriod): NarrativeSection[] {
+function narrativeSections(fund: FundPeriod): NarrativeSection[] {
   const n = fund.narrative;
   const out: NarrativeSection[] = [];
   n.letters.forEach((l, i) => out.push({ key: `letters[${i}]`, title: `Letter: ${l.signer}`, paragraphs: [l.salutation, ...paragraphs(l.body), l.closing] }));
@@ -57,7 +57,7 @@ const TOKEN = /\$?\d+(?:,\d{3})*(?:\.\d+)?%?|[\p{L}\p{M}\p{N}'’]+|\s+|[^]/gu;
 const NUMBER = /^\$?\d+(?:,\d{3})*(?:\.\d+)?%?$/;
 const WORD = /[\p{L}\p{N}]/u;
 
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
@@ -76,7 +76,7 @@ const JOIN_WORDS = 3;
 type Segment = { same: string[] } | { deleted: string[]; inserted: string[] };
 
 /** Phrase-level pieces of one changed paragraph, and the dollar figures it carries forward unchanged. */
-export function phrasePieces(before: string, after: string): { pieces: Piece[]; carriedForward: string[] } {
+function phrasePieces(before: string, after: string): { pieces: Piece[]; carriedForward: string[] } {
   const segments: Segment[] = [];
   const carriedForward: string[] = [];
   for (const c of diffArrays(tokens(before), tokens(after), { comparator: sameToken })) {

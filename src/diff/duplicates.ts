@@ -7,7 +7,7 @@ import type { Decimal } from '../decimal.js';
 import type { FigureLine } from './figure-lines.js';
 
 /** Whether `value` is `target / scale` as printed: both rounded to the coarser of their precisions. */
-export function agrees(value: Decimal, target: Decimal, scale = 1, ignoreSign = false): boolean {
+function agrees(value: Decimal, target: Decimal, scale = 1, ignoreSign = false): boolean {
   const t = target.dividedBy(scale);
   const places = Math.min(value.decimalPlaces(), t.decimalPlaces());
   const a = value.toDecimalPlaces(places);
@@ -18,7 +18,7 @@ export function agrees(value: Decimal, target: Decimal, scale = 1, ignoreSign = 
 const CASH_FLOW_LINE = /^statements\.cash_flows\.(adjustments|financing|supplemental)\[/;
 const FLOW_STATEMENTS = /^statements\.(operations|changes_in_net_assets\.current)\./;
 
-export interface Folded {
+interface Folded {
   previous: FigureLine[];
   current: FigureLine[];
   /** The keys folded into each figure key, in order. */

@@ -9,7 +9,7 @@ import { EXPENSE_LABELS, HIGHLIGHT_LABELS } from '../view/statements-view.js';
 
 export type { FigureDeclaration, FigureUnit };
 
-export const STATEMENT_NAMES: Record<string, string> = {
+const STATEMENT_NAMES: Record<string, string> = {
   'statements.assets_and_liabilities': 'Statement of Assets and Liabilities',
   'statements.operations': 'Statement of Operations',
   'statements.changes_in_net_assets': 'Statement of Changes in Net Assets',
@@ -35,7 +35,7 @@ const FH = 'financial_highlights.current';
 
 const decl = (label: string, unit: FigureUnit, more: Partial<FigureDeclaration> = {}): FigureDeclaration => ({ label, unit, ...more });
 
-export const FIGURES: Record<string, FigureDeclaration> = {
+const FIGURES: Record<string, FigureDeclaration> = {
   [`${AL}.assets.investments_at_value`]: decl('Investments, at value', 'balance'),
   [`${AL}.assets.investments_at_cost`]: decl('Investments, at cost', 'balance'),
   [`${AL}.assets.cash`]: decl('Cash', 'balance'),
@@ -146,7 +146,7 @@ export const FIGURES: Record<string, FigureDeclaration> = {
 };
 
 /** A key no declaration names (a figure added to the schema since): its last segment as words. */
-export function fallbackDeclaration(key: string): FigureDeclaration {
+function fallbackDeclaration(key: string): FigureDeclaration {
   const last = key.split('.').at(-1)!.replace(/\[.*\]$/, '');
   const words = last.replaceAll('_', ' ');
   return { label: words.charAt(0).toUpperCase() + words.slice(1), unit: /(rate|ratio|percent)$/.test(last) ? 'ratio' : /per_share$/.test(last) ? 'perShare' : 'balance' };

@@ -4,7 +4,7 @@
 import { type Decimal, sum, ZERO } from '../decimal.js';
 import type { FundPeriod, Holding } from '../load/schema.js';
 
-export interface HoldingRef {
+interface HoldingRef {
   key: string;
   id?: string;
   group: string;
@@ -16,7 +16,7 @@ export interface HoldingRef {
   value: Decimal;
 }
 
-export interface HoldingChange {
+interface HoldingChange {
   key: string;
   group: string;
   issuer: string;
@@ -30,7 +30,7 @@ export interface HoldingChange {
 }
 
 /** Price-only changes of one group, summarised: how many and by how much. */
-export interface PriceOnlyGroup {
+interface PriceOnlyGroup {
   group: string;
   count: number;
   valueChange: Decimal;
@@ -46,7 +46,7 @@ export interface HoldingsDiff {
   groups: { name: string; previous: Decimal; current: Decimal; change: Decimal }[];
 }
 
-export function holdingKey(h: Holding): string {
+function holdingKey(h: Holding): string {
   return `${h.issuer} | ${h.issue} | ${h.rate.toString()} | ${h.maturity}`;
 }
 

@@ -14,7 +14,7 @@ import { figureLines, type FigureLine } from './figure-lines.js';
 import { diffHoldings, type HoldingsDiff } from './holdings.js';
 import { variances, type Thresholds, type Variance } from './variances.js';
 
-export interface PeriodInput {
+interface PeriodInput {
   fund: FundPeriod;
   figures: Figures;
   file: string;
@@ -24,13 +24,13 @@ export interface PeriodInput {
 }
 
 /** A partly filled period: how many fields are still to be filled, per part of the file. */
-export interface Incomplete {
+interface Incomplete {
   file: string;
   total: number;
   bySection: { section: string; count: number }[];
 }
 
-export interface FindingRef {
+interface FindingRef {
   severity: string;
   code: string;
   path: string;

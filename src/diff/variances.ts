@@ -29,7 +29,7 @@ export interface Thresholds {
   currentDays: number;
 }
 
-export interface Comparable {
+interface Comparable {
   /** `perDay`: the periods differ in length and the figure accrues over the period. */
   basis: 'perDay' | 'asIs';
   previousPerDay: Decimal | null;
@@ -66,7 +66,7 @@ const ratioOf = (change: Decimal, base: Decimal | null) => (base && !base.isZero
 
 /** The figure's comparison in its unit: restated per day where it accrues and the periods differ. Exact:
  *  the rule is applied to these, and they are rounded only for the JSON and the page. */
-export function comparable(line: Pick<FigureLine, 'unit' | 'perDay'>, previous: Decimal | null, current: Decimal | null, t: Pick<Thresholds, 'previousDays' | 'currentDays'>): Comparable {
+function comparable(line: Pick<FigureLine, 'unit' | 'perDay'>, previous: Decimal | null, current: Decimal | null, t: Pick<Thresholds, 'previousDays' | 'currentDays'>): Comparable {
   const accrues = line.unit === 'flow' || (line.unit === 'perShare' && line.perDay === true);
   if (accrues && t.previousDays !== t.currentDays && previous !== null && current !== null) {
     const restated = previous.times(t.currentDays).dividedBy(t.previousDays);
@@ -84,7 +84,7 @@ export function comparable(line: Pick<FigureLine, 'unit' | 'perDay'>, previous: 
 }
 
 /** The unit's rule, applied to the comparable change (and, for ratios, the change in basis points). */
-export function flag(unit: FigureUnit, c: Comparable, changeBps: Decimal | null, t: Thresholds): boolean {
+function flag(unit: FigureUnit, c: Comparable, changeBps: Decimal | null, t: Thresholds): boolean {
   if (c.change.isZero()) return false;
   const pct = (limit: Decimal) => c.percent === null || c.percent.abs().gte(limit);
   switch (unit) {

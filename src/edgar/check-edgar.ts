@@ -7,7 +7,7 @@ import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { edgarFileNameProblem } from './file-name.js';
 import { EDGAR_ARCHIVES } from '../render/markdown.js';
 
-export interface Violation {
+interface Violation {
   rule: 'file-name' | 'ascii' | 'entity' | 'element' | 'active-content' | 'attribute' | 'external-reference' | 'local-link' | 'image' | 'nested-table';
   message: string;
   /** 1-based line in the HTML, where the violation has one. */
@@ -23,7 +23,7 @@ const BODY = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'kbd', 'li', 'menu', 'ol', 'p', 'pre', 'samp', 'small', 'strike', 'strong', 'sub', 'sup',
   'table', 'td', 'th', 'tr', 'tt', 'u', 'ul', 'var',
 ];
-export const EDGAR_ELEMENTS: ReadonlySet<string> = new Set([...HEAD, ...BODY]);
+const EDGAR_ELEMENTS: ReadonlySet<string> = new Set([...HEAD, ...BODY]);
 
 /** Elements that run or embed something: EDGAR's "no active content". */
 const ACTIVE = new Set(['script', 'noscript', 'applet', 'object', 'embed', 'param', 'iframe', 'frame', 'frameset', 'form', 'input', 'button', 'select', 'textarea', 'link', 'base', 'svg', 'math', 'video', 'audio', 'source', 'canvas', 'template']);

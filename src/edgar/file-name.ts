@@ -3,7 +3,7 @@
 // EDGAR's extensions; fundbook also keeps to lower case (an older edition of the manual required it).
 
 /** The extensions of the documents fundbook writes for EDGAR: the HTML and its graphics. */
-export const EDGAR_EXTENSIONS = ['htm', 'gif', 'jpg'] as const;
+const EDGAR_EXTENSIONS = ['htm', 'gif', 'jpg'] as const;
 
 /** Why `name` is not a file name EDGAR accepts, or undefined when it is. */
 export function edgarFileNameProblem(name: string): string | undefined {

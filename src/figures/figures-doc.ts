@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { CalculatorPass, FigureLineDeclaration } from '../calc/pass.js';
 import { FIGURE_LINES, PASSES } from '../calc/passes.js';
 
-export const BEGIN = '<!-- generated from src/calc/passes.ts by `npm run docs:figures`: do not edit by hand -->';
-export const END = '<!-- end of generated part -->';
+const BEGIN = '<!-- generated from src/calc/passes.ts by `npm run docs:figures`: do not edit by hand -->';
+const END = '<!-- end of generated part -->';
 
 const code = (s: string) => `\`${s}\``;
 

@@ -60,7 +60,7 @@ function required(schema: z.ZodType): z.ZodType | undefined {
 }
 
 /** Meanings from docs/data-format.md's tables: section path -> key -> meaning. */
-export type Meanings = Map<string, Map<string, string>>;
+type Meanings = Map<string, Map<string, string>>;
 
 /** The `| key | type | | meaning |` rows under each "### `section`" heading of docs/data-format.md. */
 export function meaningsFrom(dataFormatMd: string): Meanings {

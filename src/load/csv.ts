@@ -3,13 +3,13 @@
 // stands. Hand-written because the CSV libraries report a record's line but not each field's column.
 import type { Location } from './locate.js';
 
-export interface CsvField {
+interface CsvField {
   value: string;
   line: number;
   col: number;
 }
 
-export interface CsvParse {
+interface CsvParse {
   rows: CsvField[][];
   /** A syntax problem (an unclosed quote, text after a closing quote), located. */
   problem?: { line: number; col: number; message: string };

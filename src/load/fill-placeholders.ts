@@ -7,7 +7,7 @@ import { isScalar, parseDocument } from 'yaml';
 import type { DataPath } from './locate.js';
 
 /** `statements.changes_in_net_assets[0].net_investment_income` -> its parts. */
-export function parsePath(path: string): DataPath {
+function parsePath(path: string): DataPath {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 

@@ -56,10 +56,10 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
  * of `[a, a, a, ...]` is 300,000 values). Lines plus flow-collection commas bound the number of values;
  * a 10,000-holding fund has about 100,000.
  */
-export const MAX_VALUES = 250_000;
+const MAX_VALUES = 250_000;
 
 /** An upper bound on the number of YAML values in `source`: lines plus commas. */
-export function countValues(source: string): number {
+function countValues(source: string): number {
   let values = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);

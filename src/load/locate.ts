@@ -29,7 +29,7 @@ function startOf(node: unknown): number | undefined {
  * The source offset of the deepest node on `path` that exists. With `atKey`, a path that ends on a map
  * key points at the key itself (where an unknown or misspelt key is written).
  */
-export function offsetOf(doc: Document, path: DataPath, atKey = false): number {
+function offsetOf(doc: Document, path: DataPath, atKey = false): number {
   let node: unknown = doc.contents;
   let offset = startOf(node) ?? 0;
   for (let i = 0; i < path.length; i++) {

@@ -4,7 +4,7 @@
 // the size a device or a growing file reports means nothing (`/dev/zero` reports 0).
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
-export type ReadInput = { bytes: Buffer } | { error: string };
+type ReadInput = { bytes: Buffer } | { error: string };
 
 function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'a directory';

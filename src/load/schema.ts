@@ -2,7 +2,7 @@
 // loader returns and what every calculator reads. Objects are strict: an unknown key is an error,
 // because a typo is how a wrong number reaches a board.
 import * as z from 'zod';
-import { amount, count, countOrUnknown, date, flag, marks, ordinal, percent, text } from './fields.js';
+import { amount, count, countOrUnknown, date, flag, marks, ordinal, percent, periodText, standing, text } from './fields.js';
 
 const obj = z.strictObject;
 
@@ -29,7 +29,7 @@ const Period = obj({
   start: date,
   end: date,
   kind: z.enum(['semiannual', 'annual']),
-  label: text,
+  label: periodText,
   report_date: date,
   average_daily_net_assets: amount,
 }).superRefine((p, ctx) => {
@@ -40,7 +40,7 @@ const Period = obj({
 // ---- statements --------------------------------------------------------------------------------
 
 /** The kinds of senior security (Investment Company Act section 18(g)) a fund may have outstanding. */
-export const SENIOR_SECURITY_KINDS = ['notes_payable', 'credit_facility', 'preferred_shares'] as const;
+const SENIOR_SECURITY_KINDS = ['notes_payable', 'credit_facility', 'preferred_shares'] as const;
 export type SeniorSecurityKind = (typeof SENIOR_SECURITY_KINDS)[number];
 
 /**
@@ -53,7 +53,7 @@ const SeniorSecurity = obj({
   label: text.optional(),
   amount,
   shares: count.optional(),
-  liquidation_preference_per_share: amount.optional(),
+  liquidation_preference_per_share: standing(amount).optional(),
   /** Whether the statement carries it within total liabilities (debt always is). */
   liability: flag,
 }).superRefine((s, ctx) => {
@@ -102,7 +102,7 @@ const AssetsAndLiabilities = obj({
     unrealized_appreciation_depreciation: amount,
   }),
   common_shares_outstanding: count.refine((n) => n.greaterThan(0), 'must be more than zero'),
-  common_par_value: amount.optional(),
+  common_par_value: standing(amount).optional(),
   common_shares_authorized: text.optional(),
   nav_per_share: amount,
   market_price_per_share: amount.optional(),
@@ -155,9 +155,9 @@ const Operations = obj({
 });
 
 const ChangesColumn = obj({
-  label: text,
+  label: periodText,
   /** How the statement's caption names the column's period, where not its label ("the period November 1, 2010 through February 28, 2011"). */
-  caption: text.optional(),
+  caption: periodText.optional(),
   start: date,
   end: date,
   net_investment_income: amount,
@@ -197,8 +197,9 @@ const Holding = obj({
   issue: text,
   enhancement: text.optional(),
   rate: percent,
-  maturity: date,
-  principal_000: amount,
+  /** A holding's terms stand until it is sold: carried to the next period's file. */
+  maturity: standing(date),
+  principal_000: standing(amount),
   value: amount,
   notes: marks,
 });
@@ -245,20 +246,20 @@ const PreferredSeries = obj({
 
 const PreferredShares = obj({
   kind: text,
-  par_value: amount,
-  authorized: count,
+  par_value: standing(amount),
+  authorized: standing(count),
   outstanding: count,
-  liquidation_preference_per_share: amount,
+  liquidation_preference_per_share: standing(amount),
   series: z.array(PreferredSeries),
   shares_retired: count,
   outstanding_beginning: count,
   subsequent_dividends: obj({ through: date, rate_low: percent, rate_high: percent, amount }).optional(),
   /** Stricter asset-coverage minimums the fund's own documents set (the 1940 Act's 200% always applies). */
-  coverage_covenants: z.array(obj({ name: text, minimum: percent })).optional(),
+  coverage_covenants: standing(z.array(obj({ name: text, minimum: percent }))).optional(),
 });
 
 const CommonShareColumn = obj({
-  label: text,
+  label: periodText,
   beginning: count,
   issued_through_reinvestment: count.optional(),
   repurchased: count.optional(),
@@ -269,7 +270,7 @@ const DividendDeclared = obj({ declared: date, per_share: amount, record: date, 
 
 // ---- financial highlights ----------------------------------------------------------------------
 
-export const HIGHLIGHT_ROWS = {
+const HIGHLIGHT_ROWS = {
   nav_beginning: amount,
   net_investment_income: amount,
   net_gains_losses: amount,
@@ -308,7 +309,7 @@ const HighlightValues = obj(
 );
 
 const HighlightColumn = obj({
-  label: text,
+  label: periodText,
   group: text.optional(),
   end: date,
   values: HighlightValues,
@@ -324,7 +325,8 @@ const FinancialHighlights = obj({
 
 // ---- agreements --------------------------------------------------------------------------------
 
-const FeeTier = obj({ up_to: amount.optional(), rate: percent });
+/** The agreement's terms (fee schedule, waiver rates, the expense limit) stand until it is amended. */
+const FeeTier = standing(obj({ up_to: amount.optional(), rate: percent }));
 
 const AdvisoryAgreement = obj({
   adviser: text,
@@ -340,17 +342,18 @@ const AdvisoryAgreement = obj({
     preferred_liquidation: amount.optional(),
     retirement_leverage: amount.optional(),
     other_leverage: amount.optional(),
-    unit: amount.optional(),
+    unit: standing(amount).optional(),
   }).optional(),
   /** Or the base itself, one value per day or week: each value holds until the next date. */
   base_values: z.array(obj({ date, value: amount })).optional(),
-  contractual_waiver_rate: percent.optional(),
-  sub_advisory_share: percent.optional(),
+  contractual_waiver_rate: standing(percent).optional(),
+  sub_advisory_share: standing(percent).optional(),
 });
 
 const RecoupableWaiver = obj({ waived_on: date, amount, cap_rate: percent, recovered: amount.optional() });
 
-const ExpenseLimitation = obj({
+/** The limit, its exclusions and the record of past waivers subject to recoupment: carried. */
+const ExpenseLimitation = standing(obj({
   limit: percent,
   through: date,
   excluded: z.array(
@@ -359,7 +362,7 @@ const ExpenseLimitation = obj({
   day_count: z.enum(['actual/365', 'actual/actual']).optional(),
   recoupment_years: ordinal.optional(),
   prior_waivers: z.array(RecoupableWaiver).optional(),
-});
+}));
 
 // ---- proxy -------------------------------------------------------------------------------------
 
@@ -394,7 +397,7 @@ const Meeting = obj({
 // ---- notes and performance ---------------------------------------------------------------------
 
 const Performance = obj({
-  period_label: text,
+  period_label: periodText,
   rows: z.array(obj({ key: z.enum(['nav', 'market', 'index']), label: text, value: percent })),
   market_discount: percent.optional(),
 });
@@ -412,7 +415,7 @@ const NotesData = obj({
 });
 
 /** Places in the notes where fundbook prints figures from the data and calculators. */
-export const NOTE_SLOTS = [
+const NOTE_SLOTS = [
   'advisory_fee',
   'expense_limitation',
   'fair_value_levels',
@@ -564,7 +567,8 @@ export const MeetingFileSchema = obj({
 
 // ---- period-over-period review (flux analysis) ------------------------------------------------
 
-const Flux = obj({
+/** The reviewer's thresholds are policy: carried. */
+const Flux = standing(obj({
   /** A figure is flagged when it moves by at least this fraction ... */
   threshold: percent.optional(),
   /** ... and by at least this amount (balances; default 0.5% of net assets). */
@@ -578,7 +582,7 @@ const Flux = obj({
   per_share_threshold: amount.optional(),
   /** Explanations for this period's moves, by figure key (as `fundbook diff` names them). */
   explanations: z.array(obj({ figure: text, text })).optional(),
-});
+}));
 
 // ---- the file ----------------------------------------------------------------------------------
 
@@ -608,13 +612,12 @@ export const FundPeriodSchema = obj({
 
 export type FundPeriod = z.output<typeof FundPeriodSchema>;
 export type Holding = z.output<typeof Holding>;
-export type HoldingGroup = z.output<typeof HoldingGroup>;
-export type Meeting = z.output<typeof Meeting>;
-export type Proposal = z.output<typeof Proposal>;
-export type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
-export type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
-export type HighlightColumn = z.output<typeof HighlightColumn>;
+type HoldingGroup = z.output<typeof HoldingGroup>;
+type Meeting = z.output<typeof Meeting>;
+type Proposal = z.output<typeof Proposal>;
+type AdvisoryAgreement = z.output<typeof AdvisoryAgreement>;
+type ExpenseLimitation = z.output<typeof ExpenseLimitation>;
+type HighlightColumn = z.output<typeof HighlightColumn>;
 export type BoardReview = z.output<typeof BoardReview>;
-export type MeetingFile = z.output<typeof MeetingFileSchema>;
 export type Peer = z.output<typeof PeerSchema>;
 export type ExpenseBasis = z.output<typeof ExpenseBasis>;

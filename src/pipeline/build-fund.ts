@@ -49,7 +49,7 @@ export interface BuildOptions {
   templates?: readonly string[];
 }
 
-export interface DocumentOutcome {
+interface DocumentOutcome {
   kind: DocumentKind;
   file: string;
   /** 'edgar': HTML, no pages and no prints. */
@@ -94,7 +94,7 @@ export function compiledDocument(kind: DocumentKind, format: TemplateFormat = 'p
 }
 
 /** One document of a fund, ready to print. Plain data, so it can cross from a worker thread. */
-export interface PreparedDocument {
+interface PreparedDocument {
   kind: DocumentKind;
   format: 'pdf' | 'edgar';
   /** The output's file name. */
@@ -113,7 +113,7 @@ export interface PreparedDocument {
 }
 
 /** What an incremental build keeps from the earlier build in the folder: manifest entries by document kind. */
-export interface KeptOutputs {
+interface KeptOutputs {
   documents: Record<string, Record<string, unknown>>;
   /** The period diff, kept when both periods (and all else that goes into it) are unchanged. */
   periodDiff?: Record<string, unknown>;
@@ -363,7 +363,7 @@ function keptOutcome(kind: DocumentKind, entry: Record<string, unknown>): Docume
 }
 
 /** A fund-period's outputs, printed and not yet written: file name -> bytes, and the manifest's fields. */
-export interface FundPeriodOutput {
+interface FundPeriodOutput {
   dir: string;
   files: Record<string, Uint8Array | string>;
   manifest: Record<string, unknown>;

@@ -11,7 +11,7 @@ import { boardView, whereIn } from '../view/board-view.js';
 import { reportView } from '../view/report-view.js';
 
 /** What a fund document's view is made from: one validated fund-period and its figures. */
-export interface FundData {
+interface FundData {
   fund: FundPeriod;
   figures: Figures;
   locate: Locator;
@@ -20,7 +20,7 @@ export interface FundData {
 /** A view a document prints: its sections (for the contents and bookmarks) and the PDF's title and author. */
 export type DocumentView = PagedView & { documentTitle: string; author: string };
 
-export interface FundDocument {
+interface FundDocument {
   /** The document's kind: its template folder `templates/<kind>/` and, for a PDF, its file `<kind>.pdf`. */
   kind: string;
   /** 'edgar': an EDGAR HTML document (docs/edgar.md), written as HTML, not printed. Default 'pdf'. */
@@ -73,7 +73,7 @@ export const FUND_DOCUMENTS = [
 ] as const satisfies readonly FundDocument[];
 
 /** The period diff, printed from two periods of one fund (pipeline/build-diff.ts). */
-export const PERIOD_DIFF = { kind: 'period-diff' } as const;
+const PERIOD_DIFF = { kind: 'period-diff' } as const;
 
 export type DocumentKind = (typeof FUND_DOCUMENTS)[number]['kind'] | (typeof PERIOD_DIFF)['kind'];
 export type DocumentName = (typeof FUND_DOCUMENTS)[number]['cli'];

@@ -12,9 +12,9 @@ import { commitOutputSet, MANIFEST, recoverOutputSet, type OutputFs } from './ou
 import { withOutputLock } from './output-lock.js';
 
 /** Every file fundbook writes into a fund-period's folder, besides the manifest. */
-export const OUTPUT_FILES = ['shareholder-report.pdf', 'board-approval.pdf', 'figures.json', 'tie-outs.xlsx', 'period-diff.pdf', 'period-diff.json'] as const;
+const OUTPUT_FILES = ['shareholder-report.pdf', 'board-approval.pdf', 'figures.json', 'tie-outs.xlsx', 'period-diff.pdf', 'period-diff.json'] as const;
 
-export interface ListedFile {
+interface ListedFile {
   sha256: string;
   bytes: number;
   /** Not written by this run, nor judged up to date: left from an earlier one. */
@@ -30,7 +30,7 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
  * `listedBefore`: the files the previous manifest listed (an output whose name is the fund's own, like
  * the EDGAR HTML's, is found there).
  */
-export function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs, listedBefore: readonly string[] = []): Record<string, ListedFile> {
+function listFiles(dir: string, written: Record<string, Uint8Array | string>, fs: Pick<OutputFs, 'existsSync'> & { readFileSync(path: string): Buffer } = nodeFs, listedBefore: readonly string[] = []): Record<string, ListedFile> {
   const files: Record<string, ListedFile> = {};
   const names = [...OUTPUT_FILES, ...listedBefore.filter((n) => n !== MANIFEST && !n.includes('/')), ...Object.keys(written)];
   for (const name of [...new Set(names)].sort()) {

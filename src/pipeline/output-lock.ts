@@ -10,7 +10,7 @@ import { STAGING } from './output-set.js';
 
 export const LOCK = `${STAGING}.lock`;
 /** How long a run waits for another to finish its swap in the same folder. */
-export const LOCK_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = 10_000;
 
 /** The folder is being written by another live fundbook process; nothing was written. */
 export class OutputLockedError extends Error {}

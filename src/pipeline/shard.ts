@@ -10,7 +10,7 @@ export interface Shard {
 }
 
 /** More shards than this is more machines than funds in any complex. */
-export const MAX_SHARDS = 10_000;
+const MAX_SHARDS = 10_000;
 
 export function parseShard(text: string): Shard | string {
   const m = /^(\d+)\/(\d+)$/.exec(text);
@@ -22,7 +22,7 @@ export function parseShard(text: string): Shard | string {
   return { index, count };
 }
 
-export function fundIdOf(file: string): string {
+function fundIdOf(file: string): string {
   return basename(dirname(file));
 }
 

@@ -14,7 +14,7 @@ import { reviewFileFor } from '../review/review-file.js';
 import { FUNDBOOK_VERSION } from '../version.js';
 
 /** A file that goes into an output: its name as given, and its sha256. */
-export interface FileRecord {
+interface FileRecord {
   file: string;
   sha256: string;
 }
@@ -39,7 +39,7 @@ export interface OutputInputs {
   chromium?: string;
 }
 
-export type Verdict = { keep: true } | { keep: false; reason: string };
+type Verdict = { keep: true } | { keep: false; reason: string };
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -48,7 +48,7 @@ export function fileRecord(file: string): FileRecord {
 }
 
 /** The review file beside `input`, or null. */
-export function reviewRecord(input: string): FileRecord | null {
+function reviewRecord(input: string): FileRecord | null {
   const file = reviewFileFor(input);
   return existsSync(file) ? fileRecord(file) : null;
 }
@@ -56,7 +56,7 @@ export function reviewRecord(input: string): FileRecord | null {
 let fontsHash: string | undefined;
 
 /** The fonts Chromium is given (render/fontconfig.ts): hashed once a process. */
-export function fontsRecord(): string {
+function fontsRecord(): string {
   if (fontsHash) return fontsHash;
   if (!FONT_DIRS.every((d) => existsSync(d))) return (fontsHash = 'system');
   const lines = FONT_DIRS.flatMap((dir) =>

@@ -12,7 +12,7 @@ import { isMeetingFile, loadMeetingFile, meetingLocator, MEETING_FILE, type Load
 import type { Locator } from '../load/locate.js';
 import { notFinal, reviewForBuild } from '../review/for-build.js';
 
-export interface Validated {
+interface Validated {
   loaded: LoadedFund;
   /** Present when the file loads (even with error findings: a diff still compares it). */
   figures?: Figures;
@@ -27,7 +27,7 @@ const kept = new Map<string, { sha256: string; validated: Validated }>();
  * like any input, with the meeting's board review added to its figures. Diagnostics are located where
  * their field stands: the review's in the meeting file, the fund period's figures in the fund-period file.
  */
-export interface ValidatedMeeting extends Validated {
+interface ValidatedMeeting extends Validated {
   meeting: LoadedMeeting;
   /** Where any field of the book stands (meetingLocator). */
   locate: Locator;

@@ -19,7 +19,7 @@ export const PREVIEW_DOCUMENTS = [
 ] as const;
 export type PreviewDocument = (typeof PREVIEW_DOCUMENTS)[number]['name'];
 
-export interface PreviewFinding {
+interface PreviewFinding {
   severity: string;
   /** As `fundbook check` prints it: file:line:col path: severity CODE: message. */
   text: string;

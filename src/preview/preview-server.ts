@@ -45,7 +45,7 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src dat
  * `rest` (a URL path's remainder, still percent-encoded) as a file inside `root`, or undefined when it
  * is not one: `..`, encoded or not, an absolute path, a NUL, or a link out of the folder are refused.
  */
-export function fileInside(root: string, rest: string): string | undefined {
+function fileInside(root: string, rest: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(rest);

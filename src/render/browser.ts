@@ -17,7 +17,7 @@ import { BrowserStartError } from './browser-error.js';
 import { PipeTransport } from './pipe-transport.js';
 import { pinnedFontEnvironment } from './fontconfig.js';
 
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -29,7 +29,7 @@ export const CHROMIUM_FLAGS = [
   '--font-render-hinting=none',
 ];
 
-export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
 /**
  * Puppeteer's own limit on any one DevTools call (its default, 180 s, cut a 10,000-holding report's print
@@ -84,7 +84,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | und
 const puppeteerCache = (env: NodeJS.ProcessEnv) => env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
 
 /** The browser to launch: chromiumPath(), else the newest Chrome in Puppeteer's cache; or a clear error. */
-export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const found = chromiumPath(env);
   if (found) return found;
   const cache = puppeteerCache(env);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** fonts-liberation and fonts-dejavu-core, as Debian installs them. */
 export const FONT_DIRS = ['/usr/share/fonts/truetype/liberation', '/usr/share/fonts/truetype/dejavu'];
 
-export function fontconfigXml(dirs: readonly string[], cacheDir: string): string {
+function fontconfigXml(dirs: readonly string[], cacheDir: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">

@@ -4,7 +4,7 @@
 import MarkdownIt from 'markdown-it';
 
 /** The URL schemes a Markdown link may have: anything else prints as written. */
-export const LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
+const LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
 
 type InlineRule = (state: { pos: number; src: string; push(type: string, tag: string, nesting: number): { content: string } }, silent: boolean) => boolean;
 

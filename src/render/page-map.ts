@@ -2,14 +2,14 @@
 // a first print, read back from the PDF's own bookmarks (which point at the page of each heading).
 import { dictRef, dictString, objectBodies, pageOrder, pdfText, readTrailer } from './pdf-objects.js';
 
-export interface Bookmark {
+interface Bookmark {
   title: string;
   /** 1-based page number. */
   page: number;
   level: number;
 }
 
-export function readBookmarks(pdf: Uint8Array | string): Bookmark[] {
+function readBookmarks(pdf: Uint8Array | string): Bookmark[] {
   const text = typeof pdf === 'string' ? pdf : pdfText(pdf);
   const bodies = objectBodies(text);
   const trailer = readTrailer(text);

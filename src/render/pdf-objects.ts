@@ -12,7 +12,7 @@ export function pdfBytes(text: string): Uint8Array {
   return Buffer.from(text, 'latin1');
 }
 
-export interface ObjectTable {
+interface ObjectTable {
   get(objectNumber: number): string | undefined;
 }
 
@@ -57,7 +57,7 @@ export function objectBodies(text: string): ObjectTable {
 }
 
 /** Decode a PDF string token: (literal) with escapes, or <FEFF...> UTF-16BE hex. */
-export function decodePdfString(token: string): string {
+function decodePdfString(token: string): string {
   if (token.startsWith('<')) {
     const hex = token.slice(1, -1).replace(/\s+/g, '');
     const bytes = hex.match(/../g)?.map((h) => parseInt(h, 16)) ?? [];
@@ -121,7 +121,7 @@ export function pageOrder(bodies: ObjectTable, rootRef: number): number[] {
   return out;
 }
 
-export interface Trailer {
+interface Trailer {
   start: number;
   body: string;
   rootRef: number;

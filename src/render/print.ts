@@ -8,7 +8,7 @@
 // the documents a page has printed).
 import type { Browser, Page } from 'puppeteer-core';
 
-export interface PrintResult {
+interface PrintResult {
   pdf: Uint8Array;
   /** Every request the page tried to make, all refused. */
   blocked: string[];

@@ -16,7 +16,7 @@ export interface PagedView {
   draft?: object;
 }
 
-export interface RenderedDocument {
+interface RenderedDocument {
   /** The final PDF: numbers written in, metadata and /ID set. */
   pdf: Uint8Array;
   pages: (number | undefined)[];
@@ -28,7 +28,7 @@ export interface RenderedDocument {
 
 /** Where printed PDFs are finished: on this thread by default, on a batch's worker thread otherwise. */
 export type Finisher = (job: FinishJob) => Promise<FinishResult>;
-export const finishHere: Finisher = async (job) => finishPrinted(job);
+const finishHere: Finisher = async (job) => finishPrinted(job);
 
 const MAX_PRINTS = 3;
 /** --timeout's default: seconds per megabyte of HTML (print-timeout.ts). */

@@ -30,7 +30,7 @@ export type TemplateFormat = 'pdf' | 'edgar';
 export const BUILT_IN_LAYER = 'fundbook';
 
 /** One file a document is made from. */
-export interface TemplateFile {
+interface TemplateFile {
   /** Its name relative to a template folder: `shareholder-report/partials/cover.hbs`. */
   name: string;
   /** Where it is read from. */
@@ -48,7 +48,7 @@ export interface CompiledDocument {
 }
 
 /** A CSS string literal with every character outside a safe set hex-escaped. */
-export function cssString(value: string): string {
+function cssString(value: string): string {
   const escaped = Array.from(value)
     .map((ch) => (/[A-Za-z0-9 .,]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`))
     .join('');
@@ -64,7 +64,7 @@ function namesIn(root: string, dir: string, ext: string): string[] {
 }
 
 /** fundbook's document kinds: the folders of templates/ other than shared/. */
-export function templateKinds(templatesDir = TEMPLATES_DIR): string[] {
+function templateKinds(templatesDir = TEMPLATES_DIR): string[] {
   return readdirSync(templatesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'shared').map((d) => d.name).sort();
 }
 

@@ -8,7 +8,7 @@ import { loadReviewFor, sha256OfFile } from './review-file.js';
 import type { Signoff } from './schema.js';
 import { reviewStatus, type ReviewStatus } from './status.js';
 
-export interface ReviewForBuild {
+interface ReviewForBuild {
   status: ReviewStatus;
   /** Undefined when signed and current: no DRAFT mark, no open-items page. */
   draft?: DraftView;

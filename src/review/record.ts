@@ -9,7 +9,7 @@ import { loadReviewFor, sha256OfFile, writeReviewEdit, type LoadedReview } from 
 import { Acknowledgement, samePerson, Signoff, type Role } from './schema.js';
 import { findingKey, keyOfFinding, reviewStatus } from './status.js';
 
-export interface RecordOutcome {
+interface RecordOutcome {
   ok: boolean;
   /** What was written, or why nothing was. */
   lines: string[];

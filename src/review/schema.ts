@@ -6,7 +6,7 @@ import { date, text } from '../load/fields.js';
 
 const obj = z.strictObject;
 
-export const ROLES = ['preparer', 'reviewer'] as const;
+const ROLES = ['preparer', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const Acknowledgement = obj({

@@ -9,13 +9,13 @@ import type { Acknowledgement, Review, Role, Signoff } from './schema.js';
 type Finding = Diagnostic;
 
 /** Something wrong with the review record itself, a diagnostic whose `path` points into the review file. */
-export interface ReviewIssue extends Diagnostic {
+interface ReviewIssue extends Diagnostic {
   severity: 'error' | 'warning';
   code: 'REVIEW_ACK_ERROR' | 'REVIEW_ACK_STALE' | 'REVIEW_SIGNOFF_STALE';
   path: DataPath;
 }
 
-export interface SignoffStatus extends Signoff {
+interface SignoffStatus extends Signoff {
   /** The sign-off covered the data as it is now (its sha256 matches). */
   current: boolean;
 }
@@ -40,7 +40,7 @@ export const keyOfFinding = (f: Finding) => findingKey(f.code, formatPath(f.path
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Which findings stand open: the same rule `reviewStatus` applies, for a caller with no review yet. */
-export const needsReview = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+const needsReview = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 
 export function reviewStatus(findings: readonly Finding[], review: Review, dataSha256: string): ReviewStatus {
   const relevant = findings.filter(needsReview);

@@ -1,5 +1,5 @@
 // CSV as RFC 4180 writes it: a field with a comma, quote or line break is quoted, quotes doubled.
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -17,7 +17,7 @@ function places(text: string): number {
 }
 
 /** The number format for a value of `unit` written as `text`: as many places as the data has. */
-export function numberFormat(unit: Unit, text: string): string {
+function numberFormat(unit: Unit, text: string): string {
   const dp = places(text);
   if (unit === 'ratio' || unit === 'percent') return `0.${'0'.repeat(Math.max(2, dp - 2))}%`;
   const body = `#,##0${dp > 0 ? `.${'0'.repeat(dp)}` : ''}`;
@@ -54,7 +54,7 @@ function addSheet(
 }
 
 /** A tie-out's lines in words: `investments at value 282,691,934 + cash 685,354`, or its formula and operands. */
-export function linesText(t: TieOutRow): string {
+function linesText(t: TieOutRow): string {
   const shown = t.parts.map((x) => `${x.label} ${fmtMoney(new Decimal(x.amount), places(x.amount))}`);
   return t.formula ? `${t.formula}: ${shown.join('; ')}` : shown.join(' + ');
 }

@@ -12,14 +12,14 @@ import { tieOutRows, whereIs as where, type TieOutRow } from '../calc/tie-outs.j
 
 export type { TieOutRow };
 
-export interface FigureRow {
+interface FigureRow {
   path: string;
   label: string;
   unit: LineUnit;
   value: string;
 }
 
-export interface FindingRow {
+interface FindingRow {
   severity: string;
   code: string;
   path: string;
@@ -29,7 +29,7 @@ export interface FindingRow {
   location: string;
 }
 
-export interface VarianceRow {
+interface VarianceRow {
   path: string;
   label: string;
   unit: LineUnit;
@@ -59,7 +59,7 @@ export function figureRows(fund: FundPeriod, figures: Figures): FigureRow[] {
   return figureLines(fund, figures).map((l) => ({ path: l.key, label: l.label, unit: l.unit, value: l.value.toString() }));
 }
 
-export function varianceRows(rows: readonly Variance[]): VarianceRow[] {
+function varianceRows(rows: readonly Variance[]): VarianceRow[] {
   const s = (d: { toString(): string } | null) => (d === null ? null : d.toString());
   return rows.map((v) => ({
     path: v.key,

@@ -16,7 +16,7 @@ export interface Trustee {
   chair: boolean;
 }
 
-export interface BoardSetup {
+interface BoardSetup {
   trustees: Trustee[];
   peers: { name: string; feeMilliBp: number; terBp: number }[];
   meetingDay: number;
@@ -37,7 +37,7 @@ export function boardSetup(rng: Rng, trustees: Trustee[], indexName: string): Bo
   };
 }
 
-export interface BoardReviewResult {
+interface BoardReviewResult {
   yaml: YamlMap;
   facts: BoardFacts;
 }

@@ -27,7 +27,7 @@ function utcDay(iso: string): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
-export const daysInclusive = (start: string, end: string): number => utcDay(end) - utcDay(start) + 1;
+const daysInclusive = (start: string, end: string): number => utcDay(end) - utcDay(start) + 1;
 
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -53,7 +53,7 @@ export function shortDate(isoDate: string): string {
   return `${m}/${d}/${String(y).slice(2)}`;
 }
 
-export const span = (start: string, end: string): Span => ({ start, end, days: daysInclusive(start, end) });
+const span = (start: string, end: string): Span => ({ start, end, days: daysInclusive(start, end) });
 
 export const yearSpan = (year: number): Span => span(iso(year, 1, 1), iso(year, 12, 31));
 

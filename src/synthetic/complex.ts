@@ -5,7 +5,7 @@ import { generateFund, type FundRecord, type GenerateFundOptions, type Generated
 import { FUND_WORDS } from './names.js';
 import { Rng } from './prng.js';
 
-export interface ComplexOptions {
+interface ComplexOptions {
   seed: number | string;
   funds: number;
   periods: number;
@@ -17,7 +17,7 @@ export interface ComplexOptions {
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The options of each fund of the complex. */
-export function planComplex(o: ComplexOptions): GenerateFundOptions[] {
+function planComplex(o: ComplexOptions): GenerateFundOptions[] {
   const min = o.minHoldings ?? 50;
   const max = o.maxHoldings ?? 600;
   if (!Number.isInteger(o.funds) || o.funds < 1 || o.funds > 1000) throw new Error(`funds must be 1 to 1000, not ${o.funds}`);
@@ -61,7 +61,7 @@ export function planComplex(o: ComplexOptions): GenerateFundOptions[] {
   });
 }
 
-export interface ComplexRecord {
+interface ComplexRecord {
   generator: string;
   args: { seed: string; funds: number; periods: number; minHoldings: number; maxHoldings: number; firstYear: number };
   funds: FundRecord[];

@@ -6,7 +6,7 @@ import { annualise as annualiseOn } from '../calc/annualise.js';
 import { Decimal, ZERO, round, sum } from '../decimal.js';
 
 /** Actual/365: every generated fund's expense limitation says `day_count: actual/365`. */
-export const DAYS_IN_YEAR = 365;
+const DAYS_IN_YEAR = 365;
 
 export interface Tier {
   /** Cumulative upper bound; the last tier has none. */
@@ -35,7 +35,7 @@ export function advisoryFee(schedule: readonly Tier[], base: Decimal, days: numb
 }
 
 /** An amount for the period as an annual fraction of average daily net assets (unrounded): fundbook's one annualisation, on 365 days. */
-export const annualise = (amount: Decimal, adna: Decimal, days: number): Decimal => annualiseOn(amount, adna, days, DAYS_IN_YEAR);
+const annualise = (amount: Decimal, adna: Decimal, days: number): Decimal => annualiseOn(amount, adna, days, DAYS_IN_YEAR);
 
 /** A ratio as the financial highlights print it: to 0.01%, i.e. four places of the fraction. */
 export const ratio = (amount: Decimal, adna: Decimal, days: number): Decimal => round(annualise(amount, adna, days), 4);

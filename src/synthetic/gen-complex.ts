@@ -26,7 +26,7 @@ function writeFile(path: string, text: string): void {
   writeFileSync(path, text, 'utf8');
 }
 
-export function main(argv: string[]): number {
+function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {

@@ -39,12 +39,12 @@ export interface GenerateFundOptions {
   generatedBy?: string;
 }
 
-export interface ExpectedWarning {
+interface ExpectedWarning {
   code: 'QUORUM_NOT_MET';
   path: string;
 }
 
-export interface PeriodRecord {
+interface PeriodRecord {
   periodEnd: string;
   kind: 'semiannual' | 'annual';
   file: string;
@@ -56,7 +56,7 @@ export interface PeriodRecord {
   expectedWarnings: ExpectedWarning[];
 }
 
-export interface Transition {
+interface Transition {
   from: string;
   to: string;
   added: string[];
@@ -109,7 +109,7 @@ function splitPositive(rng: Rng, total: Money, n: number): Money[] {
   return parts;
 }
 
-export function validateOptions(o: GenerateFundOptions): void {
+function validateOptions(o: GenerateFundOptions): void {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(o.fundId)) throw new Error(`fund id "${o.fundId}": lower-case letters, digits and dashes`);
   if (!Number.isInteger(o.holdings) || o.holdings < 50 || o.holdings > 600) throw new Error(`holdings must be 50 to 600, not ${o.holdings}`);
   if (!Number.isInteger(o.periods) || o.periods < 1 || o.periods > 24) throw new Error(`periods must be 1 to 24, not ${o.periods}`);

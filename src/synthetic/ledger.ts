@@ -43,7 +43,7 @@ export interface FundProfile {
   payableCommonDividends: boolean;
 }
 
-export interface Balances {
+interface Balances {
   cash: Money;
   receivableInterest: Money;
   otherAssets: Money;
@@ -82,9 +82,9 @@ export interface Snapshot {
   marketPrice: Decimal;
 }
 
-export type ExpenseLines = Partial<Record<ExpenseKey, Money>>;
+type ExpenseLines = Partial<Record<ExpenseKey, Money>>;
 
-export interface ExpenseBlock {
+interface ExpenseBlock {
   lines: ExpenseLines;
   total: Money;
   /** Excluded from the cap: interest, facilities and maintenance fees. */

@@ -2,13 +2,14 @@
 // rounding as Decimal (the project's configured decimal.js, half-up), and the scalar syntax the loader
 // reads (`1,234`, `(2,977,286)`, `5.25%`). No amount ever passes through a JS double.
 import { Decimal, round } from '../decimal.js';
+import { formatMoney } from '../money-format.js';
 
 export type Money = bigint;
 
 export const dec = (v: bigint | number | string): Decimal => new Decimal(typeof v === 'bigint' ? v.toString() : v);
 
 /** A Decimal that must be whole, as bigint (throws otherwise: a rounding was forgotten). */
-export function toMoney(d: Decimal): Money {
+function toMoney(d: Decimal): Money {
   if (!d.isInteger()) throw new Error(`${d.toString()} is not a whole amount`);
   return BigInt(d.toFixed(0));
 }
@@ -27,28 +28,20 @@ export function divRound(n: bigint, d: bigint): bigint {
 /** `value` scaled by (10,000 + bp) / 10,000, rounded half-up: a move of `bp` basis points. */
 export const moveBp = (value: Money, bp: number): Money => divRound(value * BigInt(10_000 + bp), 10_000n);
 
-export function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** `1,234.50`, negative in accounting parentheses: `(1,234.50)`. */
+/** `1,234.50`, negative in accounting parentheses: `(1,234.50)` (the one money formatter's, rounded half-up). */
 export function fmtDecimal(value: Decimal, places: number): string {
-  const rounded = round(value, places);
-  const [whole, frac] = rounded.abs().toFixed(places).split('.');
-  const body = frac === undefined ? groupDigits(whole!) : `${groupDigits(whole!)}.${frac}`;
-  return rounded.isNegative() && !rounded.isZero() ? `(${body})` : body;
+  return formatMoney(round(value, places), places);
 }
 
 /** A whole-dollar amount: `1,234`, `(1,234)`. */
 export function fmtMoney(value: Money): string {
-  const body = groupDigits((value < 0n ? -value : value).toString());
-  return value < 0n ? `(${body})` : body;
+  return formatMoney(dec(value));
 }
 
 /** A count (never negative). */
 export function fmtCount(value: Money): string {
   if (value < 0n) throw new Error(`negative count ${value}`);
-  return groupDigits(value.toString());
+  return formatMoney(dec(value));
 }
 
 /**

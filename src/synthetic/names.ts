@@ -70,7 +70,7 @@ export const JURISDICTIONS: readonly Jurisdiction[] = RAW_JURISDICTIONS.map((row
 
 export type Sector = 'general_obligation' | 'revenue' | 'pre_refunded';
 
-export interface IssuerPattern {
+interface IssuerPattern {
   /** `{place}`, `{state}` and `{org}` are filled in. */
   issuer: string;
   purposes: readonly string[];
@@ -106,7 +106,7 @@ export const SERIES_LETTERS = ['', ' A', ' A', ' B', ' B', ' C', ' A-1', ' A-2',
 /** Coupons in basis points (0 is a capital appreciation bond). */
 export const COUPONS_BP = [300, 325, 400, 400, 425, 500, 500, 500, 500, 525, 525, 550, 575, 600, 0] as const;
 
-export interface Insurer {
+interface Insurer {
   code: string;
   meaning: string;
 }

@@ -40,7 +40,7 @@ export const LETTER_SLOT_COUNT = LETTER_SLOTS.length;
 export const LETTER_VERSIONS = LETTER_SLOTS.map((versions) => versions.length);
 
 /** The chair's letter body for one version per slot. */
-export function chairLetterBody(versions: readonly number[], leveraged: boolean): string {
+function chairLetterBody(versions: readonly number[], leveraged: boolean): string {
   return LETTER_SLOTS.map((options, i) => {
     const text = options[versions[i]!]!;
     // The leverage slot reads differently for a fund without preferred shares; still one text per version.
@@ -48,7 +48,7 @@ export function chairLetterBody(versions: readonly number[], leveraged: boolean)
   }).join('\n\n');
 }
 
-export interface NarrativeFacts {
+interface NarrativeFacts {
   fundName: string;
   adviser: string;
   chair: string;

@@ -28,7 +28,7 @@ export interface Holding {
 }
 
 /** The identity of a holding across periods: issuer + issue + rate + maturity. */
-export const holdingKey = (h: Pick<Holding, 'issuer' | 'issue' | 'rateBp' | 'maturity'>): string =>
+const holdingKey = (h: Pick<Holding, 'issuer' | 'issue' | 'rateBp' | 'maturity'>): string =>
   `${h.issuer} | ${h.issue} | ${h.rateBp}bp | ${h.maturity}`;
 
 const MATURITY_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -121,7 +121,7 @@ export function marksOf(h: Holding): string[] {
   return marks.sort();
 }
 
-export interface ScheduleGroup {
+interface ScheduleGroup {
   name: string;
   holdings: Holding[];
   total: Money;

@@ -6,7 +6,7 @@
 const U32 = 0x1_0000_0000;
 
 /** FNV-1a over the UTF-16 code units of `text`, with a chosen offset basis: a 32-bit hash. */
-export function hash32(text: string, basis = 0x811c9dc5): number {
+function hash32(text: string, basis = 0x811c9dc5): number {
   let h = basis >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -3,8 +3,8 @@
 // lists for footnote marks. Every value is text: the loader reads the file with the failsafe schema.
 
 export type YamlValue = string | YamlBlock | YamlFlow | YamlValue[] | YamlMap;
-export interface YamlBlock { readonly $block: string }
-export interface YamlFlow { readonly $flow: readonly string[] }
+interface YamlBlock { readonly $block: string }
+interface YamlFlow { readonly $flow: readonly string[] }
 export interface YamlMap { readonly [key: string]: YamlValue | undefined }
 
 export const block = (text: string): YamlBlock => ({ $block: text });
@@ -17,7 +17,7 @@ const isFlow = (v: unknown): v is YamlFlow => typeof v === 'object' && v !== nul
 // starting with an indicator (a leading minus only before a digit), no ": " and no " #".
 const PLAIN = /^(?:[A-Za-z0-9(]|-(?=\d))[A-Za-z0-9_ ,.()%$/&'+-]*$/;
 
-export function scalar(text: string): string {
+function scalar(text: string): string {
   if (text === '') return '""';
   if (PLAIN.test(text) && !text.endsWith(' ') && !text.includes(': ') && !text.includes(' #')) return text;
   return JSON.stringify(text);

@@ -77,7 +77,7 @@ export interface BoardView {
   composition: string;
 }
 
-export interface FindingRow {
+interface FindingRow {
   severity: string;
   code: string;
   rule: string;
@@ -141,7 +141,7 @@ function keyFigures(board: BoardFigures, figures: Figures): { label: string; val
   if (figures.preferredCoverage) {
     const c = figures.preferredCoverage;
     const headline = [
-      c.debtRatio ? `debt ${percent(c.debtRatio, 0)} ($${money(c.debtRatio.times(1000))} per $1,000)` : '',
+      c.debtRatio && c.perThousandOfDebt ? `debt ${percent(c.debtRatio, 0)} ($${money(c.perThousandOfDebt)} per $1,000)` : '',
       c.ratio ? `preferred ${percent(c.ratio, 0)}${c.perShare ? ` ($${money(c.perShare)} per share)` : ''}` : '',
     ].filter(Boolean).join('; ');
     rows.push({ label: `Asset coverage of senior securities (${longDate(board.asOf.fundPeriodEnd)})`, value: `${headline}; binding minimum ${percent(c.bindingMinimum, 0)}; ${c.compliant ? 'compliant' : 'NOT COMPLIANT'}` });
@@ -162,7 +162,7 @@ function keyFigures(board: BoardFigures, figures: Figures): { label: string; val
 }
 
 /** Where a finding points, as printed: `board_review.meeting.start (2011-06-15.yaml line 14)`. */
-export type Where = (path: readonly (string | number)[]) => string;
+type Where = (path: readonly (string | number)[]) => string;
 
 const returnBasis = (b: 'nav' | 'market' | undefined) => (b === 'nav' ? 'at net asset value' : b === 'market' ? 'at market price' : 'basis (NAV or market) not stated in the data');
 
@@ -220,7 +220,7 @@ export function boardView(fund: FundPeriod, review: BoardReview, figures: Figure
   const coverage = cov && {
     asOf: fundPeriodAsOf,
     rows: [
-      ...(cov.debtRatio ? [{ label: 'Asset coverage per $1,000 of indebtedness', value: `$${money(cov.debtRatio.times(1000))}` }] : []),
+      ...(cov.perThousandOfDebt ? [{ label: 'Asset coverage per $1,000 of indebtedness', value: `$${money(cov.perThousandOfDebt)}` }] : []),
       ...(cov.ratio ? [{ label: 'Asset coverage of preferred shares (debt included)', value: percent(cov.ratio, 0) }] : []),
       ...(cov.perShare ? [{ label: 'Asset coverage per preferred share', value: `$${money(cov.perShare)}` }] : []),
       { label: 'Binding minimum', value: percent(cov.bindingMinimum, 0) },

@@ -3,7 +3,7 @@
 import type { Decimal } from '../decimal.js';
 import { percent } from './format.js';
 
-export interface HBar {
+interface HBar {
   label: string;
   value: string;
   y: number;
@@ -55,7 +55,7 @@ export function hbarChart(items: { label: string; value: Decimal; highlight: boo
   };
 }
 
-export interface VBarGroup {
+interface VBarGroup {
   label: string;
   x: number;
   bars: { x: number; y: number; height: number; value: string; labelY: number; kind: 'fund' | 'median' | 'index' }[];

@@ -8,7 +8,7 @@ import type { Thresholds, Variance } from '../diff/variances.js';
 import { longDate, money, percent } from './format.js';
 import type { Section } from './report-view.js';
 
-export interface VarianceRow {
+interface VarianceRow {
   label: string;
   key: string;
   statement: string;
@@ -23,7 +23,7 @@ export interface VarianceRow {
   missingExplanation: boolean;
 }
 
-export interface UnitTable {
+interface UnitTable {
   unit: FigureUnit;
   title: string;
   rule: string;

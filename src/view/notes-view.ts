@@ -1,12 +1,11 @@
 // The notes to financial statements: the fund's own Markdown, with fundbook's figures in the slots.
 import type { Figures } from '../calc/compute.js';
-import { ZERO } from '../decimal.js';
 import type { FundPeriod, NoteSlot } from '../load/schema.js';
 import { longDate, money, numericDate, percent } from './format.js';
 import { cell, TableBuilder, type Table } from './table.js';
 import { addDays } from '../calc/period-days.js';
 
-export interface NoteBlock {
+interface NoteBlock {
   markdown?: string;
   paragraphs?: string[];
   table?: Table;
@@ -40,11 +39,10 @@ function slotBlocks(slot: NoteSlot, fund: FundPeriod, figures: Figures): NoteBlo
       const intro = `The Trust has entered into a master investment advisory agreement with ${adv.adviser} (${adv.defined_as ?? 'the Adviser'}). Under the terms of the investment advisory agreement, the Trust pays an advisory fee to the Adviser based on the annual rate${flat ? ` ${percent(adv.schedule[0]!.rate)}` : 's below'} of the Trust's ${adv.base_description}.`;
       if (flat) return [{ paragraphs: [intro] }];
       const t = new TableBuilder(1);
-      let from = ZERO;
-      for (const tier of adv.schedule) {
-        const label = tier.up_to ? (from.isZero() ? `First $${money(tier.up_to)}` : `Next $${money(tier.up_to.minus(from))}`) : `Over $${money(from)}`;
+      // The schedule's bands as the advisory-fee calculator measured them.
+      for (const tier of figures.advisoryFee.tiers) {
+        const label = tier.width ? (tier.from.isZero() ? `First $${money(tier.width)}` : `Next $${money(tier.width)}`) : `Over $${money(tier.from)}`;
         t.row(label, [{ text: percent(tier.rate, 3), negative: false, dollar: false }], 'line', 0, undefined, false);
-        if (tier.up_to) from = tier.up_to;
       }
       return [{ paragraphs: [intro] }, { table: t.build([{ label: 'Rate' }]) }];
     }

@@ -54,7 +54,7 @@ export interface ReportView {
   backCover?: { code: string; distributor: string };
 }
 
-export const REPORT_SECTIONS = [
+const REPORT_SECTIONS = [
   ['letters', 'Letters to Shareholders'],
   ['performance', 'Trust Performance'],
   ['drip', 'Dividend Reinvestment Plan'],

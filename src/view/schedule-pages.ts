@@ -59,7 +59,7 @@ export interface ScheduleGroup {
 }
 
 /** One row of a printed schedule page; exactly one field besides `kind` is set. */
-export type ScheduleRow =
+type ScheduleRow =
   | { kind: 'category'; category: { name: string; percent: string } }
   | { kind: 'group'; group: { name: string; percent: string } }
   | { kind: 'continued'; continued: { name: string } }

@@ -4,7 +4,7 @@
 import type { Decimal } from '../decimal.js';
 import { money, percent } from './format.js';
 
-export interface Cell {
+interface Cell {
   text: string;
   negative: boolean;
   dollar: boolean;
@@ -15,14 +15,14 @@ export interface Cell {
 }
 
 /** "(6.78)%" -> ["(6.78", ")%"]: a column's figures align on their last digit, closing marks hang. */
-export function splitFigure(text: string): { figure: string; suffix: string } {
+function splitFigure(text: string): { figure: string; suffix: string } {
   const m = /^(.*?)([)%]*)$/.exec(text)!;
   return { figure: m[1]!, suffix: m[2]! };
 }
 
-export type RowStyle = 'heading' | 'line' | 'subtotal' | 'total';
+type RowStyle = 'heading' | 'line' | 'subtotal' | 'total';
 
-export interface Row {
+interface Row {
   label: string;
   labelMarks?: string;
   style: RowStyle;
@@ -45,7 +45,7 @@ export interface Table {
   hasPercent: boolean;
 }
 
-export type Figure = Decimal | undefined | null;
+type Figure = Decimal | undefined | null;
 export type Kind = 'money' | 'perShare' | 'percent' | 'count' | 'money2';
 
 export function cell(value: Figure, kind: Kind = 'money', cellMarks?: string): Cell | null {

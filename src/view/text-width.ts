@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FONT_DIRS } from '../render/fontconfig.js';
 
 const FILES = { regular: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf' } as const;
-export type Weight = keyof typeof FILES;
+type Weight = keyof typeof FILES;
 
 interface Measurer {
   /** Width in em of `text`. */
