@@ -129,6 +129,11 @@ export function parsedDocument(loaded: { locate: Locator }): Document | undefine
   return parsed.get(loaded.locate);
 }
 
+/** Let the parsed document go (its locator keeps working): for a holder of many loads that never edits one. */
+export function forgetDocument(loaded: { locate: Locator }): void {
+  parsed.delete(loaded.locate);
+}
+
 /** Parse and validate fund-period YAML text. Pure: no file access. */
 export function loadFundText(source: string, file: string): LoadedFund {
   const { data, ...loaded } = loadYamlText(source, file, FundPeriodSchema, FUND_FILE);

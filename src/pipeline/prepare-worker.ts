@@ -5,7 +5,9 @@ import { prepareDiff } from './build-diff.js';
 import { prepareFundFiles } from './build-fund.js';
 import { finishPrinted } from '../render/finish-printed.js';
 import type { Job, Reply } from './preparer.js';
-import { validateForBuild } from './validated.js';
+import { dropParsedDocuments, validateForBuild } from './validated.js';
+
+dropParsedDocuments();
 
 function run(job: Job): unknown {
   switch (job.type) {

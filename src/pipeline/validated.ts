@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { computeFigures, withBoardReview, type Figures } from '../calc/compute.js';
 import { bySource, formatDiagnostic, locateAll, type Diagnostic } from '../diagnostic.js';
-import { loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
+import { forgetDocument, loadFundText, readFundSource, type LoadedFund } from '../load/load-fund.js';
 import { isMeetingFile, loadMeetingFile, meetingLocator, MEETING_FILE, type LoadedMeeting } from '../load/load-meeting.js';
 import type { Locator } from '../load/locate.js';
 import { notFinal, reviewForBuild } from '../review/for-build.js';
@@ -21,6 +21,14 @@ interface Validated {
 }
 
 const kept = new Map<string, { sha256: string; validated: Validated }>();
+
+// Whether a kept validation keeps its parsed YAML document too (for roll-forward, which edits a copy).
+// A batch's preparing thread keeps every input's validation until its print and edits none: without the
+// documents, what it holds per fund is the data, the figures and where each field stands.
+let keepDocuments = true;
+export function dropParsedDocuments(): void {
+  keepDocuments = false;
+}
 
 /**
  * A meeting file (board/<meeting>.yaml): the fund period it draws on, validated through this run's cache
@@ -71,6 +79,7 @@ export function validateInput(file: string): Validated {
   if (earlier && earlier.sha256 === sha256) return earlier.validated;
 
   const validated = validateText(source.text, file);
+  if (!keepDocuments) forgetDocument(validated.loaded);
   if (validated.loaded.fund) kept.set(file, { sha256, validated });
   else kept.delete(file);
   return validated;
