@@ -8,6 +8,9 @@ export default defineConfig({
     // Three test files at once on the two-core machine: most of a file's time is Chromium's or a child
     // process's, so while one file waits on a print another computes.
     maxWorkers: 3,
+    // A worker runs file after file with its modules loaded once (no test mocks modules; a test that
+    // changes process.env or the working directory puts it back).
+    isolate: false,
     // Hang detection only (see test/hang.ts): no test may depend on how fast a shared machine is.
     testTimeout: 15 * 60_000,
     hookTimeout: 20 * 60_000,
