@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { computeFigures, type Figures } from './calc/compute.js';
 import { bySource, formatDiagnostic, locateAll, type Diagnostic } from './diagnostic.js';
-import { loadFundFile, type LoadedFund } from './load/load-fund.js';
+import type { LoadedFund } from './load/load-fund.js';
 import { isMeetingFile } from './load/load-meeting.js';
-import { diagnosticsOf, validateMeeting } from './pipeline/validated.js';
+import { diagnosticsOf, validateInput, validateMeeting } from './pipeline/validated.js';
 import { loadReviewFor, sha256OfFile } from './review/review-file.js';
 import { EMPTY_REVIEW } from './review/schema.js';
 import { reviewStatus, signedLine, type ReviewStatus } from './review/status.js';
@@ -44,8 +44,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** `file` checked through the run's one validation of it (pipeline/validated.ts), which a build then reuses. */
 export function checkFile(file: string): Checked {
-  return isMeetingFile(file) ? checkMeeting(file) : checkLoaded(loadFundFile(file));
+  if (isMeetingFile(file)) return checkMeeting(file);
+  const v = validateInput(file);
+  return checkComputed(v.loaded, v.figures);
 }
 
 /**
