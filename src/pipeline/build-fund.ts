@@ -6,6 +6,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Figures } from '../calc/compute.js';
 import { diffPeriods } from '../diff/period-diff.js';
 import type { Variance } from '../diff/variances.js';
+import type { Locator } from '../load/locate.js';
 import type { FundPeriod } from '../load/schema.js';
 import { tieOutsXlsx } from '../sheets/tie-outs-xlsx.js';
 import { workbookData, type WorkbookData } from '../sheets/workbook-data.js';
@@ -281,9 +282,8 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       reportDate: fund.period.report_date,
       inputSha256: loaded.sha256,
       outDir,
-      figuresText: `${JSON.stringify(figuresJson(fund, figures, loaded.locate), null, 2)}\n`,
+      ...dataFiles(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       review: manifestReview(review),
-      workbook: workbookData(fund, figures, loaded.locate, previousVariances(input, fund, figures, options)),
       documents,
       dataInputs: data,
       kept,
@@ -292,6 +292,11 @@ export function prepareFund(input: string, options: BuildOptions): { prepared: P
       findings,
     },
   };
+}
+
+/** figures.json's text and tie-outs.xlsx's rows, which every prepared fund-period writes beside its documents. */
+function dataFiles(fund: FundPeriod, figures: Figures, locate: Locator, variances: Variance[] | undefined): Pick<PreparedFund, 'figuresText' | 'workbook'> {
+  return { figuresText: `${JSON.stringify(figuresJson(fund, figures, locate), null, 2)}\n`, workbook: workbookData(fund, figures, locate, variances) };
 }
 
 /**
@@ -329,9 +334,8 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
       reportDate: meeting.review.meeting.start,
       inputSha256: meeting.sha256,
       outDir: join(options.outDir, fund.fund.id, `board-${meeting.review.meeting.end}`),
-      figuresText: `${JSON.stringify(figuresJson(fund, figures, locate), null, 2)}\n`,
+      ...dataFiles(fund, figures, locate, []),
       review: manifestReview(review),
-      workbook: workbookData(fund, figures, locate, []),
       findings: { errors: 0, warnings: own.filter((f) => f.severity === 'warning').length, acknowledged: review.status.acknowledged.length },
       documents: [{
         kind: 'board-approval',
