@@ -23,6 +23,7 @@ import { acknowledge, sign } from './review/record.js';
 import { debugPhase, setDebug } from './debug-log.js';
 import { initFile } from './init/init-file.js';
 import { OutputLockedError } from './pipeline/output-lock.js';
+import type { BrowserPool } from './render/browser-pool.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,7 +36,11 @@ function teach(examples: string, exitCodes: string, docs: string): string {
   return `\nExamples:\n${examples}\n\nExit codes:\n${exitCodes}\n\nRead: ${docs} (in the fundbook package)\n`;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Run one command. `lent.pool`: a browser pool the caller keeps between commands and closes (a process
+ * that runs command after command, as the test suite does, then starts Chromium once).
+ */
+export async function main(argv: string[], lent: { pool?: BrowserPool } = {}): Promise<number> {
   let exitCode = 0;
   setDebug(argv.includes('--debug'));
   const program = new Command()
@@ -213,6 +218,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         timeoutMs: (timeout as number) * 1000,
         launchTimeoutMs: (launchTimeout as number) * 1000,
         progress: opts.progress === false ? false : undefined,
+        pool: lent.pool,
       });
     });
 
@@ -235,7 +241,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         return;
       }
       const { runDiff } = await import('./pipeline/build-diff.js');
-      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000, templates: opts.templates });
+      exitCode = await runDiff(previous, current, opts.out, { launchTimeoutMs: launchTimeout * 1000, templates: opts.templates, pool: lent.pool });
     });
 
   program

@@ -184,7 +184,7 @@ let fakeChromium: string;
 function buildArgs(arg: string, outDir: string): string[] {
   return ['build', arg, '--out', outDir, '--only', 'report', '--no-diff', '--no-progress'];
 }
-/** `fundbook build` (in this process) with the stand-in Chromium, which touches `marker` if it is ever started. */
+/** `fundbook build` (in this process, starting its own browser) with the stand-in Chromium, which touches `marker` if it is ever started. */
 async function build(arg: string, outDir: string, marker: string): Promise<BuildRun> {
   rmSync(marker, { force: true });
   rmSync(`${marker}.version`, { force: true });
@@ -193,7 +193,7 @@ async function build(arg: string, outDir: string, marker: string): Promise<Build
   process.env.FUNDBOOK_CHROMIUM = fakeChromium;
   process.env.FAKE_CHROMIUM_MARKER = marker;
   try {
-    const run = inProcess(await runCli(buildArgs(arg, outDir), work));
+    const run = inProcess(await runCli(buildArgs(arg, outDir), work, { ownBrowser: true }));
     return { ...run, chromiumStarted: existsSync(marker), versionAsked: existsSync(`${marker}.version`), before, after: snapshot(outDir) };
   } finally {
     for (const [key, value] of [['FUNDBOOK_CHROMIUM', saved.chromium], ['FAKE_CHROMIUM_MARKER', saved.marker]] as const) {

@@ -13,7 +13,7 @@ import { compiledDocument } from '../src/pipeline/build-fund.js';
 import { fillContentsPages, placeholderHtml, renderPaged, type PagedView } from '../src/render/render-document.js';
 import { loadFundFile } from '../src/load/load-fund.js';
 import { loadMeetingFile } from '../src/load/load-meeting.js';
-import { launchBrowser } from '../src/render/browser.js';
+import { warmBrowser } from './warm-browser.js';
 import { sectionPages } from '../src/render/page-map.js';
 import { finishPrinted } from '../src/render/finish-printed.js';
 import { Preparer } from '../src/pipeline/preparer.js';
@@ -33,7 +33,7 @@ let report: { doc: CompiledDocument; view: PagedView };
 let board: { doc: CompiledDocument; view: PagedView };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await warmBrowser();
   dir = mkdtempSync(join(tmpdir(), 'fundbook-contents-'));
   const loaded = loadFundFile(IQM);
   const fund = loaded.fund!;
@@ -45,7 +45,6 @@ beforeAll(async () => {
   board = { doc: compiledDocument('board-approval'), view: boardView(drawnOn, meeting.review!, drawnFigures, calculateBoardReview(drawnOn, meeting.review!, drawnFigures), (path) => path.join('.')) };
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

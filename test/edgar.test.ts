@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEdgarHtml } from '../src/edgar/check-edgar.js';
 import { prepareFund } from '../src/pipeline/build-fund.js';
-import { launchBrowser } from '../src/render/browser.js';
+import { warmBrowser } from './warm-browser.js';
 import { printPdf } from '../src/render/print.js';
 import { fundbook, pdfInfo, pdfText, sha256File } from './pdf-tools.js';
 
@@ -129,9 +129,8 @@ describe("IQM's EDGAR HTML", () => {
 describe("IQM's EDGAR HTML in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await warmBrowser();
   }, 60_000);
-  afterAll(async () => browser?.close());
 
   it('opens with every section, in order, and asks for nothing outside itself', async () => {
     const printed = await printPdf(browser, html.toString('latin1'));

@@ -1,6 +1,6 @@
 // Run once per `vitest run`, in vitest's own process: a folder the test files share for the one build of
-// IQM they all read (test/shared-build.ts), removed when the run ends.
-import { mkdtempSync, rmSync } from 'node:fs';
+// IQM they all read (test/shared-build.ts) and for their temporary files, removed when the run ends.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,5 +14,9 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), 'fundbook-shared-'));
   project.provide('sharedRoot', root);
+  // The test workers' temporary folder: whatever a test leaves there (the profile folder of a worker's
+  // warm Chromium, test/warm-browser.ts, which outlives every test file) goes when the run ends.
+  mkdirSync(join(root, 'tmp'));
+  process.env.TMPDIR = join(root, 'tmp');
   return () => rmSync(root, { recursive: true, force: true });
 }

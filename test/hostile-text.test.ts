@@ -12,7 +12,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkEdgarHtml } from '../src/edgar/check-edgar.js';
-import { launchBrowser } from '../src/render/browser.js';
+import { warmBrowser } from './warm-browser.js';
 import { printPdf } from '../src/render/print.js';
 import { fundbook, pdfInfo, pdfText } from './pdf-tools.js';
 import { HANG_MS } from './hang.js';
@@ -209,15 +209,11 @@ describe('printPdf on raw HTML: the browser-level guards on their own', () => {
   ].join('\n');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await warmBrowser();
     result = await printPdf(browser, HTML, HANG_MS);
     const file = join(work, 'raw.pdf');
     writeFileSync(file, result.pdf);
     rawText = pdfText(file);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('produces a PDF', () => {

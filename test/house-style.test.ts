@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareFund } from '../src/pipeline/build-fund.js';
-import { launchBrowser } from '../src/render/browser.js';
+import { warmBrowser } from './warm-browser.js';
 import { printPdf } from '../src/render/print.js';
 import { pdfInfo, pdfText, sha256File } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
@@ -114,20 +114,15 @@ describe('a hostile template folder', () => {
     const step = prepareFund(IQM, { outDir: out, only: 'report', templates: [dir] });
     if ('failed' in step) throw new Error(step.failed.problems.join('\n'));
     const html = step.prepared.documents[0]!.html;
-    const browser = await launchBrowser();
-    try {
-      const printed = await printPdf(browser, html);
-      const file = join(out, 'hostile.pdf');
-      writeFileSync(file, printed.pdf);
-      const text = pdfText(file);
-      expect(text).not.toContain('SCRIPT RAN');
-      expect(text).toContain('NO SCRIPT');
-      expect(text).toContain('Invesco Quality Municipal Securities');
-      for (const url of ['http://127.0.0.1:9/logo.png', 'https://fonts.example.com/house.css', 'http://127.0.0.1:9/frame', 'http://127.0.0.1:9/import.css']) {
-        expect(printed.blocked).toContain(url);
-      }
-    } finally {
-      await browser.close();
+    const printed = await printPdf(await warmBrowser(), html);
+    const file = join(out, 'hostile.pdf');
+    writeFileSync(file, printed.pdf);
+    const text = pdfText(file);
+    expect(text).not.toContain('SCRIPT RAN');
+    expect(text).toContain('NO SCRIPT');
+    expect(text).toContain('Invesco Quality Municipal Securities');
+    for (const url of ['http://127.0.0.1:9/logo.png', 'https://fonts.example.com/house.css', 'http://127.0.0.1:9/frame', 'http://127.0.0.1:9/import.css']) {
+      expect(printed.blocked).toContain(url);
     }
   });
 });

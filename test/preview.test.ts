@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../src/preview/preview-server.js';
-import { launchBrowser } from '../src/render/browser.js';
+import { warmBrowser, warmPool } from './warm-browser.js';
 import { pdfText } from './pdf-tools.js';
 
 let dir: string;
@@ -31,14 +31,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'secret.txt'), 'SECRET');
   symlinkSync(join(dir, 'secret.txt'), join(dir, 'fund', 'link.txt'));
   mkdirSync(join(dir, 'house'));
-  preview = await startPreview({ file, templates: [join(dir, 'house')], outDir: join(dir, 'out'), debounceMs: 100 });
-  browser = await launchBrowser();
+  preview = await startPreview({ file, templates: [join(dir, 'house')], outDir: join(dir, 'out'), debounceMs: 100, pool: warmPool });
+  browser = await warmBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   page.on('request', (r) => requested.push(r.url()));
 });
 afterAll(async () => {
-  await browser?.close();
+  await page?.close();
   await preview?.close();
   rmSync(dir, { recursive: true, force: true });
 });

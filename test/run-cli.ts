@@ -4,6 +4,7 @@
 // process that must exit, a heap limit) spawns one. An exception that would reach bin/fundbook.js is
 // reported as it would print it: "fundbook: internal error: ...", status 70.
 import { main } from '../src/cli.js';
+import { warmPool } from './warm-browser.js';
 
 export interface CliRun {
   status: number;
@@ -15,15 +16,17 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs one command, in `cwd` if given (relative paths then print as the user typed them); calls are
- * serialized, since the console and the working directory are process-wide.
+ * serialized, since the console and the working directory are process-wide. A command that prints does
+ * so on the worker's warm browser (test/warm-browser.ts), unless `ownBrowser`: then it starts and ends
+ * its own, as bin/fundbook.js does.
  */
-export function runCli(argv: string[], cwd?: string): Promise<CliRun> {
-  const run = queue.then(() => capture(argv, cwd));
+export function runCli(argv: string[], cwd?: string, options: { ownBrowser?: boolean } = {}): Promise<CliRun> {
+  const run = queue.then(() => capture(argv, cwd, options.ownBrowser ? {} : { pool: warmPool }));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function capture(argv: string[], cwd?: string): Promise<CliRun> {
+async function capture(argv: string[], cwd: string | undefined, lent: Parameters<typeof main>[1]): Promise<CliRun> {
   const home = process.cwd();
   if (cwd) process.chdir(cwd);
   let stdout = '';
@@ -35,7 +38,7 @@ async function capture(argv: string[], cwd?: string): Promise<CliRun> {
   process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
   try {
-    const status = await main(argv);
+    const status = await main(argv, lent);
     return { status, stdout, stderr };
   } catch (err) {
     stderr += `fundbook: internal error: ${err instanceof Error ? err.message : String(err)} (run with --debug for the stack trace)\n`;

@@ -15,6 +15,7 @@ import type { Browser } from 'puppeteer-core';
 import { openPrintPage, type PrintPage } from '../render/print.js';
 import { validateForBuild } from './validated.js';
 import { withPool } from './with-pool.js';
+import type { BrowserPool } from '../render/browser-pool.js';
 import { BrowserStartError, chromiumVersion } from '../render/browser.js';
 import { existsSync } from 'node:fs';
 import { chromiumNumber } from './up-to-date.js';
@@ -34,6 +35,8 @@ export interface BuildAllOptions extends BuildOptions {
   launchTimeoutMs?: number;
   /** Print every document, up to date or not. */
   force?: boolean;
+  /** A pool the caller lends and closes (with-pool.ts): the run prints on its browser and leaves it running. */
+  pool?: BrowserPool;
 }
 
 interface JobResult {
@@ -269,13 +272,15 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
         bar?.increment(1, progress(r.outcome?.fundId ? `${r.outcome.fundId} ${r.outcome.periodEnd}` : input));
         if (!bar) logResult(r, log);
       }
+      // The browser may outlive the run (a lent pool): the slot's page does not.
+      dropPage(slot);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
     bar?.stop();
     // Under a bar, why each document printed again is said once the bar is done.
     if (bar) for (const r of out) for (const d of r.outcome?.documents ?? []) if (d.reason) log(`printed ${r.outcome!.outDir}/${d.file}: ${d.reason}`);
     return out;
-  }, options.launchTimeoutMs).finally(() => preparer?.close());
+  }, options.launchTimeoutMs, options.pool).finally(() => preparer?.close());
 
   const seconds = (performance.now() - started) / 1000;
   log('');

@@ -20,6 +20,7 @@ import { placeholderHtml, renderPaged, type Finisher } from '../render/render-do
 import { FUNDBOOK_VERSION } from '../version.js';
 import { validateInput, validateText } from './validated.js';
 import { withPool } from './with-pool.js';
+import type { BrowserPool } from '../render/browser-pool.js';
 import { chromiumNumber, diffInputs, type OutputInputs } from './up-to-date.js';
 import { debugPhase } from '../debug-log.js';
 import { carriedAcknowledgements } from '../review/carried.js';
@@ -182,7 +183,7 @@ async function writeDiff(browser: Browser, chromiumVersion: string, prepared: Pr
 }
 
 /** `fundbook diff`: build the period diff of two files with a browser of its own; the exit code. */
-export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number; templates?: readonly string[] } = {}, log = (line: string) => console.log(line)): Promise<number> {
+export async function runDiff(previous: string, current: string, outDir?: string, options: { launchTimeoutMs?: number; templates?: readonly string[]; pool?: BrowserPool } = {}, log = (line: string) => console.log(line)): Promise<number> {
   const templateProblems = checkTemplateDirs(options.templates ?? [], DOCUMENT_FORMATS);
   for (const p of templateProblems) console.error(`fundbook diff: ${formatDiagnostic(p)}`);
   if (templateProblems.length > 0) return 1;
@@ -200,5 +201,5 @@ export async function runDiff(previous: string, current: string, outDir?: string
     log(outcome.summary === 'no differences' ? `no differences between ${previous} and ${current}` : outcome.summary!);
     log(`wrote ${outcome.outDir}/period-diff.pdf, period-diff.json`);
     return 0;
-  }, options.launchTimeoutMs);
+  }, options.launchTimeoutMs, options.pool);
 }

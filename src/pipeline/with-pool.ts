@@ -10,8 +10,13 @@
 import { BrowserPool } from '../render/browser-pool.js';
 import { debugPhase } from '../debug-log.js';
 
-/** Run `work` with a pool, ending Chromium however the run ends (Ctrl-C included). */
-export async function withPool<T>(work: (pool: BrowserPool) => Promise<T>, launchTimeoutMs?: number): Promise<T> {
+/**
+ * Run `work` with a pool, ending Chromium however the run ends (Ctrl-C included). A `lent` pool is the
+ * caller's: a process that builds again and again (a program using the library, a test suite) starts
+ * Chromium once and keeps it warm; the caller closes it, and handles its own signals.
+ */
+export async function withPool<T>(work: (pool: BrowserPool) => Promise<T>, launchTimeoutMs?: number, lent?: BrowserPool): Promise<T> {
+  if (lent) return work(lent);
   let handling = false;
   const stop = (signal: NodeJS.Signals) => {
     pool.killAll();

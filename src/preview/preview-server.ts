@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { buildAll } from '../pipeline/build-all.js';
+import type { BrowserPool } from '../render/browser-pool.js';
 import { PREVIEW_DOCUMENTS, renderPreview, type PreviewDocument, type PreviewState } from './preview-render.js';
 import { shellPage, SHELL_CSS, SHELL_SCRIPT } from './shell.js';
 
@@ -27,6 +28,8 @@ export interface PreviewOptions {
   /** How long to wait for more changes before re-rendering. */
   debounceMs?: number;
   log?: (line: string) => void;
+  /** A browser pool "Print PDF" prints with, kept by the caller (with-pool.ts); else each print starts one. */
+  pool?: BrowserPool;
 }
 
 export interface Preview {
@@ -144,7 +147,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (printing) return send(res, 409, 'application/json', JSON.stringify({ ok: false, lines: ['a print is already running'] }));
     printing = true;
     const lines: string[] = [];
-    buildAll([file], { outDir: options.outDir ?? 'output', templates, progress: false }, (line) => lines.push(line))
+    buildAll([file], { outDir: options.outDir ?? 'output', templates, progress: false, pool: options.pool }, (line) => lines.push(line))
       .then((code) => send(res, 200, 'application/json', JSON.stringify({ ok: code === 0, lines: lines.filter((l) => l.startsWith('built ') || l.startsWith('FAILED') || l.startsWith('  ')) })))
       .catch((err: unknown) => send(res, 200, 'application/json', JSON.stringify({ ok: false, lines: [err instanceof Error ? err.message : String(err)] })))
       .finally(() => (printing = false));
