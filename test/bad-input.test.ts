@@ -4,8 +4,7 @@
 // A few cases are robustness cases (`exit: 0`): unusual but valid files that must check like base.yaml.
 // Then `fundbook build` on every bad case: refused, and a previous good output left untouched.
 // The cases run the CLI's main() in this process (test/run-cli.ts); a real process is spawned only for
-// what needs one: bin/fundbook.js's own exit status and output, one real Chromium build, and a build
-// that must exit.
+// what needs one: bin/fundbook.js's own exit status and output, and a build that must exit.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -215,7 +214,7 @@ describe('fundbook build refuses every bad input and leaves a previous good buil
   beforeAll(async () => {
     // One real build of base.yaml, with the real Chromium: the output each bad case is built over.
     const goodDir = join(work, 'output');
-    const r = spawnFundbook(buildArgs('reference.yaml', goodDir), work);
+    const r = await runCli(buildArgs('reference.yaml', goodDir), work);
     if (r.status !== 0) throw new Error(`the good build of base.yaml failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
     good = snapshot(goodDir);
     fakeChromium = join(work, 'fake-chromium.sh');

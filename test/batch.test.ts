@@ -1,6 +1,7 @@
 // A fund complex in one run: validation first, a browser crash mid-batch, Ctrl-C, sharding through the CLI.
-// The funds are copies of IQM under other ids; the crash and the interrupt are real (SIGKILL to Chromium,
-// SIGINT to fundbook), and the process table is checked afterwards.
+// The complexes are generated (npm run gen:complex), small enough to print in seconds; the shard's are
+// copies of IQM under other ids. The crash and the interrupt are real (SIGKILL to Chromium, SIGINT to
+// fundbook), and the process table is checked afterwards.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,17 +15,18 @@ const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
 const IQM = readFileSync('data/iqm/2011-08-31.yaml', 'utf8');
 let root: string;
 
-/** A complex of `n` copies of IQM as funds fund-01 ... fund-nn, plus optionally a broken one. */
-function complex(dir: string, n: number, broken = false): void {
+/** A complex of `n` copies of IQM as funds fund-01 ... fund-nn. */
+function complex(dir: string, n: number): void {
   for (let i = 1; i <= n; i++) {
     const id = `fund-${String(i).padStart(2, '0')}`;
     mkdirSync(join(dir, id), { recursive: true });
     writeFileSync(join(dir, id, '2011-08-31.yaml'), IQM.replace('  id: iqm\n', `  id: ${id}\n`));
   }
-  if (broken) {
-    mkdirSync(join(dir, 'broken'), { recursive: true });
-    writeFileSync(join(dir, 'broken', '2011-08-31.yaml'), IQM.replace('  id: iqm\n', '  id: broken\n').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
-  }
+}
+
+/** A generated complex (npm run gen:complex) of `funds` funds over two periods, 50 to `holdings` holdings each. */
+function generate(dir: string, funds: number, holdings: number): void {
+  execFileSync('node', ['dist/synthetic/gen-complex.js', '--funds', String(funds), '--periods', '2', '--seed', '11', '--min-holdings', '50', '--max-holdings', String(holdings), '--out', dir]);
 }
 
 function files(dir: string): string[] {
@@ -56,41 +58,10 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('fundbook build over a fund complex', () => {
-  it('validates first and survives Chromium being killed mid-batch: a broken fund is reported and skipped (exit 1), the others build; Chromium relaunched, the documents in flight retried, every PDF whole, no process left behind', async () => {
-    const data = join(root, 'crash');
-    const out = join(root, 'crash-out');
-    complex(data, 4, true);
-    let killed = false;
-    const r = await build([data, '--out', out, '--only', 'report', '--no-progress', '--concurrency', '2'], (line, pid) => {
-      if (!killed && line.startsWith('built ')) {
-        killed = true;
-        const [group] = chromiumGroups(pid);
-        if (group) process.kill(-group, 'SIGKILL');
-      }
-    });
-    expect(killed).toBe(true);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^SKIPPED .*broken\/2011-08-31\.yaml: 1 error$/m);
-    expect(r.stdout).toMatch(/statements\.operations\.expenses\.advisory_fees: error INVALID_VALUE: "37x455" is not an amount/);
-    // Validation comes first: the broken fund is reported before anything is built.
-    expect(r.stdout.indexOf('SKIPPED ')).toBeLessThan(r.stdout.indexOf('built '));
-    expect(r.stdout).toMatch(/^4 built, 0 failed, 1 skipped with errors, in [\d.]+ s at concurrency 2$/m);
-    expect(r.stdout).toMatch(/^fund-01 +2011-08-31 +built /m);
-    expect(files(out).some((f) => f.startsWith('broken'))).toBe(false);
-    expect(r.groups.size).toBeGreaterThanOrEqual(2); // a second Chromium was launched
-    expect(r.stdout).toMatch(/retried/);
-    for (let i = 1; i <= 4; i++) {
-      const pdf = join(out, `fund-0${i}`, '2011-08-31', 'shareholder-report.pdf');
-      expect(Number(pdfInfo(pdf).Pages)).toBeGreaterThan(20);
-    }
-    expect(files(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
-  });
-
   it('stops cleanly on Ctrl-C: exit 130, no half-written file, no Chromium left', async () => {
     const data = join(root, 'interrupt');
     const out = join(root, 'interrupt-out');
-    complex(data, 3);
+    generate(data, 2, 50);
     let sent = false;
     const r = await build([data, '--out', out, '--only', 'report', '--no-progress', '--concurrency', '2'], (line, pid) => {
       if (!sent && line.startsWith('built ')) {
@@ -103,7 +74,9 @@ describe('fundbook build over a fund complex', () => {
     expect(r.stdout).toContain('fundbook: stopped by SIGINT; no output was left half-written');
     const written = files(out);
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const f of written.filter((x) => x.endsWith('.pdf'))) expect(Number(pdfInfo(join(out, f)).Pages)).toBeGreaterThan(20);
+    const pdfs = written.filter((x) => x.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(1);
+    for (const f of pdfs) expect(Number(pdfInfo(join(out, f)).Pages), f).toBeGreaterThan(10);
     expect(r.groups.size).toBeGreaterThanOrEqual(1);
     for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
   });
@@ -124,13 +97,38 @@ describe('fundbook build over a fund complex', () => {
 });
 
 describe('a generated fund complex (npm run gen:complex), built end to end', () => {
-  it('builds 2 synthetic funds over 2 periods: reports, board books and period diffs, all valid', async () => {
+  it('validates first and survives Chromium being killed mid-batch: a broken fund is reported and skipped (exit 1); 2 funds over 2 periods build their reports, board books and period diffs, the documents in flight retried on a relaunched Chromium, every PDF whole, no process left behind', async () => {
     const data = join(root, 'complex');
     const out = join(root, 'complex-out');
-    execFileSync('node', ['dist/synthetic/gen-complex.js', '--funds', '2', '--periods', '2', '--seed', '11', '--max-holdings', '80', '--out', data]);
-    const r = await build([data, '--out', out, '--no-progress', '--concurrency', '2']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^4 built, 0 failed, 0 skipped with errors/m);
+    generate(data, 2, 80);
+    // A broken copy of the first fund-period, sorted first of all.
+    const first = files(data).find((f) => f.endsWith('.yaml'))!;
+    mkdirSync(join(data, 'a-broken'));
+    const good = readFileSync(join(data, first), 'utf8');
+    const fundId = first.split('/')[0]!;
+    const broken = good.replaceAll(fundId, 'a-broken').replace(/^(\s+advisory_fees: )([\d,]+)$/m, '$137x455');
+    expect(broken).toMatch(/advisory_fees: 37x455$/m);
+    writeFileSync(join(data, 'a-broken', first.split('/')[1]!), broken);
+    let killed = false;
+    const r = await build([data, '--out', out, '--no-progress', '--concurrency', '2'], (line, pid) => {
+      if (!killed && line.startsWith('built ')) {
+        killed = true;
+        const [group] = chromiumGroups(pid);
+        if (group) process.kill(-group, 'SIGKILL');
+      }
+    });
+    expect(killed).toBe(true);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout).toMatch(/^SKIPPED .*a-broken\/\d{4}-\d\d-\d\d\.yaml: 1 error$/m);
+    expect(r.stdout).toMatch(/statements\.operations\.expenses\.advisory_fees: error INVALID_VALUE: "37x455" is not an amount/);
+    // Validation comes first: the broken fund is reported before anything is built.
+    expect(r.stdout.indexOf('SKIPPED ')).toBeLessThan(r.stdout.indexOf('built '));
+    expect(r.stdout).toMatch(/^4 built, 0 failed, 1 skipped with errors, in [\d.]+ s at concurrency 2$/m);
+    expect(files(out).some((f) => f.startsWith('a-broken'))).toBe(false);
+    expect(r.groups.size).toBeGreaterThanOrEqual(2); // a second Chromium was launched
+    expect(r.stdout).toMatch(/retried/);
+    expect(files(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
     const pdfs = files(out).filter((f) => f.endsWith('.pdf'));
     // 4 reports + 4 board books + 2 period diffs.
     expect(pdfs.filter((f) => f.endsWith('shareholder-report.pdf'))).toHaveLength(4);
@@ -144,8 +142,8 @@ describe('a generated fund complex (npm run gen:complex), built end to end', () 
     // each PDF must still be the very bytes a build of that fund on its own gives.
     const last = files(data).filter((f) => f.endsWith('.yaml')).sort().at(-1)!;
     const alone = join(root, 'complex-alone');
-    const single = await build([join(data, last), '--out', alone, '--no-progress', '--no-diff']);
-    expect(single.code).toBe(0);
+    const single = await runCli(['build', join(data, last), '--out', alone, '--no-progress', '--no-diff']);
+    expect(single.status, single.stdout + single.stderr).toBe(0);
     const rel = (f: string) => f.slice(f.indexOf('/') + 1);
     const fund = last.split('/')[0]!;
     const batchPdfs = pdfs.filter((f) => f.startsWith(`${fund}/${last.split('/')[1]!.replace('.yaml', '')}/`) && !f.endsWith('period-diff.pdf'));

@@ -36,17 +36,17 @@ let html: Buffer;
 let afterEdgarOnly: string[];
 let manifestAfterEdgar: { files: Record<string, { sha256: string; carried?: true }>; documents: Record<string, { file: string; sha256: string; carried?: true }> };
 
-beforeAll(() => {
+beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'fundbook-edgar-'));
   dir = join(out, 'iqm', '2011-08-31');
-  const edgar = fundbook(['build', IQM, '--out', out, '--only', 'edgar', '--no-diff', '--no-progress']);
+  const edgar = await fundbook(['build', IQM, '--out', out, '--only', 'edgar', '--no-diff', '--no-progress']);
   expect(edgar.stderr).toBe('');
   expect(edgar.code).toBe(0);
   afterEdgarOnly = readdirSync(dir).sort();
   manifestAfterEdgar = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   html = readFileSync(join(dir, HTM));
   // The printed report beside it, for the figures; the EDGAR HTML stays as it was.
-  const report = fundbook(['build', IQM, '--out', out, '--only', 'report', '--no-diff', '--no-progress']);
+  const report = await fundbook(['build', IQM, '--out', out, '--only', 'report', '--no-diff', '--no-progress']);
   expect(report.stderr).toBe('');
   expect(report.code).toBe(0);
 }, 240_000);

@@ -64,7 +64,7 @@ let buildOutput: { code: number | null; stdout: string; stderr: string };
 let pagesWithoutLongWord: number;
 
 /** Write the hostile copy of IQM (with or without the long word) and build its report; the PDF's path. */
-function buildHostile(name: string, longWord: boolean) {
+async function buildHostile(name: string, longWord: boolean) {
   const doc = parseDocument(readFileSync(IQM, 'utf8'), { schema: 'failsafe' });
   doc.setIn(['fund', 'name'], FUND_NAME);
   doc.setIn(['schedule_of_investments', 'groups', 0, 'holdings', 0, 'issuer'], ISSUER);
@@ -75,19 +75,19 @@ function buildHostile(name: string, longWord: boolean) {
   mkdirSync(join(work, name));
   const input = join(work, name, '2011-08-31.yaml');
   writeFileSync(input, doc.toString({ lineWidth: 0 }));
-  const run = fundbook(['build', input, '--out', join(work, `${name}-out`), '--only', 'report', '--no-diff', '--no-progress']);
+  const run = await fundbook(['build', input, '--out', join(work, `${name}-out`), '--only', 'report', '--no-diff', '--no-progress']);
   return { run, dir: join(work, `${name}-out`, 'iqm', '2011-08-31') };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'fundbook-hostile-'));
-  const hostile = buildHostile('hostile', true);
+  const hostile = await buildHostile('hostile', true);
   buildOutput = hostile.run;
   pdf = join(hostile.dir, 'shareholder-report.pdf');
   manifest = JSON.parse(readFileSync(join(hostile.dir, 'manifest.json'), 'utf8')) as typeof manifest;
   text = pdfText(pdf);
   squeezed = squeeze(text);
-  const plain = buildHostile('hostile-short-words', false);
+  const plain = await buildHostile('hostile-short-words', false);
   if (plain.run.code !== 0) throw new Error(`the build without the long word failed:\n${plain.run.stdout}\n${plain.run.stderr}`);
   pagesWithoutLongWord = Number(pdfInfo(join(plain.dir, 'shareholder-report.pdf')).Pages);
 });
@@ -249,9 +249,9 @@ describe('printPdf on raw HTML: the browser-level guards on their own', () => {
 describe('the same hostile file as EDGAR HTML (--only edgar)', () => {
   let run: { code: number | null; stdout: string; stderr: string };
   let html: Buffer;
-  beforeAll(() => {
+  beforeAll(async () => {
     const out = join(work, 'hostile-edgar-out');
-    run = fundbook(['build', join(work, 'hostile', '2011-08-31.yaml'), '--out', out, '--only', 'edgar', '--no-diff', '--no-progress']);
+    run = await fundbook(['build', join(work, 'hostile', '2011-08-31.yaml'), '--out', out, '--only', 'edgar', '--no-diff', '--no-progress']);
     html = readFileSync(join(out, 'iqm', '2011-08-31', 'iqm20110831.htm'));
   });
 

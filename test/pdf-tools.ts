@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { HANG_MS } from './hang.js';
+import { runCli } from './run-cli.js';
 
 export function pdfText(file: string, options: { layout?: boolean; page?: number } = {}): string {
   const args = [...(options.layout ? ['-layout'] : []), ...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []), file, '-'];
@@ -37,7 +38,14 @@ export function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-export function fundbook(args: string[], cwd?: string) {
+/** `fundbook <args>`, in this process on the worker's warm browser (test/run-cli.ts). */
+export async function fundbook(args: string[], cwd?: string) {
+  const r = await runCli(args, cwd);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `fundbook <args>` in a process of its own, which starts its own Chromium. */
+export function fundbookProcess(args: string[], cwd?: string) {
   const r = spawnSync('node', [new URL('../bin/fundbook.js', import.meta.url).pathname, ...args], { encoding: 'utf8', cwd, timeout: HANG_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,11 +1,11 @@
 // The build of IQM that many test files read (its report, EDGAR file, period diff, board book,
 // figures.json, workbook and manifest), made once a run by whichever test file asks first: the others
-// wait for it. It is `npm start`'s command, in a process of its own, into a folder of the run's
-// (test/global-setup.ts). A test that changes files copies the folder first; none writes into it.
-import { spawn } from 'node:child_process';
+// wait for it. It is `npm start`'s command, run in that test's worker (test/run-cli.ts), into a folder of
+// the run's (test/global-setup.ts). A test that changes files copies the folder first; none writes into it.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { runCli } from './run-cli.js';
 
 export const IQM = 'data/iqm/2011-08-31.yaml';
 export const IQM_MEETING = 'data/iqm/board/2011-06-15.yaml';
@@ -20,17 +20,9 @@ export interface SharedBuild {
   stderr: string;
 }
 
-const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
-
-function run(out: string): Promise<SharedBuild> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...SHARED_BUILD_ARGS(out)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ out, code, stdout, stderr }));
-  });
+async function run(out: string): Promise<SharedBuild> {
+  const { status, stdout, stderr } = await runCli(SHARED_BUILD_ARGS(out));
+  return { out, code: status, stdout, stderr };
 }
 
 /** IQM built once a run; every caller gets the same folder and the command's output. */

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundbook, pdfInfo, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
+import { fundbook, fundbookProcess, pdfInfo, pdfOutlines, pdfText, sha256File } from './pdf-tools.js';
 import { sharedIqmBuild } from './shared-build.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
@@ -160,13 +160,13 @@ describe('the IQM shareholder report', () => {
     // (The board book is rebuilt and compared in test/board-approval.test.ts, the period diff in
     // test/period-diff.test.ts, tie-outs.xlsx in src/sheets/tie-outs-xlsx.test.ts.)
     const again = join(work, 'again');
-    expect(fundbook(['build', IQM, '--out', again, '--only', 'report', '--no-diff']).code).toBe(0);
+    expect(fundbookProcess(['build', IQM, '--out', again, '--only', 'report', '--no-diff']).code).toBe(0);
     for (const file of ['shareholder-report.pdf', 'figures.json']) {
       expect(sha256File(join(again, 'iqm', '2011-08-31', file)), file).toBe(sha256File(join(out, 'iqm', '2011-08-31', file)));
     }
   });
 
-  it('leaves the previous outputs untouched when a build fails', () => {
+  it('leaves the previous outputs untouched when a build fails', async () => {
     const snapshot = (dir: string) =>
       readdirSync(dir, { recursive: true }).map(String).sort().map((f) => {
         const path = join(dir, f);
@@ -179,7 +179,7 @@ describe('the IQM shareholder report', () => {
     mkdirSync(dir);
     const file = join(dir, '2011-08-31.yaml');
     writeFileSync(file, readFileSync(IQM, 'utf8').replace('advisory_fees: 377,455', 'advisory_fees: 37x455'));
-    const run = fundbook(['build', file, '--out', previous]);
+    const run = await fundbook(['build', file, '--out', previous]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('statements.operations.expenses.advisory_fees: error INVALID_VALUE: "37x455" is not an amount');
     expect(snapshot(previous)).toEqual(before);

@@ -80,8 +80,9 @@ export function validateInput(file: string): Validated {
 
   const validated = validateText(source.text, file);
   if (!keepDocuments) forgetDocument(validated.loaded);
-  if (validated.loaded.fund) kept.set(file, { sha256, validated });
-  else kept.delete(file);
+  // A refused file is kept too: a build after a check (or a second command in one process) reports
+  // its errors without parsing it again.
+  kept.set(file, { sha256, validated });
   return validated;
 }
 
