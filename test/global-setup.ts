@@ -8,12 +8,15 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     sharedRoot: string;
+    /** The system's temporary folder, whose short path a test needs for Chromium's sockets (signals). */
+    systemTmpdir: string;
   }
 }
 
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), 'fundbook-shared-'));
   project.provide('sharedRoot', root);
+  project.provide('systemTmpdir', tmpdir());
   // The test workers' temporary folder: whatever a test leaves there (the profile folder of a worker's
   // warm Chromium, test/warm-browser.ts, which outlives every test file) goes when the run ends.
   mkdirSync(join(root, 'tmp'));

@@ -8,9 +8,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { largeFundText } from './large-fund-text.js';
 import { chromiumGroups, gone } from './processes.js';
 
@@ -21,9 +20,10 @@ let large: string;
 let runs = 0;
 
 beforeAll(() => {
-  // A short path: Chromium's temporary folder goes inside its profile folder inside this one, and the
+  // A short path (the system's, not the run's own temporary folder, test/global-setup.ts): Chromium's
+  // temporary folder goes inside its profile folder inside this one, and the
   // sockets it makes there must fit a socket path (render/browser.ts).
-  root = mkdtempSync(join(tmpdir(), 'fb-sig-'));
+  root = mkdtempSync(join(inject('systemTmpdir'), 'fb-sig-'));
   // 10,000 holdings: seconds of reading and validating, long enough to be signalled in the middle of.
   mkdirSync(join(root, 'large'));
   large = join(root, 'large', '2011-08-31.yaml');
