@@ -1,5 +1,6 @@
 // Run once per `vitest run`, in vitest's own process: a folder the test files share for the one build of
 // IQM they all read (test/shared-build.ts) and for their temporary files, removed when the run ends.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,12 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): () => void {
+/** Whether a process still runs with a profile folder under `root` (Chromium's --user-data-dir). */
+function chromiumWithProfileIn(root: string): boolean {
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(`--user-data-dir=${root}/`);
+}
+
+export default function setup(project: TestProject): () => Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'fundbook-shared-'));
   project.provide('sharedRoot', root);
   project.provide('systemTmpdir', tmpdir());
@@ -21,5 +27,10 @@ export default function setup(project: TestProject): () => void {
   // warm Chromium, test/warm-browser.ts, which outlives every test file) goes when the run ends.
   mkdirSync(join(root, 'tmp'));
   process.env.TMPDIR = join(root, 'tmp');
-  return () => rmSync(root, { recursive: true, force: true });
+  return async () => {
+    // A worker's warm Chromium (test/warm-browser.ts) ends when its worker does, once its pipe closes,
+    // and writes its profile folder until then: wait for it to be gone, then remove the folder.
+    for (let i = 0; i < 300 && chromiumWithProfileIn(root); i++) await new Promise((r) => setTimeout(r, 100));
+    rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  };
 }
