@@ -24,6 +24,7 @@ import { debugPhase, setDebug } from './debug-log.js';
 import { initFile } from './init/init-file.js';
 import { OutputLockedError } from './pipeline/output-lock.js';
 import type { BrowserPool } from './render/browser-pool.js';
+import type { Preparer } from './pipeline/preparer.js';
 
 /** Today's date, YYYY-MM-DD (UTC): the default date of an acknowledgement or sign-off. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -38,9 +39,10 @@ function teach(examples: string, exitCodes: string, docs: string): string {
 
 /**
  * Run one command. `lent.pool`: a browser pool the caller keeps between commands and closes (a process
- * that runs command after command, as the test suite does, then starts Chromium once).
+ * that runs command after command, as the test suite does, then starts Chromium once). `lent.preparer`:
+ * likewise a batch's preparing thread, which then loads its modules and compiles its templates once.
  */
-export async function main(argv: string[], lent: { pool?: BrowserPool } = {}): Promise<number> {
+export async function main(argv: string[], lent: { pool?: BrowserPool; preparer?: Preparer } = {}): Promise<number> {
   let exitCode = 0;
   setDebug(argv.includes('--debug'));
   const program = new Command()
@@ -219,6 +221,7 @@ manifest.json records, is kept ("unchanged, kept"), not printed again.`, `  0   
         launchTimeoutMs: (launchTimeout as number) * 1000,
         progress: opts.progress === false ? false : undefined,
         pool: lent.pool,
+        preparer: lent.preparer,
       });
     });
 

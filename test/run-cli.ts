@@ -4,7 +4,7 @@
 // process that must exit, a heap limit) spawns one. An exception that would reach bin/fundbook.js is
 // reported as it would print it: "fundbook: internal error: ...", status 70.
 import { main } from '../src/cli.js';
-import { warmPool } from './warm-browser.js';
+import { warmPool, warmPreparer } from './warm-browser.js';
 
 export interface CliRun {
   status: number;
@@ -17,11 +17,13 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Runs one command, in `cwd` if given (relative paths then print as the user typed them); calls are
  * serialized, since the console and the working directory are process-wide. A command that prints does
- * so on the worker's warm browser (test/warm-browser.ts), unless `ownBrowser`: then it starts and ends
- * its own, as bin/fundbook.js does.
+ * so on the worker's warm browser, and a batch on its preparing thread (test/warm-browser.ts), unless
+ * `ownBrowser`: then it starts and ends its own of both, as bin/fundbook.js does.
  */
 export function runCli(argv: string[], cwd?: string, options: { ownBrowser?: boolean } = {}): Promise<CliRun> {
-  const run = queue.then(() => capture(argv, cwd, options.ownBrowser ? {} : { pool: warmPool }));
+  // A build of more than one input prepares on the worker's preparing thread too (none starts for a check).
+  const lent = options.ownBrowser ? {} : { pool: warmPool, ...(argv.includes('build') ? { preparer: warmPreparer() } : {}) };
+  const run = queue.then(() => capture(argv, cwd, lent));
   queue = run.catch(() => undefined);
   return run;
 }

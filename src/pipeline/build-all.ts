@@ -37,6 +37,8 @@ export interface BuildAllOptions extends BuildOptions {
   force?: boolean;
   /** A pool the caller lends and closes (with-pool.ts): the run prints on its browser and leaves it running. */
   pool?: BrowserPool;
+  /** A preparing thread the caller lends and closes: a batch prepares on it instead of starting its own. */
+  preparer?: Preparer;
 }
 
 interface JobResult {
@@ -125,7 +127,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
 
   // A batch prepares on a worker thread; a single fund on the main thread, while Chromium starts (a
   // fresh worker would have to load and warm up all its modules first, which costs more than it saves).
-  const preparer = inputs.length > 1 ? new Preparer(PREPARE_THREADS) : undefined;
+  const preparer = inputs.length > 1 ? (options.preparer ?? new Preparer(PREPARE_THREADS)) : undefined;
   const results = await withPool(async (pool) => {
     // The data half of each fund (load, calculate, HTML) is prepared a few funds ahead of the browser,
     // so a page in flight never waits for it; only a few ahead, so memory stays flat however long the
@@ -280,7 +282,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
     // Under a bar, why each document printed again is said once the bar is done.
     if (bar) for (const r of out) for (const d of r.outcome?.documents ?? []) if (d.reason) log(`printed ${r.outcome!.outDir}/${d.file}: ${d.reason}`);
     return out;
-  }, options.launchTimeoutMs, options.pool).finally(() => preparer?.close());
+  }, options.launchTimeoutMs, options.pool).finally(() => (preparer === options.preparer ? undefined : preparer?.close()));
 
   const seconds = (performance.now() - started) / 1000;
   log('');

@@ -2,13 +2,21 @@
 // Tie-out lines (the lines each tie-out computes from), Findings and (with a period diff) Variances; numbers are numbers with number formats, each sheet has a
 // frozen header row and a filter. The same data gives the same bytes: the workbook's dates are the
 // period's report date and the zip is re-packed with fixed entry dates (exceljs stamps the clock).
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+import type JSZipType from 'jszip';
 import { fmtMoney } from '../calc/workings-format.js';
 import { Decimal } from '../decimal.js';
 import type { TieOutRow, WorkbookData } from './workbook-data.js';
 
 type Unit = 'flow' | 'balance' | 'perShare' | 'ratio' | 'count' | 'amount' | 'percent';
+
+// exceljs's main module loads its streaming reader and writer and its CSV support as well, about half a
+// CPU-second for each process and preparing thread; fundbook only writes a workbook, so it loads just
+// that, and only when a build writes one.
+const load = createRequire(import.meta.url);
+const workbookClass = () => load('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+const jszip = () => load('jszip') as typeof JSZipType;
 
 /** Decimal places written in the exact decimal string (at most 10). */
 function places(text: string): number {
@@ -60,7 +68,7 @@ function linesText(t: TieOutRow): string {
 }
 
 export async function tieOutsXlsx(data: WorkbookData): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   const [y, m, d] = data.reportDate.split('-').map(Number) as [number, number, number];
   const stamp = new Date(Date.UTC(y, m - 1, d));
   wb.creator = 'fundbook';
@@ -167,6 +175,7 @@ export async function tieOutsXlsx(data: WorkbookData): Promise<Uint8Array> {
 
 /** The same zip with every entry dated `date` (zip dates are local time) and no folder entries. */
 async function repack(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
+  const JSZip = jszip();
   const zip = await JSZip.loadAsync(xlsx);
   const out = new JSZip();
   for (const name of Object.keys(zip.files)) {

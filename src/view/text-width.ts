@@ -1,8 +1,9 @@
 // How wide a line of text prints, and how many lines it takes in a column: from the advance widths of
 // the very font files Chromium is pinned to (render/fontconfig.ts). Used to paginate tables
 // in the view model, where a continued table needs to know its page breaks before it is printed.
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FONT_DIRS } from '../render/fontconfig.js';
 
@@ -21,7 +22,9 @@ function measurer(weight: Weight): Measurer {
   if (m) return m;
   const file = join(FONT_DIRS[0]!, FILES[weight]);
   if (existsSync(file)) {
-    const font = fontkit.openSync(file) as fontkit.Font;
+    // Loaded at first use: a command that lays out no page (check, figures) never loads the font package.
+    const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+    const font = fontkit.openSync(file) as Fontkit.Font;
     // Each character's advance width, without kerning: Liberation Sans' kerning pairs only ever narrow a
     // line, so the sum errs on the wide side (by about 0.4%), and it is a hundred times faster than
     // shaping each word.
