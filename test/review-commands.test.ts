@@ -1,8 +1,7 @@
 // `fundbook acknowledge`, `fundbook sign` and `check`'s review lines, on copies of IQM 2011-08-31 in a
 // temporary directory: the four-eyes rules, errors that cannot be acknowledged, stale entries, and a
 // malformed review file that is reported at file:line:column and left untouched.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +9,9 @@ import { checkFile } from '../src/check.js';
 import { formatPath } from '../src/load/locate.js';
 import { acknowledge, sign } from '../src/review/record.js';
 import { sha256File } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
-const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
 
 /** The warnings `check` reports for IQM (the filing's own; its board review is a meeting file's), as [code, path]. */
 const IQM_FINDINGS: [string, string][] = checkFile(IQM).review!.open.map((f) => [f.code, formatPath(f.path ?? [])]);
@@ -23,7 +22,7 @@ let n = 0;
 function copy(): string {
   const dir = join(work, `case-${++n}`);
   const file = join(dir, '2011-08-31.yaml');
-  spawnSync('mkdir', ['-p', dir]);
+  mkdirSync(dir, { recursive: true });
   copyFileSync(IQM, file);
   return file;
 }
@@ -97,14 +96,14 @@ describe('acknowledge, then sign as preparer and reviewer', () => {
     expect(checked.lines.at(-1)).toBe(`${file}: 159 tie-outs checked, 2 failed; 0 errors, 0 warnings, 9 acknowledged`);
   });
 
-  it('a figure changed after signing: both sign-offs stale, --strict fails', () => {
+  it('a figure changed after signing: both sign-offs stale, --strict fails', async () => {
     // The stated discount -2.00% -> -2.01%: a figure changed, the findings the same.
     writeFileSync(file, readFileSync(file, 'utf8').replace('market_discount: -2.00%', 'market_discount: -2.01%'));
     const checked = checkFile(file);
     expect(checked.review!.signed).toBe(false);
     expect(checked.lines.filter((l) => l.includes('REVIEW_SIGNOFF_STALE'))).toHaveLength(2);
     expect(checked.lines.find((l) => l.includes('signoffs[0].data_sha256'))).toMatch(new RegExp(`^${reviewOf(file)}:\\d+:18 signoffs\\[0\\]\\.data_sha256: warning REVIEW_SIGNOFF_STALE: the preparer sign-off by P. Preparer on 2011-10-21 is stale: it covered data sha256 [0-9a-f]{12}\\.\\.\\., the data file is now ${sha256File(file).slice(0, 12)}\\.\\.\\.$`));
-    const strict = spawnSync(process.execPath, [BIN, 'check', '--strict', file], { encoding: 'utf8' });
+    const strict = await runCli(['check', '--strict', file]);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain('not signed: ');
   });
@@ -134,15 +133,15 @@ describe('what cannot be put on the record', () => {
     expect(out.lines.at(-1)).toBe(`${reviewOf(file)}: cannot sign until the review record is put right`);
   });
 
-  it('a malformed review file: check and sign report file:line:column and touch nothing', () => {
+  it('a malformed review file: check and sign report file:line:column and touch nothing', async () => {
     const file = copy();
     const text = 'fundbook_review: 1\nacknowledged:\n  - code: STATED_VS_COMPUTED\n    path: performance.market_discount\n    reason: As filed.\n    by: A. Reviewer\n    on: 20 Oct 2011\nsignof: []\n';
     writeFileSync(reviewOf(file), text);
-    const run = spawnSync(process.execPath, [BIN, 'check', file], { encoding: 'utf8' });
+    const run = await runCli(['check', file]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${reviewOf(file)}:7:9 acknowledged[0].on: error INVALID_VALUE: "20 Oct 2011" is not a date (write YYYY-MM-DD)\n`);
     expect(run.stdout).toContain(`${reviewOf(file)}:8:1 signof: error UNKNOWN_KEY: unknown key; did you mean \`signoffs\`?\n`);
-    const signing = spawnSync(process.execPath, [BIN, 'sign', file, '--role', 'preparer', '--by', 'P. Preparer'], { encoding: 'utf8' });
+    const signing = await runCli(['sign', file, '--role', 'preparer', '--by', 'P. Preparer']);
     expect(signing.status).toBe(1);
     expect(signing.stderr).toContain(`${reviewOf(file)}:8:1 signof: error UNKNOWN_KEY: unknown key`);
     expect(readFileSync(reviewOf(file), 'utf8')).toBe(text);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { largeFundText } from './large-fund-text.js';
+import { largeFundText } from '../src/synthetic/large-fund.js';
 import { chromiumGroups, gone } from './processes.js';
 
 const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;

@@ -14,9 +14,9 @@ import type { FundPeriod, Holding } from '../src/load/schema.js';
 import { generateComplex } from '../src/synthetic/complex.js';
 import { generateFund, type FundRecord, type GenerateFundOptions } from '../src/synthetic/generate-fund.js';
 import { HANG_MS } from './hang.js';
+import { runCli } from './run-cli.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'fundbook.js');
 const GEN = join(ROOT, 'dist', 'synthetic', 'gen-complex.js');
 const MUNI = join(ROOT, 'data', 'synthetic-muni');
 
@@ -39,9 +39,9 @@ function run(file: string, args: string[]) {
  */
 const BOARD_RULES = new Set(['FEE_ABOVE_MEDIAN', 'PERFORMANCE_QUINTILE', 'CAP_ENDING', 'COVERAGE_HEADROOM']);
 
-/** `fundbook check` on one path: exit status, core findings other than info as `CODE@path`, and the summary's counts less the board rules' warnings. */
-function check(path: string) {
-  const r = run(BIN, ['check', path]);
+/** `fundbook check` on one path (its main(), in this process): exit status, core findings other than info as `CODE@path`, and the summary's counts less the board rules' warnings. */
+async function check(path: string) {
+  const r = await runCli(['check', path]);
   const findings = r.stdout.split('\n').flatMap((line) => {
     // FILE:LINE:COL[ PATH:] SEVERITY CODE: message
     const m = /^(.+?):\d+:\d+(?: (\S+):)? (error|warning) ([A-Z_]+):/.exec(line);
@@ -116,8 +116,8 @@ describe('data/synthetic-muni', () => {
     }
   });
 
-  it.each(record.periods.map((p) => [p.file, p] as const))('%s: check finds 0 errors and only the recorded warnings', (file, period) => {
-    const r = check(join(MUNI, file));
+  it.each(record.periods.map((p) => [p.file, p] as const))('%s: check finds 0 errors and only the recorded warnings', async (file, period) => {
+    const r = await check(join(MUNI, file));
     expect(r.status).toBe(0);
     expect(r.errors).toBe(0);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -198,14 +198,14 @@ describe('data/synthetic-muni', () => {
 });
 
 describe('a generated fund complex', () => {
-  it('5 funds: check passes with 0 errors and only the recorded QUORUM_NOT_MET warnings', () => {
+  it('5 funds: check passes with 0 errors and only the recorded QUORUM_NOT_MET warnings', async () => {
     const out = join(work, 'complex');
     const g = run(GEN, ['--funds', '5', '--periods', '3', '--seed', '424242', '--max-holdings', '70', '--out', out]);
     expect(g.status, g.stderr).toBe(0);
     const complex = JSON.parse(readFileSync(join(out, 'record.json'), 'utf8')) as { funds: FundRecord[] };
     expect(complex.funds).toHaveLength(5);
     expect(new Set(complex.funds.map((f) => f.fundId)).size).toBe(5);
-    const r = check(out);
+    const r = await check(out);
     expect(r.status).toBe(0);
     expect(r.files).toBe(15);
     expect(r.errors).toBe(0);

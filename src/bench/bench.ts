@@ -3,9 +3,9 @@
 //   BENCH_ROUNDS=7 (single-fund rounds)   BENCH_COMPLEX=20 (funds per concurrency run)   BENCH_BIG=100
 //   (funds in the big batch: throughput and memory)   BENCH_COMPLEX_ROUNDS=3   BENCH_INCREMENTAL=100 (funds
 //   rebuilt with nothing changed and with one changed, against a full build; bench/incremental.ts)
-//   BENCH_PARTS=memory (a comma list of single, diff, complex, big, memory, sizes, incremental: only those)
+//   BENCH_PARTS=memory (a comma list of single, diff, complex, big, memory, sizes, incremental, large: only those)
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from '../pipeline/build-all.js';
@@ -22,6 +22,7 @@ import { diffView } from '../view/diff-view.js';
 import { reportView } from '../view/report-view.js';
 import { samplePeak } from './memory.js';
 import { benchIncremental } from './incremental.js';
+import { largeFundText } from '../synthetic/large-fund.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 const IQM_PREVIOUS = 'data/iqm/2011-02-28.yaml';
@@ -30,7 +31,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const COMPLEX = Number(process.env.BENCH_COMPLEX ?? 20);
 const BIG = Number(process.env.BENCH_BIG ?? 100);
 const COMPLEX_ROUNDS = Number(process.env.BENCH_COMPLEX_ROUNDS ?? 3);
-/** BENCH_PARTS=single,diff,complex,big,memory,sizes,incremental: run only these (default: all). */
+/** BENCH_PARTS=single,diff,complex,big,memory,sizes,incremental,large: run only these (default: all). */
 const PARTS = process.env.BENCH_PARTS?.split(',');
 const part = (name: string) => !PARTS || PARTS.includes(name);
 const quiet = () => undefined;
@@ -240,6 +241,26 @@ try {
   if (part('incremental')) {
     // ---- incremental builds: nothing changed, one fund changed, against a full build ----------------
     await benchIncremental(work);
+  }
+  if (part('large')) {
+    // ---- a 10,000-holding fund (synthetic/large-fund.ts): check and the report's build, each in a
+    // process of its own, as run; the peak PSS of node and of Chromium with its renderer ----------------
+    const dir = join(work, 'large', 'iqm');
+    mkdirSync(dir, { recursive: true });
+    const input = join(dir, '2011-08-31.yaml');
+    writeFileSync(input, largeFundText(readFileSync(IQM, 'utf8'), 10_000).text);
+    console.log(`\nA 10,000-holding fund (${(statSync(input).size / 1048576).toFixed(2)} MB of YAML), each command in a fresh process`);
+    for (const args of [['check', input], ['build', input, '--out', join(work, 'large-out'), '--only', 'report', '--no-diff', '--no-progress', '--timeout', '600']]) {
+      const child = spawn('node', ['bin/fundbook.js', ...args], { stdio: 'ignore' });
+      const stop = samplePeak(100, child.pid);
+      const [took, code] = await time(() => new Promise<number | null>((resolve) => child.on('exit', resolve)));
+      const peak = stop();
+      if (code !== 0) throw new Error(`fundbook ${args[0]} of the 10,000-holding fund exited ${code}`);
+      row(`fundbook ${args[0]}: time; peak PSS node / Chromium`, `${(took / 1000).toFixed(1)} s; ${Math.round(peak.self)} / ${Math.round(peak.children)} MB`);
+    }
+    const pdf = join(work, 'large-out', 'iqm', '2011-08-31', 'shareholder-report.pdf');
+    const manifest = JSON.parse(readFileSync(join(work, 'large-out', 'iqm', '2011-08-31', 'manifest.json'), 'utf8')) as { documents: Record<string, { pages: number }> };
+    row('  its report: pages, size', `${manifest.documents['shareholder-report']!.pages} pages, ${(statSync(pdf).size / 1048576).toFixed(1)} MB`);
   }
 } finally {
   await browser.close().catch(() => undefined);
