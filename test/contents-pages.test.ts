@@ -55,6 +55,11 @@ const withPages = (d: { doc: CompiledDocument; view: PagedView }, pages: readonl
 let placeholderPrinted: ReturnType<typeof printPdf> | undefined;
 const placeholderPrint = () => (placeholderPrinted ??= printPdf(browser, placeholderHtml(report.doc, report.view)));
 
+/** Contents numbers of one, two and three digits, and the report printed with them in its HTML (printed once, read by two tests). */
+const widthPages = () => report.view.sections.map((_, i) => [7, 48, 123, 9, 100, 10][i % 6]!);
+let numberedPrinted: ReturnType<typeof printPdf> | undefined;
+const numberedPrint = () => (numberedPrinted ??= printPdf(browser, withPages(report, widthPages())));
+
 /** Page `page` of a PDF as grey pixels (pdftoppm, 100 dpi). */
 function raster(pdf: Uint8Array, name: string, page = 1): Buffer {
   const file = join(dir, `${name}.pdf`);
@@ -80,11 +85,11 @@ describe('contents page numbers written into the one print', () => {
   });
 
   it('right-aligns numbers of one, two and three digits exactly as Chromium does', async () => {
-    const pages = report.view.sections.map((_, i) => [7, 48, 123, 9, 100, 10][i % 6]!);
+    const pages = widthPages();
     expect(placeholderHtml(report.doc, report.view)).toBe(withPages(report, report.view.sections.map(() => PAGE_PLACEHOLDER)));
     const stamped = stampContentsPages((await placeholderPrint()).pdf, pages);
     expect(stamped).toBeDefined();
-    const reference = await printPdf(browser, withPages(report, pages));
+    const reference = await numberedPrint();
     expect(raster(stamped!, 'widths').equals(raster(reference.pdf, 'widths-reference'))).toBe(true);
 
     // poppler reads the stamped numbers back as text, each on its section's line.
@@ -97,7 +102,8 @@ describe('contents page numbers written into the one print', () => {
   });
 
   it('refuses, rather than guesses, when the placeholders are not there once per section', async () => {
-    const numbered = await printPdf(browser, withPages(report, report.view.sections.map(() => 5)));
+    // A print with the numbers in its HTML: no placeholder to write into.
+    const numbered = await numberedPrint();
     const pages = report.view.sections.map(() => 5);
     expect(stampContentsPages(numbered.pdf, pages)).toBeUndefined();
     const placeholders = await placeholderPrint();
