@@ -1,25 +1,49 @@
 // The process table, for tests that check fundbook leaves no Chromium behind: Chromium runs in a
-// process group of its own, found as a child of the fundbook process.
-import { execFileSync } from 'node:child_process';
+// process group of its own, found as a child of the fundbook process. Read from /proc in this process:
+// the tests poll it every 50 ms while a build runs, and a `ps` each time (a fork of the test worker and
+// a scan of /proc) cost the suite more CPU than some of the builds it watched.
+import { readdirSync, readFileSync } from 'node:fs';
 
-/** Process-group ids of Chromium processes whose parent is `pid`. */
-export function chromiumGroups(pid: number): number[] {
-  try {
-    const out = execFileSync('ps', ['-o', 'pid=,pgid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
-    return out.split('\n').filter((l) => /chrom/.test(l)).map((l) => Number(l.trim().split(/\s+/)[1]));
-  } catch {
-    return [];
+interface Proc {
+  pid: number;
+  comm: string;
+  state: string;
+  ppid: number;
+  pgid: number;
+}
+
+/** Every process now running (or a zombie), from /proc/<pid>/stat; one that ends while it is read is left out. */
+function processes(): Proc[] {
+  const all: Proc[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ")".
+    const close = stat.lastIndexOf(')');
+    const [state, ppid, pgid] = stat.slice(close + 2).split(' ');
+    all.push({ pid: Number(entry), comm: stat.slice(stat.indexOf('(') + 1, close), state: state!, ppid: Number(ppid), pgid: Number(pgid) });
   }
+  return all;
+}
+
+/**
+ * Process-group ids of the Chromiums `pid` started to print with: its children that lead a group of their
+ * own. (`chromium --version`, which fundbook also runs, stays in fundbook's group, the test runner's.)
+ */
+export function chromiumGroups(pid: number): number[] {
+  return processes()
+    .filter((p) => p.ppid === pid && p.pgid === p.pid && /chrom/.test(p.comm))
+    .map((p) => p.pgid);
 }
 
 /** Whether any process of the group still runs (zombies, dead and waiting for init to reap them, do not count). */
 export function alive(pgid: number): boolean {
-  try {
-    const states = execFileSync('ps', ['-o', 'stat=', '-g', String(pgid)], { encoding: 'utf8' });
-    return states.split('\n').some((s) => s.trim() !== '' && !s.trim().startsWith('Z'));
-  } catch {
-    return false;
-  }
+  return processes().some((p) => p.pgid === pgid && p.state !== 'Z');
 }
 
 /** Whether the group is gone within `ms` (SIGKILL is delivered at once, but the kernel needs a moment, longer on a loaded machine). */
