@@ -6,10 +6,26 @@ import { readFileSync } from 'node:fs';
 import { HANG_MS } from './hang.js';
 import { runCli } from './run-cli.js';
 
+/**
+ * The text of a PDF, or of one page: exactly what `pdftotext [-layout] [-f N -l N] file -` prints. Tests
+ * read page after page of the same PDF, so a page comes from one pdftotext run over the whole file,
+ * which ends each page with a form feed, kept per file content (a pdftotext process a page cost more
+ * CPU than the rest of some of those tests).
+ */
 export function pdfText(file: string, options: { layout?: boolean; page?: number } = {}): string {
-  const args = [...(options.layout ? ['-layout'] : []), ...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []), file, '-'];
-  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+  const layout = options.layout ? ['-layout'] : [];
+  if (!options.page) return execFileSync('pdftotext', [...layout, file, '-'], { encoding: 'utf8' });
+  const key = `${layout.join()}:${sha256File(file)}`;
+  let pages = pagesByContent.get(key);
+  if (!pages) {
+    pages = execFileSync('pdftotext', [...layout, file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map((page) => `${page}\f`);
+    pagesByContent.set(key, pages);
+  }
+  const page = pages[options.page - 1];
+  if (page === undefined) throw new Error(`pdfText: ${file} has ${pages.length} pages, not a page ${options.page}`);
+  return page;
 }
+const pagesByContent = new Map<string, string[]>();
 
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
