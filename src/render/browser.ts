@@ -160,8 +160,11 @@ export async function launchChromium(options: { timeoutMs?: number; env?: NodeJS
     const browser = await Promise.race([puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: PROTOCOL_TIMEOUT_MS }), exit, timeout]);
     return { browser, path, pid: child.pid!, kill };
   } catch (err) {
+    // A program that ends at once closes its pipe too, and the connection can fail before its exit is
+    // seen: give the exit a moment to be reported, so the message says the program ended and how.
+    const ended = err instanceof BrowserStartError ? err : await Promise.race([exit.catch((e: unknown) => e), new Promise((r) => setTimeout(r, 2000))]);
     kill();
-    throw err instanceof BrowserStartError ? err : new BrowserStartError(`Chromium at ${path} could not be used: ${(err as Error).message.split('\n')[0]}`);
+    throw ended instanceof BrowserStartError ? ended : new BrowserStartError(`Chromium at ${path} could not be used: ${(err as Error).message.split('\n')[0]}`);
   } finally {
     clearTimeout(timer);
   }
