@@ -170,7 +170,8 @@ export async function tieOutsXlsx(data: WorkbookData): Promise<Uint8Array> {
     );
   }
 
-  return repack(new Uint8Array(await wb.xlsx.writeBuffer()), new Date(y, m - 1, d));
+  // Stored, not compressed: repack compresses each entry once, for the file as written.
+  return repack(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })), new Date(y, m - 1, d));
 }
 
 /** The same zip with every entry dated `date` (zip dates are local time) and no folder entries. */
