@@ -1,12 +1,13 @@
 // The batch's worker thread (src/pipeline/preparer.ts): prepares a fund as plain data (its tie-outs.xlsx made there too), and when the thread
 // dies the jobs it held fail with a reason and a fresh thread takes the next ones.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepareFundFiles, type ReadyFund } from '../src/pipeline/build-fund.js';
-import { Preparer } from '../src/pipeline/preparer.js';
+import { warmPreparer } from './warm-browser.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
-const preparer = new Preparer(1);
-afterAll(() => preparer.close());
+// The worker's preparing thread, which its batches share (test/warm-browser.ts): the second test ends
+// it, and the Preparer starts a fresh one for the next job, as it would in the middle of a batch.
+const preparer = warmPreparer();
 
 describe('the preparing thread', () => {
   it('prepares IQM to the same plain data as the main thread', async () => {
