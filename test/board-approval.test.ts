@@ -14,6 +14,7 @@ const BOOK = join('iqm', 'board-2011-06-15', 'board-approval.pdf');
 let out: string;
 let pdf: string;
 let flat: string;
+let summary: string;
 const pageOf = (title: string) => pdfOutlines(pdf).find((o) => o.title === title)!.page;
 const pageText = (title: string) => pdfText(pdf, { page: pageOf(title) }).replace(/\s+/g, ' ');
 
@@ -22,11 +23,18 @@ beforeAll(async () => {
   expect(built.stderr).toBe('');
   expect(built.code).toBe(0);
   out = built.out;
+  summary = built.stdout;
   pdf = join(out, BOOK);
   flat = pdfText(pdf).replace(/\s+/g, ' ');
 });
 
 describe('the IQM board-approval book, June 14-15, 2011', () => {
+  it("is named in the build's summary by its meeting, not by the fund period it draws on", () => {
+    expect(summary).toMatch(/^iqm +board 2011-06-15 +built +0 \/ 3 \/ 0 +1 +0 +12 /m);
+    expect(summary).toMatch(/^iqm +2011-08-31 +built /m);
+    expect(summary).not.toMatch(/^iqm +2011-02-28 /m);
+  });
+
   it('is confidential and dated to the renewal meeting', () => {
     expect(flat).toContain('CONFIDENTIAL — FOR BOARD USE');
     expect(flat).toContain('Contract renewal meeting, June 14–15, 2011');

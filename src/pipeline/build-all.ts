@@ -233,7 +233,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
           const page = browser ? await slotPage(slot, browser, generation) : undefined;
           // A guard over the whole fund, beyond each print's own timeout: as those, it scales with size.
           const htmlBytes = step.prepared.documents.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
-          const what = `${step.prepared.fundId} ${step.prepared.periodEnd}`;
+          const what = `${step.prepared.fundId} ${periodLabel(step.prepared)}`;
           debugPhase(`printing ${what}`);
           const { output, ...outcome } = await withTimeout(printFund(browser, pool.version, step.prepared, { timeoutMs, finish: preparer?.finish, page }), printTimeoutMs(timeoutMs, htmlBytes) * 4, `building ${what} (${input})`);
           let diff: string | undefined = keptDiff ? KEPT_DIFF : undefined;
@@ -271,7 +271,7 @@ export async function buildAll(allInputs: readonly string[], options: BuildAllOp
         out[i] = r;
         documentsDone += r.outcome?.documents.filter((d) => !d.kept).length ?? 0;
         documentsKept += r.outcome?.documents.filter((d) => d.kept).length ?? 0;
-        bar?.increment(1, progress(r.outcome?.fundId ? `${r.outcome.fundId} ${r.outcome.periodEnd}` : input));
+        bar?.increment(1, progress(r.outcome?.fundId ? `${r.outcome.fundId} ${periodLabel(r.outcome)}` : input));
         if (!bar) logResult(r, log);
       }
       // The browser may outlive the run (a lent pool): the slot's page does not.
@@ -320,6 +320,9 @@ function logResult(r: JobResult, log: (line: string) => void): void {
   }
 }
 
+/** What a fund-period's row and progress say of its period: a board book's meeting, else the period's end. */
+const periodLabel = (r: { periodEnd?: string; meeting?: string }) => (r.meeting ? `board ${r.meeting}` : (r.periodEnd ?? ''));
+
 function summaryTable(results: JobResult[], invalid: string[]): string {
   const rows = [
     ['fund', 'period', 'status', 'findings: errors / warnings / acknowledged', 'printed', 'kept', 'pages', 'seconds'],
@@ -331,7 +334,7 @@ function summaryTable(results: JobResult[], invalid: string[]): string {
       const status = !r.outcome?.ok ? 'FAILED' : r.untouched ? 'unchanged' : r.retried ? 'built (retried)' : 'built';
       return [
         r.outcome?.fundId ?? r.input,
-        r.outcome?.periodEnd ?? '',
+        r.outcome ? periodLabel(r.outcome) : '',
         status,
         r.outcome?.findings ? `${r.outcome.findings.errors} / ${r.outcome.findings.warnings} / ${r.outcome.findings.acknowledged}` : '',
         String(printed) + (diff && r.diff !== KEPT_DIFF ? diff : ''),

@@ -70,6 +70,8 @@ export interface BuildOutcome {
   ok: boolean;
   fundId?: string;
   periodEnd?: string;
+  /** A board book's meeting (its last day); the run's summary names the book by it, not by the period it draws on. */
+  meeting?: string;
   outDir?: string;
   documents: DocumentOutcome[];
   problems: string[];
@@ -125,6 +127,8 @@ export interface PreparedFund {
   input: string;
   fundId: string;
   periodEnd: string;
+  /** A board book's meeting (its last day). */
+  meeting?: string;
   periodStart: string;
   reportDate: string;
   inputSha256: string;
@@ -329,6 +333,7 @@ function prepareMeeting(input: string, options: BuildOptions): { prepared: Prepa
       input,
       fundId: fund.fund.id,
       periodEnd: fund.period.end,
+      meeting: meeting.review.meeting.end,
       periodStart: fund.period.start,
       // The book is dated for its meeting.
       reportDate: meeting.review.meeting.start,
@@ -450,7 +455,7 @@ export async function renderFund(
     review: prepared.review,
   };
   return {
-    outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings },
+    outcome: { input: prepared.input, ok: true, fundId: prepared.fundId, periodEnd: prepared.periodEnd, meeting: prepared.meeting, outDir, documents, problems: [], ms: prepared.ms + performance.now() - started, findings: prepared.findings },
     output: { dir: outDir, files, manifest, keptDiff: prepared.kept.periodDiff },
   };
 }
