@@ -8,24 +8,25 @@ import { runCli } from './run-cli.js';
 
 /**
  * The text of a PDF, or of one page: exactly what `pdftotext [-layout] [-f N -l N] file -` prints. Tests
- * read page after page of the same PDF, so a page comes from one pdftotext run over the whole file,
- * which ends each page with a form feed, kept per file content (a pdftotext process a page cost more
- * CPU than the rest of some of those tests).
+ * read page after page of the same PDF, so the text comes from one pdftotext run over the whole file,
+ * kept per file content, and a page is its part of it: pdftotext ends each page with a form feed (a
+ * pdftotext process a page cost more CPU than the rest of some of those tests).
  */
 export function pdfText(file: string, options: { layout?: boolean; page?: number } = {}): string {
   const layout = options.layout ? ['-layout'] : [];
-  if (!options.page) return execFileSync('pdftotext', [...layout, file, '-'], { encoding: 'utf8' });
   const key = `${layout.join()}:${sha256File(file)}`;
-  let pages = pagesByContent.get(key);
-  if (!pages) {
-    pages = execFileSync('pdftotext', [...layout, file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map((page) => `${page}\f`);
-    pagesByContent.set(key, pages);
+  let text = textByContent.get(key);
+  if (!text) {
+    const whole = execFileSync('pdftotext', [...layout, file, '-'], { encoding: 'utf8' });
+    text = { whole, pages: whole.split('\f').slice(0, -1).map((page) => `${page}\f`) };
+    textByContent.set(key, text);
   }
-  const page = pages[options.page - 1];
-  if (page === undefined) throw new Error(`pdfText: ${file} has ${pages.length} pages, not a page ${options.page}`);
+  if (!options.page) return text.whole;
+  const page = text.pages[options.page - 1];
+  if (page === undefined) throw new Error(`pdfText: ${file} has ${text.pages.length} pages, not a page ${options.page}`);
   return page;
 }
-const pagesByContent = new Map<string, string[]>();
+const textByContent = new Map<string, { whole: string; pages: string[] }>();
 
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
