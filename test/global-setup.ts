@@ -1,10 +1,10 @@
 // Run once per `vitest run`, in vitest's own process: a folder the test files share for the one build of
 // IQM they all read (test/shared-build.ts) and for their temporary files, removed when the run ends.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { commandLineHolds } from './processes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,9 +15,7 @@ declare module 'vitest' {
 }
 
 /** Whether a process still runs with a profile folder under `root` (Chromium's --user-data-dir). */
-function chromiumWithProfileIn(root: string): boolean {
-  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(`--user-data-dir=${root}/`);
-}
+const chromiumWithProfileIn = (root: string) => commandLineHolds(`--user-data-dir=${root}/`);
 
 export default function setup(project: TestProject): () => Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'fundbook-shared-'));

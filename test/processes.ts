@@ -46,6 +46,17 @@ export function alive(pgid: number): boolean {
   return processes().some((p) => p.pgid === pgid && p.state !== 'Z');
 }
 
+/** Whether a running process's command line holds `text` (its arguments as one line, as `ps -o args` shows them). */
+export function commandLineHolds(text: string): boolean {
+  return processes().some((p) => {
+    try {
+      return readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(text);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Whether the group is gone within `ms` (SIGKILL is delivered at once, but the kernel needs a moment, longer on a loaded machine). */
 export async function gone(pgid: number, ms = 60_000): Promise<boolean> {
   for (const start = Date.now(); Date.now() - start < ms; await new Promise((r) => setTimeout(r, 100))) {
