@@ -50,6 +50,14 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
+/** `fundbook <args>` in a process of its own, as run: its exit code, time and peak PSS (node, and Chromium below it). */
+async function fundbookProcess(args: string[]): Promise<{ code: number | null; ms: number; peak: ReturnType<ReturnType<typeof samplePeak>> }> {
+  const child = spawn('node', ['bin/fundbook.js', ...args], { stdio: 'ignore' });
+  const stop = samplePeak(100, child.pid);
+  const [ms, code] = await time(() => new Promise<number | null>((resolve) => child.on('exit', resolve)));
+  return { code, ms, peak: stop() };
+}
+
 const ms = (v: number) => `${Math.trunc(v)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toPrecision(3)}x`;
 const row = (what: string, value: string) => console.log(`${what.padEnd(78)} ${value}`);
@@ -213,11 +221,9 @@ try {
     const peaks: Record<number, ReturnType<ReturnType<typeof samplePeak>>> = {};
     for (const batch of [ten, big]) {
       const n = batch.length;
-      const child = spawn('node', ['bin/fundbook.js', 'build', ...batch, '--out', join(work, `big-out-${n}`), '--only', 'report', '--no-diff', '--concurrency', '2', '--no-progress'], { stdio: 'ignore' });
-      const stop = samplePeak(100, child.pid);
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      peaks[n] = stop();
-      if (code !== 0) throw new Error(`fundbook build of ${n} funds exited ${code}`);
+      const run = await fundbookProcess(['build', ...batch, '--out', join(work, `big-out-${n}`), '--only', 'report', '--no-diff', '--concurrency', '2', '--no-progress']);
+      peaks[n] = run.peak;
+      if (run.code !== 0) throw new Error(`fundbook build of ${n} funds exited ${run.code}`);
       row(`${n} funds: peak PSS node / Chromium / together`, `${Math.round(peaks[n]!.self)} / ${Math.round(peaks[n]!.children)} / ${Math.round(peaks[n]!.total)} MB`);
     }
     row(`  ratio: ${BIG} funds / 10 funds`, ratio(peaks[BIG]!.total, peaks[ten.length]!.total));
@@ -251,10 +257,7 @@ try {
     writeFileSync(input, largeFundText(readFileSync(IQM, 'utf8'), 10_000).text);
     console.log(`\nA 10,000-holding fund (${(statSync(input).size / 1048576).toFixed(2)} MB of YAML), each command in a fresh process`);
     for (const args of [['check', input], ['build', input, '--out', join(work, 'large-out'), '--only', 'report', '--no-diff', '--no-progress', '--timeout', '600']]) {
-      const child = spawn('node', ['bin/fundbook.js', ...args], { stdio: 'ignore' });
-      const stop = samplePeak(100, child.pid);
-      const [took, code] = await time(() => new Promise<number | null>((resolve) => child.on('exit', resolve)));
-      const peak = stop();
+      const { code, ms: took, peak } = await fundbookProcess(args);
       if (code !== 0) throw new Error(`fundbook ${args[0]} of the 10,000-holding fund exited ${code}`);
       row(`fundbook ${args[0]}: time; peak PSS node / Chromium`, `${(took / 1000).toFixed(1)} s; ${Math.round(peak.self)} / ${Math.round(peak.children)} MB`);
     }

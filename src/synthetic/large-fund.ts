@@ -41,4 +41,3 @@ export function largeFundText(iqmText: string, count: number): { text: string; h
   }
   return { text: doc.toString({ lineWidth: 0 }), holdings: made };
 }
-
