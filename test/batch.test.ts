@@ -3,9 +3,9 @@
 // copies of IQM under other ids. The crash and the interrupt are real (SIGKILL to Chromium, SIGINT to
 // fundbook), and the process table is checked afterwards.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, sha256File } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
@@ -76,7 +76,15 @@ describe('fundbook build over a fund complex', () => {
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const pdfs = written.filter((x) => x.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThanOrEqual(1);
-    for (const f of pdfs) expect(Number(pdfInfo(join(out, f)).Pages), f).toBeGreaterThan(10);
+    // Whole: each PDF is the file its folder's manifest records (sha256 and size), and it opens. A
+    // report of 50 or more holdings runs past ten pages; a period diff may be shorter.
+    for (const f of pdfs) {
+      const manifest = JSON.parse(readFileSync(join(out, dirname(f), 'manifest.json'), 'utf8')) as { files: Record<string, { sha256: string; bytes: number }> };
+      expect(manifest.files[basename(f)], f).toEqual({ sha256: sha256File(join(out, f)), bytes: statSync(join(out, f)).size });
+      const pages = Number(pdfInfo(join(out, f)).Pages);
+      if (f.endsWith('shareholder-report.pdf')) expect(pages, f).toBeGreaterThan(10);
+      else expect(pages, f).toBeGreaterThanOrEqual(1);
+    }
     expect(r.groups.size).toBeGreaterThanOrEqual(1);
     for (const g of r.groups) expect(await gone(g), `chromium group ${g}`).toBe(true);
   });
