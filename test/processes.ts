@@ -1,7 +1,8 @@
 // The process table, for tests that check fundbook leaves no Chromium behind: Chromium runs in a
 // process group of its own, found as a child of the fundbook process. Read from /proc in this process:
 // the tests poll it every 50 ms while a build runs, and a `ps` each time (a fork of the test worker and
-// a scan of /proc) cost the suite more CPU than some of the builds it watched.
+// a scan of /proc) cost the suite more CPU than some of the builds it watched. The poll reads only the
+// fundbook process's own children (/proc/<pid>/task/<tid>/children), not every process's stat.
 import { readdirSync, readFileSync } from 'node:fs';
 
 interface Proc {
@@ -12,23 +13,44 @@ interface Proc {
   pgid: number;
 }
 
-/** Every process now running (or a zombie), from /proc/<pid>/stat; one that ends while it is read is left out. */
-function processes(): Proc[] {
-  const all: Proc[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ")".
-    const close = stat.lastIndexOf(')');
-    const [state, ppid, pgid] = stat.slice(close + 2).split(' ');
-    all.push({ pid: Number(entry), comm: stat.slice(stat.indexOf('(') + 1, close), state: state!, ppid: Number(ppid), pgid: Number(pgid) });
+/** A process from /proc/<pid>/stat, or undefined if it has ended. */
+function processOf(pid: string | number): Proc | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
   }
-  return all;
+  // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ")".
+  const close = stat.lastIndexOf(')');
+  const [state, ppid, pgid] = stat.slice(close + 2).split(' ');
+  return { pid: Number(pid), comm: stat.slice(stat.indexOf('(') + 1, close), state: state!, ppid: Number(ppid), pgid: Number(pgid) };
+}
+
+/** Every process now running (or a zombie); one that ends while it is read is left out. */
+function processes(): Proc[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(processOf)
+    .filter((p): p is Proc => p !== undefined);
+}
+
+/** The children of `pid`, whichever of its threads started them (none once it has ended). */
+function childrenOf(pid: number): Proc[] {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const pids = threads.flatMap((tid) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean);
+    } catch {
+      return [];
+    }
+  });
+  return pids.map(processOf).filter((p): p is Proc => p !== undefined);
 }
 
 /**
@@ -36,8 +58,8 @@ function processes(): Proc[] {
  * own. (`chromium --version`, which fundbook also runs, stays in fundbook's group, the test runner's.)
  */
 export function chromiumGroups(pid: number): number[] {
-  return processes()
-    .filter((p) => p.ppid === pid && p.pgid === p.pid && /chrom/.test(p.comm))
+  return childrenOf(pid)
+    .filter((p) => p.pgid === p.pid && /chrom/.test(p.comm))
     .map((p) => p.pgid);
 }
 
