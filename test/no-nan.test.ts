@@ -40,16 +40,25 @@ function numericPaths(raw: unknown, path: Path = [], out: Path[] = []): Path[] {
   return out;
 }
 
-function withZero(raw: Raw, path: Path): Raw {
-  const copy = structuredClone(raw);
-  let node = copy as Record<string | number, unknown>;
+/**
+ * `raw` with the field at `path` zeroed while `use` runs on it, then put back: zeroed in place, as a
+ * copy of the whole fund for each of its hundreds of fields cost more than checking it.
+ */
+function withZero<T>(raw: Raw, path: Path, use: (variant: Raw) => T): T {
+  let node = raw as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
-  node[last] = String(node[last]).includes('%') ? '0%' : '0';
-  return copy;
+  const original = node[last];
+  node[last] = String(original).includes('%') ? '0%' : '0';
+  try {
+    return use(raw);
+  } finally {
+    node[last] = original;
+  }
 }
 
-const buildable: { path: string; raw: Raw }[] = [];
+/** The zeroings that check without an error: the fund and the field zeroed, made again to be printed. */
+const buildable: { path: string; raw: Raw; at: Path }[] = [];
 
 /** Zero each numeric field in turn; `check`'s lines and figures.json must hold no NaN or Infinity. */
 function assertNoNaN(text: string, file: string) {
@@ -59,15 +68,16 @@ function assertNoNaN(text: string, file: string) {
   const paths = numericPaths(raw);
   expect(paths.length).toBeGreaterThan(100);
   for (const path of paths) {
-    const variant = withZero(raw, path);
-    const parsed = FundPeriodSchema.safeParse(variant);
-    if (!parsed.success) continue; // refused at load (e.g. average daily net assets must be more than zero)
-    // Zeroing a value moves no line or column: the original file's locator serves the variant.
-    const checked = checkLoaded({ ...loaded, fund: parsed.data });
-    const outputs = checked.lines.join('\n') + JSON.stringify(figuresJson(parsed.data, checked.figures!, loaded.locate));
-    const bad = BAD.exec(outputs);
-    expect(bad ? `${path.join('.')} = 0 gives "${outputs.slice(Math.max(0, bad.index - 160), bad.index + 40)}"` : '').toBe('');
-    if (checked.errors === 0) buildable.push({ path: path.join('.'), raw: variant });
+    withZero(raw, path, (variant) => {
+      const parsed = FundPeriodSchema.safeParse(variant);
+      if (!parsed.success) return; // refused at load (e.g. average daily net assets must be more than zero)
+      // Zeroing a value moves no line or column: the original file's locator serves the variant.
+      const checked = checkLoaded({ ...loaded, fund: parsed.data });
+      const outputs = checked.lines.join('\n') + JSON.stringify(figuresJson(parsed.data, checked.figures!, loaded.locate));
+      const bad = BAD.exec(outputs);
+      expect(bad ? `${path.join('.')} = 0 gives "${outputs.slice(Math.max(0, bad.index - 160), bad.index + 40)}"` : '').toBe('');
+      if (checked.errors === 0) buildable.push({ path: path.join('.'), raw, at: path });
+    });
   }
 }
 
@@ -95,7 +105,9 @@ describe('no NaN or Infinity in any output, each numeric field zeroed in turn', 
       const sample = buildable.find((b) => b.path === path);
       expect(sample, `${path} = 0 builds`).toBeDefined();
       const file = join(dir, `${path}.yaml`);
-      writeFileSync(file, stringify(sample!.raw));
+      const text = withZero(sample!.raw, sample!.at, (variant) => stringify(variant));
+      expect(String(parseDocument(text, { schema: 'failsafe' }).getIn(sample!.at))).toMatch(/^0%?$/);
+      writeFileSync(file, text);
       const out = join(dir, 'out');
       const run = await runCli(['build', file, '--out', out]);
       expect(run.status, run.stdout + run.stderr).toBe(0);
