@@ -4,14 +4,14 @@
 // stated subtotal and percent, and nothing else in the file changes: the statements, totals, cost and
 // net assets are IQM's own. `check` must find exactly IQM's findings, and `build` must print the report
 // (hundreds of pages) within the time the suite allows.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { pdfInfo, pdfText } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
-import { largeFundText } from '../src/synthetic/large-fund.js';
+import { sharedLargeFund } from './shared-build.js';
 
 const IQM = 'data/iqm/2011-08-31.yaml';
 const HOLDINGS = 10_000;
@@ -25,12 +25,12 @@ let work: string;
 let input: string;
 let generated: { text: string; holdings: number };
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'fundbook-large-'));
-  generated = largeFundText(readFileSync(IQM, 'utf8'), HOLDINGS);
-  mkdirSync(join(work, 'large'));
-  input = join(work, 'large', '2011-08-31.yaml');
-  writeFileSync(input, generated.text);
+  // Generated once a run (test/shared-build.ts); signals.test.ts reads the same file.
+  const shared = await sharedLargeFund();
+  input = shared.file;
+  generated = { text: readFileSync(input, 'utf8'), holdings: shared.holdings };
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });

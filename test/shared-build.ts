@@ -1,10 +1,12 @@
-// The build of IQM that many test files read (its report, EDGAR file, period diff, board book,
-// figures.json, workbook and manifest), made once a run by whichever test file asks first: the others
-// wait for it. It is `npm start`'s command, run in that test's worker (test/run-cli.ts), into a folder of
-// the run's (test/global-setup.ts). A test that changes files copies the folder first; none writes into it.
+// What several test files read, made once a run by whichever test file asks first (the others wait for
+// it), in a folder of the run's (test/global-setup.ts): the build of IQM (its report, EDGAR file, period
+// diff, board book, figures.json, workbook and manifest), `npm start`'s command run in that test's worker
+// (test/run-cli.ts); and the 10,000-holding fund. A test that changes files copies them first; none
+// writes into them.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { largeFundText } from '../src/synthetic/large-fund.js';
 import { runCli } from './run-cli.js';
 
 export const IQM = 'data/iqm/2011-08-31.yaml';
@@ -25,24 +27,46 @@ async function run(out: string): Promise<SharedBuild> {
   return { out, code: status, stdout, stderr };
 }
 
-/** IQM built once a run; every caller gets the same folder and the command's output. */
-export async function sharedIqmBuild(): Promise<SharedBuild> {
+/** `make(root)`'s result, made once a run by the first caller; every caller gets the same result. */
+async function onceARun<T>(name: string, make: (root: string) => Promise<T> | T): Promise<T> {
   const root = inject('sharedRoot');
-  const out = join(root, 'iqm-build');
-  const result = join(root, 'iqm-build.json');
-  // mkdir is atomic: one test file (in whichever worker) builds; the others wait for its result file.
-  let builder = true;
+  const result = join(root, `${name}.json`);
+  // mkdir is atomic: one test file (in whichever worker) makes it; the others wait for its result file.
+  let maker = true;
   try {
-    mkdirSync(join(root, 'iqm-build.claimed'));
+    mkdirSync(join(root, `${name}.claimed`));
   } catch {
-    builder = false;
+    maker = false;
   }
-  if (builder) {
-    const built = await run(out);
-    writeFileSync(`${result}.tmp`, JSON.stringify(built));
+  if (maker) {
+    const made = await make(root);
+    writeFileSync(`${result}.tmp`, JSON.stringify(made));
     renameSync(`${result}.tmp`, result);
-    return built;
+    return made;
   }
   while (!existsSync(result)) await new Promise((r) => setTimeout(r, 200));
-  return JSON.parse(readFileSync(result, 'utf8')) as SharedBuild;
+  return JSON.parse(readFileSync(result, 'utf8')) as T;
+}
+
+/** IQM built once a run; every caller gets the same folder and the command's output. */
+export function sharedIqmBuild(): Promise<SharedBuild> {
+  return onceARun('iqm-build', (root) => run(join(root, 'iqm-build')));
+}
+
+export interface LargeFund {
+  /** The fund-period file, large/2011-08-31.yaml (fund id iqm). */
+  file: string;
+  /** How many holdings the generator made. */
+  holdings: number;
+}
+
+/** IQM split into 10,000 holdings (src/synthetic/large-fund.ts), written once a run. */
+export function sharedLargeFund(): Promise<LargeFund> {
+  return onceARun('large-fund', (root) => {
+    const generated = largeFundText(readFileSync(IQM, 'utf8'), 10_000);
+    mkdirSync(join(root, 'large'));
+    const file = join(root, 'large', '2011-08-31.yaml');
+    writeFileSync(file, generated.text);
+    return { file, holdings: generated.holdings };
+  });
 }

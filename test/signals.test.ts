@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { largeFundText } from '../src/synthetic/large-fund.js';
+import { sharedLargeFund } from './shared-build.js';
 import { chromiumGroups, gone } from './processes.js';
 
 const BIN = new URL('../bin/fundbook.js', import.meta.url).pathname;
@@ -19,15 +19,13 @@ let root: string;
 let large: string;
 let runs = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
   // A short path (the system's, not the run's own temporary folder, test/global-setup.ts): Chromium's
   // temporary folder goes inside its profile folder inside this one, and the
   // sockets it makes there must fit a socket path (render/browser.ts).
   root = mkdtempSync(join(inject('systemTmpdir'), 'fb-sig-'));
   // 10,000 holdings: seconds of reading and validating, long enough to be signalled in the middle of.
-  mkdirSync(join(root, 'large'));
-  large = join(root, 'large', '2011-08-31.yaml');
-  writeFileSync(large, largeFundText(readFileSync(IQM, 'utf8'), 10_000).text);
+  large = (await sharedLargeFund()).file;
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

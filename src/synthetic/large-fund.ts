@@ -1,7 +1,7 @@
 // A fund with many holdings that still ties out exactly, generated from the IQM file: each of IQM's 177
 // holdings is split into tranches whose values and principal amounts sum to the original holding's
-// (test/large-fund.test.ts and `BENCH_PARTS=large npm run bench`; test/signals.test.ts uses it as an
-// input that takes seconds to validate).
+// (`BENCH_PARTS=large npm run bench`; test/shared-build.ts writes one a run, which test/large-fund.test.ts
+// builds and test/signals.test.ts uses as an input that takes seconds to validate).
 import { isMap, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 
 const asNumber = (s: string) => Number(s.replaceAll(',', ''));
