@@ -61,7 +61,7 @@ let baseFindings: string[];
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    throw new Error('dist/cli.js is missing: build first (`npx tsc -p .`; `npm test` does it before vitest)');
+    throw new Error('dist/cli.js is missing: build first (`npm run build`; `npm test` does it before vitest)');
   }
   work = mkdtempSync(join(tmpdir(), 'fundbook-bad-input-'));
   const base = readFileSync(BASE, 'utf8');

@@ -70,7 +70,7 @@ let work: string;
 
 beforeAll(() => {
   for (const built of [join(ROOT, 'dist', 'cli.js'), GEN]) {
-    if (!existsSync(built)) throw new Error(`${built} is missing: build first (\`npx tsc -p .\`; \`npm test\` does it before vitest)`);
+    if (!existsSync(built)) throw new Error(`${built} is missing: build first (\`npm run build\`; \`npm test\` does it before vitest)`);
   }
   work = mkdtempSync(join(tmpdir(), 'fundbook-synthetic-'));
 });
