@@ -69,9 +69,14 @@ describe('a browser that will not start', () => {
     expect(alive(pid)).toBe(false);
   });
 
-  it('starts the real Chromium and ends it', async () => {
+  it('starts the real Chromium, without the address bar\'s WebUI pages, and ends it', async () => {
     const chromium = await launchChromium();
     expect(await chromium.browser.version()).toMatch(/^(Headless)?Chrome\/\d+/);
+    // Every target the browser has: without --disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup
+    // (render/browser.ts) two chrome://omnibox-popup.top-chrome pages are already here at connect.
+    const session = await chromium.browser.target().createCDPSession();
+    const { targetInfos } = await session.send('Target.getTargets');
+    expect(targetInfos.map((t) => t.url)).toEqual(['about:blank']);
     await chromium.browser.close();
     chromium.kill();
     for (let i = 0; i < 50 && alive(chromium.pid); i++) await new Promise((r) => setTimeout(r, 100));
