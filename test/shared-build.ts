@@ -38,14 +38,25 @@ async function onceARun<T>(name: string, make: (root: string) => Promise<T> | T)
   } catch {
     maker = false;
   }
-  if (maker) {
-    const made = await make(root);
-    writeFileSync(`${result}.tmp`, JSON.stringify(made));
+  const publish = (outcome: { made: T } | { failed: string }) => {
+    writeFileSync(`${result}.tmp`, JSON.stringify(outcome));
     renameSync(`${result}.tmp`, result);
-    return made;
+  };
+  if (maker) {
+    try {
+      const made = await make(root);
+      publish({ made });
+      return made;
+    } catch (err) {
+      // The waiting files fail with it rather than wait for ever.
+      publish({ failed: String(err) });
+      throw err;
+    }
   }
   while (!existsSync(result)) await new Promise((r) => setTimeout(r, 200));
-  return JSON.parse(readFileSync(result, 'utf8')) as T;
+  const outcome = JSON.parse(readFileSync(result, 'utf8')) as { made: T } | { failed: string };
+  if ('failed' in outcome) throw new Error(`${name}, made by another test file, failed: ${outcome.failed}`);
+  return outcome.made;
 }
 
 /** IQM built once a run; every caller gets the same folder and the command's output. */
