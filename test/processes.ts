@@ -9,7 +9,6 @@ interface Proc {
   pid: number;
   comm: string;
   state: string;
-  ppid: number;
   pgid: number;
 }
 
@@ -23,14 +22,16 @@ function processOf(pid: string | number): Proc | undefined {
   }
   // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ")".
   const close = stat.lastIndexOf(')');
-  const [state, ppid, pgid] = stat.slice(close + 2).split(' ');
-  return { pid: Number(pid), comm: stat.slice(stat.indexOf('(') + 1, close), state: state!, ppid: Number(ppid), pgid: Number(pgid) };
+  const [state, , pgid] = stat.slice(close + 2).split(' ');
+  return { pid: Number(pid), comm: stat.slice(stat.indexOf('(') + 1, close), state: state!, pgid: Number(pgid) };
 }
+
+/** The ids of every process now running (or a zombie). */
+const pids = () => readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
 
 /** Every process now running (or a zombie); one that ends while it is read is left out. */
 function processes(): Proc[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
+  return pids()
     .map(processOf)
     .filter((p): p is Proc => p !== undefined);
 }
@@ -43,14 +44,14 @@ function childrenOf(pid: number): Proc[] {
   } catch {
     return [];
   }
-  const pids = threads.flatMap((tid) => {
+  const children = threads.flatMap((tid) => {
     try {
       return readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean);
     } catch {
       return [];
     }
   });
-  return pids.map(processOf).filter((p): p is Proc => p !== undefined);
+  return children.map(processOf).filter((p): p is Proc => p !== undefined);
 }
 
 /**
@@ -70,9 +71,9 @@ export function alive(pgid: number): boolean {
 
 /** Whether a running process's command line holds `text` (its arguments as one line, as `ps -o args` shows them). */
 export function commandLineHolds(text: string): boolean {
-  return processes().some((p) => {
+  return pids().some((pid) => {
     try {
-      return readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(text);
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(text);
     } catch {
       return false;
     }
