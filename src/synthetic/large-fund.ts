@@ -37,7 +37,9 @@ export function largeFundText(iqmText: string, count: number): { text: string; h
         made++;
       }
     }
-    group.set('holdings', doc.createNode(tranches));
+    // Each tranche's notes written out, as a person's file has them: yaml's default would alias the
+    // notes list the tranches of one holding share (thousands of aliases, each resolved on every load).
+    group.set('holdings', doc.createNode(tranches, { aliasDuplicateObjects: false }));
   }
   return { text: doc.toString({ lineWidth: 0 }), holdings: made };
 }
