@@ -22,8 +22,9 @@ export default defineConfig({
     // The folder for the one build of IQM the test files share (test/shared-build.ts).
     globalSetup: ['test/global-setup.ts'],
     // Four test files at once on the two-core machine: most of a file's time is Chromium's or a child
-    // process's, so while one file waits on a print others compute. Under two busy loops, three pairs
-    // of runs alternated gave vitest 298/326, 314/328 and 295 s against 5 files' 321 s (README, Tests).
+    // process's, so while one file waits on a print others compute. Under two busy loops, in pairs of
+    // runs alternated: four files 298 and 314 s against three's 326 and 328 s, and 295 s against five's
+    // 321 s (README, Tests).
     maxWorkers: 4,
     sequence: { sequencer: LongestFirst },
     // A worker runs file after file with its modules loaded once (no test mocks modules; a test that
