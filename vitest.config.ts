@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// The longest test files, longest first (measured on the two-core machine under load: 60 to 135 s each).
+// The longest test files, longest first (measured on the two-core machine under load: 60 to 100 s each).
 // A fresh clone has no record of how long each file took, so vitest would order by size, and these small
 // files would start last and run on alone at the end. Started first, the rest fill in around them.
 const LONGEST = ['large-fund', 'signals', 'batch', 'no-nan', 'incremental', 'package'].map((name) => `/test/${name}.test.ts`);
@@ -21,11 +21,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // The folder for the one build of IQM the test files share (test/shared-build.ts).
     globalSetup: ['test/global-setup.ts'],
-    // Four test files at once on the two-core machine: most of a file's time is Chromium's or a child
-    // process's, so while one file waits on a print others compute. Under two busy loops, in pairs of
-    // runs alternated: four files 298 and 314 s against three's 326 and 328 s, and 295 s against five's
-    // 321 s (README, Tests).
-    maxWorkers: 4,
+    // Three test files at once on the two-core machine: most of a file's time is Chromium's or a child
+    // process's, so while one file waits on a print another computes.
+    maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
     // A worker runs file after file with its modules loaded once (no test mocks modules; a test that
     // changes process.env or the working directory puts it back).
