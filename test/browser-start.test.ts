@@ -6,21 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserStartError, chromiumPath, launchChromium } from '../src/render/browser.js';
+import { gone } from './processes.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fundbook-browser-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('FUNDBOOK_CHROMIUM is checked before use, never silently replaced', () => {
   it('refuses a missing file, a folder and a file that is not executable, each in one line naming it', () => {
@@ -64,9 +56,8 @@ describe('a browser that will not start', () => {
     );
     const { readFileSync } = await import('node:fs');
     const pid = Number(readFileSync(pidFile, 'utf8'));
-    // SIGKILL to the group is delivered at once; give the kernel a moment to reap it.
-    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(alive(pid)).toBe(false);
+    // The program was started as the leader of a process group of its own: the whole group must end.
+    expect(await gone(pid)).toBe(true);
   });
 
   it('starts the real Chromium, without the address bar\'s WebUI pages, and ends it', async () => {
@@ -79,7 +70,6 @@ describe('a browser that will not start', () => {
     expect(targetInfos.map((t) => t.url)).toEqual(['about:blank']);
     await chromium.browser.close();
     chromium.kill();
-    for (let i = 0; i < 50 && alive(chromium.pid); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(alive(chromium.pid)).toBe(false);
+    expect(await gone(chromium.pid)).toBe(true);
   });
 });
