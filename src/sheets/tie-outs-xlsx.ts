@@ -33,11 +33,10 @@ function numberFormat(unit: Unit, text: string): string {
 }
 
 /**
- * A decimal string as a spreadsheet number. Excel stores every number as a double: this is the one place
- * a fundbook figure becomes one, at the cell (the exact text is in figures.json and the CSV).
+ * A decimal string as a spreadsheet number. A number cell is an IEEE double by the file format itself:
+ * this is the one place a fundbook figure becomes one, at the cell, and it stays Decimal up to here (the
+ * exact text is in figures.json and the CSV).
  */
-// A spreadsheet number cell is an IEEE double by the file format itself (the issue asks for numbers, not text):
-// the Decimal's text becomes a double only here, at the last step, and every figure stays Decimal before it.
 const cellNumber = (text: string | null) => (text === null ? null : Number(text));
 
 function addSheet(
